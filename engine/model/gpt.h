@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal engine header: it includes LibTorch, so no Qt-facing header may include it.
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace paretolab::engine {
+
+/// Shape of the decoder-only transformer. Defaults pretrain in minutes on 2 cores;
+/// the paper's molecule model is {.embedDim = 768, .layers = 3, .heads = 12}.
+struct GptOptions
+{
+  int64_t vocabSize = 64;
+  int64_t contextLength = 128;
+  int64_t embedDim = 128;
+  int64_t layers = 2;
+  int64_t heads = 4;
+  double dropout = 0.0;
+  bool tiedHead = true; ///< the output head reuses the token embedding matrix
+};
+
+/// Keys and values of every layer for the positions seen so far, so that each
+/// sampling step costs one token's attention instead of the whole prefix's.
+struct KvCache
+{
+  std::vector<torch::Tensor> keys;   ///< per layer, [batch, heads, length, headDim]
+  std::vector<torch::Tensor> values; ///< per layer, same shape as keys
+  int64_t length = 0;                ///< positions already cached
+};
+
+class CausalSelfAttentionImpl : public torch::nn::Module
+{
+public:
+  explicit CausalSelfAttentionImpl(const GptOptions& options);
+
+  /// x is [batch, time, embed]. With a cache, x holds only the new positions,
+  /// which attend to the cached ones too; the cache of `layer` is extended.
+  torch::Tensor forward(const torch::Tensor& x, KvCache* cache = nullptr, size_t layer = 0);
+
+private:
+  int64_t m_heads;
+  torch::nn::Linear m_qkv{ nullptr };
+  torch::nn::Linear m_projection{ nullptr };
+  torch::nn::Dropout m_dropout{ nullptr };
+};
+TORCH_MODULE(CausalSelfAttention);
+
+/// Pre-LayerNorm transformer block: x + attn(ln(x)), then x + mlp(ln(x)).
+class GptBlockImpl : public torch::nn::Module
+{
+public:
+  explicit GptBlockImpl(const GptOptions& options);
+  torch::Tensor forward(const torch::Tensor& x, KvCache* cache = nullptr, size_t layer = 0);
+
+private:
+  torch::nn::LayerNorm m_norm1{ nullptr };
+  CausalSelfAttention m_attention{ nullptr };
+  torch::nn::LayerNorm m_norm2{ nullptr };
+  torch::nn::Sequential m_mlp{ nullptr };
+};
+TORCH_MODULE(GptBlock);
+
+/// Decoder-only causal transformer (GPT): token and position embeddings,
+/// `layers` pre-LN blocks, a final LayerNorm and a tied or untied head.
+class GptImpl : public torch::nn::Module
+{
+public:
+  explicit GptImpl(const GptOptions& options);
+
+  /// Logits [batch, time, vocab] for tokens [batch, time], positions 0..time-1.
+  torch::Tensor forward(const torch::Tensor& tokens);
+
+  /// Logits for the new tokens [batch, time] at positions cache.length.., which
+  /// attend to everything already in the cache; the cache is extended.
+  torch::Tensor forward(const torch::Tensor& tokens, KvCache& cache);
+
+  const GptOptions& options() const { return m_options; }
+
+private:
+  torch::Tensor run(const torch::Tensor& tokens, KvCache* cache);
+
+  GptOptions m_options;
+  torch::nn::Embedding m_tokenEmbedding{ nullptr };
+  torch::nn::Embedding m_positionEmbedding{ nullptr };
+  torch::nn::ModuleList m_blocks{ nullptr };
+  torch::nn::LayerNorm m_finalNorm{ nullptr };
+  torch::nn::Linear m_head{ nullptr }; ///< null when tiedHead
+};
+TORCH_MODULE(Gpt);
+
+} // namespace paretolab::engine
