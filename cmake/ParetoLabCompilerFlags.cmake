@@ -3,7 +3,7 @@
 # targets, which CMake marks SYSTEM, so their warnings do not bury ours.
 
 add_library(paretolab_warnings INTERFACE)
-target_compile_options(paretolab_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-unused-parameter)
+target_compile_options(paretolab_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-unused-parameter -Wno-missing-field-initializers)
 
 # Qt's `slots` macro breaks PyTorch's ATen headers, so our code uses Q_SIGNALS,
 # Q_SLOTS and Q_EMIT, and QCustomPlot comes in through widgets/qcustomplotinclude.h.

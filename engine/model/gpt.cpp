@@ -125,17 +125,24 @@ GptImpl::GptImpl(const GptOptions& options)
 torch::Tensor
 GptImpl::forward(const torch::Tensor& tokens)
 {
-  return run(tokens, nullptr);
+  return head(hiddenStates(tokens, nullptr));
 }
 
 torch::Tensor
 GptImpl::forward(const torch::Tensor& tokens, KvCache& cache)
 {
-  return run(tokens, &cache);
+  return head(hiddenStates(tokens, &cache));
+}
+
+std::pair<torch::Tensor, torch::Tensor>
+GptImpl::forwardWithHidden(const torch::Tensor& tokens)
+{
+  auto hidden = hiddenStates(tokens, nullptr);
+  return { head(hidden), hidden };
 }
 
 torch::Tensor
-GptImpl::run(const torch::Tensor& tokens, KvCache* cache)
+GptImpl::hiddenStates(const torch::Tensor& tokens, KvCache* cache)
 {
   const auto time = tokens.size(1);
   const int64_t past = cache ? cache->length : 0;
@@ -147,10 +154,15 @@ GptImpl::run(const torch::Tensor& tokens, KvCache* cache)
   auto x = m_tokenEmbedding(tokens) + m_positionEmbedding(positions).unsqueeze(0);
   for (size_t layer = 0; layer < m_blocks->size(); ++layer)
     x = m_blocks[layer]->as<GptBlock>()->forward(x, cache, layer);
-  x = m_finalNorm(x);
   if (cache)
     cache->length = past + time;
-  return m_options.tiedHead ? F::linear(x, m_tokenEmbedding->weight) : m_head(x);
+  return m_finalNorm(x);
+}
+
+torch::Tensor
+GptImpl::head(const torch::Tensor& hidden)
+{
+  return m_options.tiedHead ? F::linear(hidden, m_tokenEmbedding->weight) : m_head(hidden);
 }
 
 } // namespace paretolab::engine

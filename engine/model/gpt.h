@@ -3,25 +3,15 @@
 
 // Internal engine header: it includes LibTorch, so no Qt-facing header may include it.
 
+#include "model/modeloptions.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace paretolab::engine {
-
-/// Shape of the decoder-only transformer. Defaults pretrain in minutes on 2 cores;
-/// the paper's molecule model is {.embedDim = 768, .layers = 3, .heads = 12}.
-struct GptOptions
-{
-  int64_t vocabSize = 64;
-  int64_t contextLength = 128;
-  int64_t embedDim = 128;
-  int64_t layers = 2;
-  int64_t heads = 4;
-  double dropout = 0.0;
-  bool tiedHead = true; ///< the output head reuses the token embedding matrix
-};
 
 /// Keys and values of every layer for the positions seen so far, so that each
 /// sampling step costs one token's attention instead of the whole prefix's.
@@ -78,10 +68,14 @@ public:
   /// attend to everything already in the cache; the cache is extended.
   torch::Tensor forward(const torch::Tensor& tokens, KvCache& cache);
 
+  /// Logits and the final hidden states [batch, time, embed], which a value head reads.
+  std::pair<torch::Tensor, torch::Tensor> forwardWithHidden(const torch::Tensor& tokens);
+
   const GptOptions& options() const { return m_options; }
 
 private:
-  torch::Tensor run(const torch::Tensor& tokens, KvCache* cache);
+  torch::Tensor hiddenStates(const torch::Tensor& tokens, KvCache* cache);
+  torch::Tensor head(const torch::Tensor& hidden);
 
   GptOptions m_options;
   torch::nn::Embedding m_tokenEmbedding{ nullptr };

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // paretolab-cli: the command-line front end of the engine.
 
+#include "commands.h"
+
 #include "core/runtime.h"
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <iostream>
 
 int
@@ -17,14 +20,28 @@ main(int argc, char** argv)
   cli.set_version_flag("--version",
                        "paretolab-cli " + info.paretolab + " (LibTorch " + info.torch + ", RDKit " +
                          info.rdkit + ")");
-  cli.footer("Commands arrive with the engine; run `paretolab-cli COMMAND --help` for each.");
+  paretolab::engine::setComputeThreads(0);
+  cli.add_option_function<int>(
+    "--threads",
+    [](int threads) { paretolab::engine::setComputeThreads(threads); },
+    "LibTorch threads (default: all cores)");
+  cli.require_subcommand(0, 1);
+
+  int exitCode = 0;
+  paretolab::cli::addPretrainCommand(cli, exitCode);
+  paretolab::cli::addTrainCommand(cli, exitCode);
+  paretolab::cli::addExperimentCommand(cli, exitCode);
 
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
+  } catch (const std::exception& e) {
+    // Bad input (a task file, a checkpoint) ends here with its message, never a crash.
+    std::fprintf(stderr, "paretolab-cli: error: %s\n", e.what());
+    return 2;
   }
-  if (argc == 1)
+  if (cli.get_subcommands().empty())
     std::cout << cli.help();
-  return 0;
+  return exitCode;
 }

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.h"
+#include "progressbar.h"
+#include "taskrunner.h"
+
+#include "core/atomicfile.h"
+#include "domains/domainregistry.h"
+#include "model/checkpoint.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+namespace paretolab::cli {
+
+namespace {
+
+struct PretrainArguments
+{
+  std::string domain;
+  std::string corpus;
+  std::string out;
+  std::string config;
+  std::vector<std::string> overrides;
+};
+
+std::vector<std::string>
+readLines(const std::string& path)
+{
+  std::ifstream in(path);
+  if (!in)
+    throw std::runtime_error("cannot read corpus " + path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r')
+      line.pop_back();
+    if (!line.empty())
+      lines.push_back(line);
+  }
+  if (lines.empty())
+    throw std::runtime_error("corpus " + path + " has no lines");
+  return lines;
+}
+
+int
+runPretrain(const PretrainArguments& arguments)
+{
+  engine::GptOptions model;
+  engine::PretrainOptions options;
+  std::string domainName = arguments.domain;
+  nlohmann::json domainOptions = nlohmann::json::object();
+  bool fitContext = true;
+  if (!arguments.config.empty()) {
+    const auto task = engine::loadTaskConfig(arguments.config, arguments.overrides);
+    model = task.model;
+    options = task.pretrain;
+    fitContext = !task.source.contains("model") || !task.source["model"].contains("context_length");
+    if (domainName.empty())
+      domainName = task.domain;
+    if (domainName == task.domain)
+      domainOptions = task.domainOptions;
+  }
+  if (domainName.empty())
+    throw std::runtime_error("pretrain needs --domain or --config");
+  const auto domain = engine::makeDomain(domainName, domainOptions);
+  const auto corpus = arguments.corpus.empty() ? domain->corpus() : readLines(arguments.corpus);
+
+  if (fitContext) {
+    // Fit the context to the corpus: BOS + longest text + EOS, read as length - 1 inputs.
+    const auto probe = engine::Tokenizer::fit(domain->tokenSplit(), corpus);
+    size_t longest = 0;
+    for (const auto& text : corpus)
+      longest = std::max(longest, probe.split(text).size());
+    model.contextLength = int64_t((longest + 1 + 7) / 8 * 8);
+  }
+
+  std::unique_ptr<ProgressBar> bar;
+  auto progress = [&](const engine::PretrainProgress& p) {
+    if (!bar)
+      bar = std::make_unique<ProgressBar>("pretrain", p.epochs * p.batches);
+    char status[64];
+    std::snprintf(status,
+                  sizeof status,
+                  "epoch %lld  nll %.3f  val %.3f",
+                  (long long)p.epoch,
+                  p.trainLoss,
+                  p.validationLoss);
+    bar->update((p.epoch - 1) * p.batches + p.batch, status);
+  };
+  auto& stop = interruptSource();
+  auto source = engine::pretrainPrior(*domain, corpus, model, options, progress, stop.get_token());
+  bar.reset();
+  if (source.cancelled) {
+    std::fprintf(
+      stderr, "paretolab-cli: pretraining cancelled; %s not written\n", arguments.out.c_str());
+    return 130;
+  }
+  const auto& r = source.pretraining;
+  nlohmann::json config{ { "domain", domainName },
+                         { "domain_options", domainOptions },
+                         { "corpus",
+                           arguments.corpus.empty() ? "domain default" : arguments.corpus },
+                         { "best_validation_nll", r.bestValidationLoss },
+                         { "epochs_run", r.epochsRun } };
+  engine::savePolicyCheckpoint(arguments.out, source.policy, config, r.optimizerState);
+  std::printf("prior: %lld parameters, vocabulary %lld, context %lld\n",
+              (long long)source.policy.parameterCount(),
+              (long long)source.policy.tokenizer().vocabSize(),
+              (long long)source.policy.options().contextLength);
+  std::printf("texts: %lld train, %lld validation, %lld skipped\n",
+              (long long)r.trainTexts,
+              (long long)r.validationTexts,
+              (long long)r.skippedTexts);
+  std::printf("validation NLL %.4f per token (perplexity %.3f) after %lld epochs%s\n",
+              r.bestValidationLoss,
+              std::exp(r.bestValidationLoss),
+              (long long)r.epochsRun,
+              r.stoppedEarly ? " (stopped early)" : "");
+  std::printf("saved to %s\n", arguments.out.c_str());
+  return 0;
+}
+
+} // namespace
+
+void
+addPretrainCommand(CLI::App& app, int& exitCode)
+{
+  auto arguments = std::make_shared<PretrainArguments>();
+  auto* command =
+    app.add_subcommand("pretrain", "Pretrain a prior by maximum likelihood on a corpus");
+  command->add_option("--domain", arguments->domain, "Domain (toy)");
+  command
+    ->add_option("--corpus",
+                 arguments->corpus,
+                 "Text file, one sequence per line (default: the domain's corpus)")
+    ->check(CLI::ExistingFile);
+  command
+    ->add_option("--config",
+                 arguments->config,
+                 "Task JSON file to take the model and pretraining options from")
+    ->check(CLI::ExistingFile);
+  command->add_option("--set", arguments->overrides, "Override a task key (with --config)");
+  command->add_option("--out", arguments->out, "Where to write the prior checkpoint")->required();
+  command->callback([arguments, &exitCode] { exitCode = runPretrain(*arguments); });
+}
+
+} // namespace paretolab::cli

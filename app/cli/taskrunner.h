@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain.h"
+#include "train/iterativerstrainer.h"
+#include "train/priorcache.h"
+#include "train/taskconfig.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace paretolab::cli {
+
+/// A task file read and validated, its domain built and its prior in hand.
+struct PreparedTask
+{
+  engine::TaskConfig task;
+  std::shared_ptr<engine::Domain> domain;
+  engine::PriorSource prior;
+};
+
+/// Loads the task and obtains its prior (cached, or pretrained now with a
+/// progress bar). `priorPath` overrides the task's prior. Throws on bad input.
+PreparedTask
+prepareTask(const std::string& configPath,
+            const std::vector<std::string>& overrides,
+            const std::string& priorPath,
+            const std::string& cacheDirectory,
+            std::stop_token stop);
+
+/// Runs the trainer, drawing a progress bar labelled `label` on a terminal.
+engine::RunResult
+trainWithProgress(engine::IterativeRsTrainer& trainer,
+                  const std::string& label,
+                  std::stop_token stop);
+
+/// Summary keys of one evaluation: avg_reward, icv, per_objective (transformed
+/// means), per_objective_raw, hypervolume, kl_to_prior, entropy, metrics.
+nlohmann::json
+evaluationJson(const engine::PolicyEvaluation& evaluation,
+               const std::vector<engine::ObjectiveConfig>& objectives);
+
+/// Installs a SIGINT/SIGTERM handler that asks the returned source to stop,
+/// so that Ctrl-C ends a run cleanly with its summary.
+std::stop_source&
+interruptSource();
+
+} // namespace paretolab::cli

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal engine header (LibTorch): whole-model parameter vectors, the unit
+// that merging, re-merging and checkpoints work on.
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace paretolab::engine {
+
+/// Detached copies of a module's parameters, in `parameters()` order.
+using ParameterSet = std::vector<torch::Tensor>;
+
+ParameterSet
+snapshotParameters(const torch::nn::Module& module);
+/// Copies `parameters` into the module in place; throws std::invalid_argument
+/// when the count or a shape differs.
+void
+loadParameters(torch::nn::Module& module, const ParameterSet& parameters);
+
+} // namespace paretolab::engine

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/tokenizer.h"
+#include "model/modeloptions.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace paretolab::engine {
+
+struct PolicyState; // model/policystate.h: the LibTorch model behind the handle
+
+/// A generative policy: a GPT and its tokenizer. This header keeps LibTorch out
+/// of the app and widgets, which hold policies only through this handle.
+///
+/// Copies share one model; `clone()` makes an independent one. A policy is not
+/// thread-safe: use a clone per thread.
+class Policy
+{
+public:
+  /// A freshly initialised model for `tokenizer` (options.vocabSize is taken from it).
+  Policy(GptOptions options, Tokenizer tokenizer);
+  explicit Policy(std::shared_ptr<PolicyState> state);
+
+  Policy clone() const;
+
+  const Tokenizer& tokenizer() const;
+  const GptOptions& options() const;
+  int64_t parameterCount() const;
+
+  /// Draws `count` sequences, decoded to text; the same seed gives the same texts.
+  std::vector<std::string> sample(int64_t count,
+                                  const SamplingOptions& options,
+                                  uint64_t seed) const;
+
+  PolicyState& state() const { return *m_state; }
+
+private:
+  std::shared_ptr<PolicyState> m_state;
+};
+
+} // namespace paretolab::engine

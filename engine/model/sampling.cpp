@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/sampling.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace paretolab::engine {
+
+namespace {
+
+// Both sampling and scoring see the same distribution: temperature-scaled
+// logits with PAD and BOS removed, which a well-formed sequence never contains.
+torch::Tensor
+policyLogits(torch::Tensor logits, double temperature)
+{
+  logits = logits / temperature;
+  const auto minusInfinity = -std::numeric_limits<float>::infinity();
+  logits.select(-1, Tokenizer::kPad).fill_(minusInfinity);
+  logits.select(-1, Tokenizer::kBos).fill_(minusInfinity);
+  return logits;
+}
+
+torch::Tensor
+nucleusFilter(const torch::Tensor& probabilities, double topP)
+{
+  if (topP >= 1.0)
+    return probabilities;
+  auto [sorted, order] = probabilities.sort(-1, /*descending=*/true);
+  // Drop a token when the mass before it already reaches top-p; the most
+  // likely token always stays.
+  auto massBefore = sorted.cumsum(-1) - sorted;
+  auto kept = sorted.masked_fill(massBefore >= topP, 0.0);
+  return torch::zeros_like(probabilities).scatter(-1, order, kept);
+}
+
+} // namespace
+
+at::Generator
+makeGenerator(uint64_t seed)
+{
+  return at::make_generator<at::CPUGeneratorImpl>(seed);
+}
+
+SequenceBatch
+sampleSequences(GptImpl& model,
+                int64_t count,
+                const SamplingOptions& options,
+                at::Generator& generator)
+{
+  torch::NoGradGuard noGrad;
+  const bool wasTraining = model.is_training();
+  model.eval();
+
+  const int64_t context = model.options().contextLength;
+  const int64_t maxNew =
+    options.maxNewTokens > 0 ? std::min(options.maxNewTokens, context - 1) : context - 1;
+  std::vector<torch::Tensor> columns{ torch::full({ count, 1 }, Tokenizer::kBos, torch::kLong) };
+  auto finished = torch::zeros({ count, 1 }, torch::kBool);
+  KvCache cache;
+  auto input = columns.front();
+  for (int64_t step = 0; step < maxNew; ++step) {
+    auto logits = policyLogits(model.forward(input, cache).select(1, -1), options.temperature);
+    auto probabilities = nucleusFilter(torch::softmax(logits, -1), options.topP);
+    auto next = torch::multinomial(probabilities, 1, /*replacement=*/false, generator);
+    next = next.masked_fill(finished, Tokenizer::kPad);
+    columns.push_back(next);
+    finished = finished.logical_or(next == Tokenizer::kEos);
+    if (finished.all().item<bool>())
+      break;
+    input = next;
+  }
+  model.train(wasTraining);
+
+  SequenceBatch batch;
+  batch.tokens = torch::cat(columns, 1);
+  batch.actionMask =
+    (batch.tokens.narrow(1, 1, batch.tokens.size(1) - 1) != Tokenizer::kPad).to(torch::kFloat);
+  return batch;
+}
+
+TokenStatistics
+tokenStatistics(GptImpl& model,
+                const torch::Tensor& tokens,
+                double temperature,
+                bool withEntropy,
+                bool withHidden)
+{
+  const auto length = tokens.size(1);
+  auto inputs = tokens.narrow(1, 0, length - 1);
+  auto targets = tokens.narrow(1, 1, length - 1);
+  TokenStatistics stats;
+  torch::Tensor logits;
+  if (withHidden) {
+    auto [out, hidden] = model.forwardWithHidden(inputs);
+    logits = out;
+    stats.hidden = hidden;
+  } else {
+    logits = model.forward(inputs);
+  }
+  auto logProbs = torch::log_softmax(policyLogits(logits, temperature), -1);
+  // PAD targets have -inf log-probability; gather a valid id there and let the mask drop it.
+  auto safeTargets = targets.masked_fill(targets == Tokenizer::kPad, Tokenizer::kEos);
+  stats.logProbs = logProbs.gather(-1, safeTargets.unsqueeze(-1)).squeeze(-1);
+  if (withEntropy) {
+    auto p = logProbs.exp();
+    stats.entropy = -(p * logProbs.masked_fill(p == 0, 0.0)).sum(-1);
+  }
+  return stats;
+}
+
+std::vector<std::string>
+decodeBatch(const Tokenizer& tokenizer, const torch::Tensor& tokens)
+{
+  auto contiguous = tokens.contiguous();
+  std::vector<std::string> texts;
+  const auto rows = contiguous.size(0);
+  const auto length = contiguous.size(1);
+  const auto* data = contiguous.data_ptr<int64_t>();
+  for (int64_t row = 0; row < rows; ++row)
+    texts.push_back(
+      tokenizer.decode(std::vector<int64_t>(data + row * length, data + (row + 1) * length)));
+  return texts;
+}
+
+SequenceBatch
+encodeBatch(const std::vector<std::vector<int64_t>>& encoded)
+{
+  size_t longest = 2;
+  for (const auto& ids : encoded)
+    longest = std::max(longest, ids.size());
+  auto tokens =
+    torch::full({ int64_t(encoded.size()), int64_t(longest) }, Tokenizer::kPad, torch::kLong);
+  auto* data = tokens.data_ptr<int64_t>();
+  for (size_t row = 0; row < encoded.size(); ++row)
+    std::copy(encoded[row].begin(), encoded[row].end(), data + row * longest);
+  SequenceBatch batch;
+  batch.tokens = tokens;
+  batch.actionMask = (tokens.narrow(1, 1, longest - 1) != Tokenizer::kPad).to(torch::kFloat);
+  return batch;
+}
+
+} // namespace paretolab::engine

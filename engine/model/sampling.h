@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal engine header (LibTorch): drawing sequences and scoring them token by token.
+
+#include "core/tokenizer.h"
+#include "model/gpt.h"
+
+#include <ATen/core/Generator.h>
+
+#include <string>
+#include <vector>
+
+namespace paretolab::engine {
+
+/// A batch of sequences: BOS, the generated tokens, then PAD after EOS.
+struct SequenceBatch
+{
+  torch::Tensor tokens;     ///< [batch, length] long
+  torch::Tensor actionMask; ///< [batch, length - 1] float: 1 where tokens[:, t + 1] was generated
+};
+
+struct TokenStatistics
+{
+  torch::Tensor logProbs; ///< [batch, length - 1]: log p(tokens[:, t + 1] | tokens[:, ..t])
+  torch::Tensor entropy;  ///< [batch, length - 1], defined only when asked for
+  torch::Tensor hidden;   ///< [batch, length - 1, embed], defined only when asked for
+};
+
+at::Generator
+makeGenerator(uint64_t seed);
+
+/// Samples `count` sequences with a KV cache. Runs under NoGradGuard on the
+/// calling thread. PAD and BOS are never drawn.
+SequenceBatch
+sampleSequences(GptImpl& model,
+                int64_t count,
+                const SamplingOptions& options,
+                at::Generator& generator);
+
+/// Per-token log-probabilities under the same distribution `sampleSequences`
+/// draws from (temperature applied, PAD and BOS excluded; top-p is not, as
+/// in TRL). Differentiable unless called under NoGradGuard.
+TokenStatistics
+tokenStatistics(GptImpl& model,
+                const torch::Tensor& tokens,
+                double temperature,
+                bool withEntropy = false,
+                bool withHidden = false);
+
+std::vector<std::string>
+decodeBatch(const Tokenizer& tokenizer, const torch::Tensor& tokens);
+
+/// Left-aligned [batch, longest] tensor of encoded texts, padded with PAD, and its action mask.
+SequenceBatch
+encodeBatch(const std::vector<std::vector<int64_t>>& encoded);
+
+} // namespace paretolab::engine

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/ppo.h"
+
+namespace paretolab::engine {
+
+namespace {
+
+torch::Tensor
+maskedMean(const torch::Tensor& values, const torch::Tensor& mask)
+{
+  return (values * mask).sum() / mask.sum().clamp_min(1.0);
+}
+
+// Index of each sequence's last generated token (EOS, or the last one drawn).
+torch::Tensor
+lastActionIndex(const torch::Tensor& actionMask)
+{
+  return (actionMask.sum(1).to(torch::kLong) - 1).clamp_min(0);
+}
+
+} // namespace
+
+Rollout
+collectRollout(GptImpl& policy,
+               GptImpl& reference,
+               const PpoOptions& options,
+               at::Generator& generator)
+{
+  Rollout rollout;
+  rollout.sequences = sampleSequences(policy, options.batchSize, options.sampling, generator);
+  torch::NoGradGuard noGrad;
+  const auto temperature = options.sampling.temperature;
+  const bool gae = options.advantage == AdvantageEstimator::Gae;
+  auto old = tokenStatistics(policy, rollout.sequences.tokens, temperature, true, gae);
+  rollout.oldLogProbs = old.logProbs;
+  rollout.entropy = old.entropy;
+  rollout.hidden = old.hidden;
+  rollout.refLogProbs = tokenStatistics(reference, rollout.sequences.tokens, temperature).logProbs;
+  rollout.klPerSequence =
+    ((rollout.oldLogProbs - rollout.refLogProbs) * rollout.sequences.actionMask).sum(1);
+  return rollout;
+}
+
+void
+assignAdvantages(Rollout& rollout,
+                 const torch::Tensor& rewards,
+                 const PpoOptions& options,
+                 torch::nn::Linear* valueHead)
+{
+  torch::NoGradGuard noGrad;
+  rollout.rewards = rewards.to(torch::kFloat);
+  const auto& mask = rollout.sequences.actionMask;
+  const auto batch = rewards.size(0);
+
+  if (options.advantage == AdvantageEstimator::Rloo || !valueHead) {
+    // REINFORCE leave-one-out: each sequence's baseline is the mean reward of the others.
+    auto total = rollout.rewards - options.klBeta * rollout.klPerSequence;
+    auto baseline =
+      batch > 1 ? (total.sum() - total) / double(batch - 1) : torch::zeros_like(total);
+    rollout.advantages = (total - baseline).unsqueeze(1) * mask;
+    return;
+  }
+
+  const auto length = mask.size(1);
+  auto values = (*valueHead)(rollout.hidden).squeeze(-1) * mask;
+  auto tokenRewards = -options.klBeta * (rollout.oldLogProbs - rollout.refLogProbs) * mask;
+  auto last = lastActionIndex(mask).unsqueeze(1);
+  tokenRewards.scatter_add_(1, last, rollout.rewards.unsqueeze(1));
+
+  auto advantages = torch::zeros_like(values);
+  auto running = torch::zeros({ batch });
+  for (int64_t t = length - 1; t >= 0; --t) {
+    auto nextValue = t + 1 < length ? values.select(1, t + 1) : torch::zeros({ batch });
+    auto delta = tokenRewards.select(1, t) + options.gamma * nextValue - values.select(1, t);
+    running = (delta + options.gamma * options.gaeLambda * running) * mask.select(1, t);
+    advantages.select(1, t).copy_(running);
+  }
+  rollout.returns = advantages + values;
+  // Whitening is standard with a critic; RLOO skips it to stay linear in the reward.
+  auto mean = maskedMean(advantages, mask);
+  auto variance = maskedMean((advantages - mean).pow(2), mask);
+  rollout.advantages = (advantages - mean) / (variance.sqrt() + 1e-8) * mask;
+}
+
+torch::Tensor
+ppoLoss(GptImpl& policy,
+        const Rollout& rollout,
+        const torch::Tensor& rows,
+        const PpoOptions& options,
+        torch::nn::Linear* valueHead,
+        double* clipFraction)
+{
+  const bool withValue = valueHead && options.advantage == AdvantageEstimator::Gae;
+  auto tokens = rollout.sequences.tokens.index_select(0, rows);
+  auto mask = rollout.sequences.actionMask.index_select(0, rows);
+  auto advantages = rollout.advantages.index_select(0, rows);
+  auto old = rollout.oldLogProbs.index_select(0, rows);
+
+  auto current = tokenStatistics(policy, tokens, options.sampling.temperature, false, withValue);
+  auto ratio = (current.logProbs - old).exp();
+  auto unclipped = ratio * advantages;
+  auto clipped = ratio.clamp(1.0 - options.clip, 1.0 + options.clip) * advantages;
+  auto loss = maskedMean(-torch::min(unclipped, clipped), mask);
+  if (clipFraction) {
+    torch::NoGradGuard noGrad;
+    *clipFraction =
+      maskedMean(((ratio - 1.0).abs() > options.clip).to(torch::kFloat), mask).item<double>();
+  }
+  if (withValue) {
+    auto values = (*valueHead)(current.hidden).squeeze(-1);
+    auto returns = rollout.returns.index_select(0, rows);
+    loss = loss + options.valueCoefficient * 0.5 * maskedMean((values - returns).pow(2), mask);
+  }
+  return loss;
+}
+
+UpdateStatistics
+ppoUpdate(GptImpl& policy,
+          torch::optim::Optimizer& optimizer,
+          const Rollout& rollout,
+          const PpoOptions& options,
+          at::Generator& generator,
+          torch::nn::Linear* valueHead)
+{
+  UpdateStatistics stats;
+  const auto batch = rollout.sequences.tokens.size(0);
+  const auto minibatches = std::clamp<int64_t>(options.minibatches, 1, batch);
+  int64_t updates = 0;
+  policy.train();
+  for (int64_t epoch = 0; epoch < options.epochs; ++epoch) {
+    // One minibatch keeps the natural order, so that m = 1 reproduces MORLHF exactly.
+    auto order = minibatches == 1 ? torch::arange(batch, torch::kLong)
+                                  : torch::randperm(batch, generator, torch::kLong);
+    for (auto rows : order.chunk(minibatches)) {
+      double clipFraction = 0.0;
+      optimizer.zero_grad();
+      auto loss = ppoLoss(policy, rollout, rows, options, valueHead, &clipFraction);
+      loss.backward();
+      if (options.maxGradNorm > 0) {
+        auto parameters = policy.parameters();
+        if (valueHead)
+          for (const auto& p : (*valueHead)->parameters())
+            parameters.push_back(p);
+        torch::nn::utils::clip_grad_norm_(parameters, options.maxGradNorm);
+      }
+      optimizer.step();
+      stats.loss += loss.item<double>();
+      stats.clipFraction += clipFraction;
+      ++updates;
+    }
+  }
+  if (updates > 0) {
+    stats.loss /= double(updates);
+    stats.clipFraction /= double(updates);
+  }
+  return stats;
+}
+
+std::unique_ptr<torch::optim::Optimizer>
+makeOptimizer(std::vector<torch::Tensor> parameters, const PpoOptions& options)
+{
+  if (options.optimizer == OptimizerKind::Sgd)
+    return std::make_unique<torch::optim::SGD>(std::move(parameters),
+                                               torch::optim::SGDOptions(options.learningRate));
+  return std::make_unique<torch::optim::Adam>(std::move(parameters),
+                                              torch::optim::AdamOptions(options.learningRate));
+}
+
+} // namespace paretolab::engine

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal engine header (LibTorch): one expert's PPO-clip update.
+
+#include "model/gpt.h"
+#include "model/sampling.h"
+#include "train/trainoptions.h"
+
+namespace paretolab::engine {
+
+/// A rollout batch with everything the update needs, all computed under the
+/// policy that drew it (the "old" policy of PPO).
+struct Rollout
+{
+  SequenceBatch sequences;
+  torch::Tensor oldLogProbs;   ///< [B, L-1]
+  torch::Tensor refLogProbs;   ///< [B, L-1], under the frozen prior
+  torch::Tensor entropy;       ///< [B, L-1]
+  torch::Tensor klPerSequence; ///< [B]: sum_t (old - ref) over generated tokens (k1 estimator)
+  torch::Tensor rewards;       ///< [B]: the expert's transformed objective value
+  torch::Tensor advantages;    ///< [B, L-1]
+  torch::Tensor returns;       ///< [B, L-1], GAE only
+  torch::Tensor hidden;        ///< [B, L-1, embed] under the old policy, GAE only
+};
+
+/// Draws a batch from `policy` and scores it token by token under the policy
+/// and the prior. Rewards and advantages are filled in later.
+Rollout
+collectRollout(GptImpl& policy,
+               GptImpl& reference,
+               const PpoOptions& options,
+               at::Generator& generator);
+
+/// Sets rewards, then advantages: RLOO on the sequence reward
+/// R_i(x) - beta * KL_x, or GAE with `valueHead` on per-token rewards
+/// (-beta * k1 at every token, R_i at the last one).
+void
+assignAdvantages(Rollout& rollout,
+                 const torch::Tensor& rewards,
+                 const PpoOptions& options,
+                 torch::nn::Linear* valueHead = nullptr);
+
+/// PPO-clip loss of `rows` of the rollout under the current policy, a mean
+/// over generated tokens, plus the value loss when a value head is given.
+/// Linear in the advantages: with one epoch and one minibatch, a weighted sum
+/// of experts' losses is the loss of the weighted rewards (MORLHF).
+torch::Tensor
+ppoLoss(GptImpl& policy,
+        const Rollout& rollout,
+        const torch::Tensor& rows,
+        const PpoOptions& options,
+        torch::nn::Linear* valueHead = nullptr,
+        double* clipFraction = nullptr);
+
+struct UpdateStatistics
+{
+  double loss = 0.0;
+  double clipFraction = 0.0;
+};
+
+/// `epochs` passes of `minibatches` shuffled minibatches over the rollout.
+UpdateStatistics
+ppoUpdate(GptImpl& policy,
+          torch::optim::Optimizer& optimizer,
+          const Rollout& rollout,
+          const PpoOptions& options,
+          at::Generator& generator,
+          torch::nn::Linear* valueHead = nullptr);
+
+std::unique_ptr<torch::optim::Optimizer>
+makeOptimizer(std::vector<torch::Tensor> parameters, const PpoOptions& options);
+
+} // namespace paretolab::engine

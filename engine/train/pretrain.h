@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/policy.h"
+
+#include <cstdint>
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace paretolab::engine {
+
+struct PretrainOptions
+{
+  int64_t epochs = 20;
+  int64_t batchSize = 64;
+  double learningRate = 1e-3;
+  double validationFraction = 0.1;
+  int64_t patience = 3; ///< epochs without a better validation loss before stopping
+  double maxGradNorm = 1.0;
+  uint64_t seed = 1;
+};
+
+struct PretrainProgress
+{
+  int64_t epoch = 0; ///< 1-based
+  int64_t epochs = 0;
+  int64_t batch = 0; ///< 1-based within the epoch
+  int64_t batches = 0;
+  double trainLoss = 0.0;      ///< running mean NLL per token in this epoch
+  double validationLoss = 0.0; ///< of the last finished epoch; NaN before the first
+};
+
+struct PretrainResult
+{
+  int64_t epochsRun = 0;
+  int64_t trainTexts = 0;
+  int64_t validationTexts = 0;
+  int64_t skippedTexts = 0; ///< longer than the context, or with tokens outside the vocabulary
+  double bestValidationLoss = 0.0;
+  bool stoppedEarly = false;
+  bool cancelled = false;
+  std::string optimizerState; ///< serialised Adam state, for the checkpoint
+};
+
+/// Maximum-likelihood training of `policy` on `corpus` with Adam. A seeded
+/// share of the texts is held out; training stops early when the validation
+/// loss has not improved for `patience` epochs, and the best weights are kept.
+/// `progress` is called after every batch, on the calling thread. Checks
+/// `stop` between batches. Throws std::invalid_argument when nothing can be encoded.
+PretrainResult
+pretrainPolicy(Policy& policy,
+               const std::vector<std::string>& corpus,
+               const PretrainOptions& options,
+               const std::function<void(const PretrainProgress&)>& progress = {},
+               std::stop_token stop = {});
+
+/// Mean NLL per token of `texts` under `policy` (texts that cannot be encoded are skipped).
+double
+meanNegativeLogLikelihood(const Policy& policy, const std::vector<std::string>& texts);
+
+} // namespace paretolab::engine

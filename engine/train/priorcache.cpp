@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/priorcache.h"
+
+#include "core/atomicfile.h"
+#include "model/checkpoint.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace paretolab::engine {
+
+namespace {
+
+nlohmann::json
+describe(const GptOptions& model, const PretrainOptions& options)
+{
+  return { { "model",
+             { { "embed_dim", model.embedDim },
+               { "layers", model.layers },
+               { "heads", model.heads },
+               { "context_length", model.contextLength },
+               { "dropout", model.dropout },
+               { "tied_head", model.tiedHead } } },
+           { "pretrain",
+             { { "epochs", options.epochs },
+               { "batch_size", options.batchSize },
+               { "learning_rate", options.learningRate },
+               { "validation_fraction", options.validationFraction },
+               { "patience", options.patience },
+               { "max_grad_norm", options.maxGradNorm },
+               { "seed", options.seed } } } };
+}
+
+uint64_t
+corpusDigest(const std::vector<std::string>& corpus)
+{
+  uint64_t hash = fnv1a64("");
+  for (const auto& text : corpus) {
+    hash = fnv1a64(text, hash);
+    hash = fnv1a64("\n", hash);
+  }
+  return hash;
+}
+
+} // namespace
+
+std::string
+defaultCacheDirectory()
+{
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/paretolab";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.cache/paretolab";
+  return std::filesystem::temp_directory_path().string() + "/paretolab-cache";
+}
+
+std::string
+priorCachePath(const TaskConfig& task, const Domain& domain, const std::string& cacheDirectory)
+{
+  auto key = describe(task.model, task.pretrain);
+  key["domain"] = domain.name();
+  key["domain_options"] = task.domainOptions;
+  key["corpus"] = corpusDigest(domain.corpus());
+  char digest[17];
+  std::snprintf(
+    digest, sizeof digest, "%016llx", static_cast<unsigned long long>(fnv1a64(key.dump())));
+  return cacheDirectory + "/priors/" + domain.name() + "-" + digest + ".plckpt";
+}
+
+PriorSource
+pretrainPrior(const Domain& domain,
+              const std::vector<std::string>& corpus,
+              const GptOptions& model,
+              const PretrainOptions& options,
+              const std::function<void(const PretrainProgress&)>& progress,
+              std::stop_token stop)
+{
+  auto tokenizer = Tokenizer::fit(domain.tokenSplit(), corpus);
+  Policy policy(model, std::move(tokenizer));
+  auto result = pretrainPolicy(policy, corpus, options, progress, stop);
+  PriorSource source{ .policy = policy, .pretrained = true, .cancelled = result.cancelled };
+  source.pretraining = std::move(result);
+  return source;
+}
+
+PriorSource
+obtainPrior(const TaskConfig& task,
+            const Domain& domain,
+            const std::string& cacheDirectory,
+            const std::function<void(const PretrainProgress&)>& progress,
+            std::stop_token stop)
+{
+  if (!task.priorPath.empty()) {
+    auto checkpoint = loadPolicyCheckpoint(task.priorPath);
+    return PriorSource{ .policy = checkpoint.policy, .path = task.priorPath };
+  }
+  const auto path = priorCachePath(task, domain, cacheDirectory);
+  if (std::filesystem::exists(path)) {
+    try {
+      auto checkpoint = loadPolicyCheckpoint(path);
+      return PriorSource{ .policy = checkpoint.policy, .path = path };
+    } catch (const CheckpointError& e) {
+      std::fprintf(stderr, "paretolab: %s; pretraining it again\n", e.what());
+    }
+  }
+  auto source = pretrainPrior(domain, domain.corpus(), task.model, task.pretrain, progress, stop);
+  source.path = path;
+  if (!source.cancelled) {
+    auto config = describe(task.model, task.pretrain);
+    config["domain"] = domain.name();
+    config["domain_options"] = task.domainOptions;
+    config["best_validation_nll"] = source.pretraining.bestValidationLoss;
+    config["epochs_run"] = source.pretraining.epochsRun;
+    savePolicyCheckpoint(path, source.policy, config, source.pretraining.optimizerState);
+  }
+  return source;
+}
+
+} // namespace paretolab::engine

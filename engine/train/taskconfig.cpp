@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/taskconfig.h"
+
+#include "core/atomicfile.h"
+#include "domains/domainregistry.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+namespace paretolab::engine {
+
+namespace {
+
+struct Source
+{
+  std::string origin;
+  std::string text;
+
+  // The line of the last key of `path` ("training.ppo.clip"), found by walking
+  // the keys in order through the text; 0 when it cannot be found.
+  int lineOf(const std::string& path) const
+  {
+    size_t position = 0;
+    size_t start = 0;
+    while (start <= path.size()) {
+      const auto end = std::min(path.find('.', start), path.size());
+      const auto key = path.substr(start, end - start);
+      start = end + 1;
+      if (key.empty() || key.find_first_not_of("0123456789[]") == std::string::npos)
+        continue;
+      const auto found = text.find('"' + key + '"', position);
+      if (found == std::string::npos)
+        return 0;
+      position = found;
+    }
+    if (text.empty())
+      return 0;
+    return 1 + int(std::count(text.begin(), text.begin() + position, '\n'));
+  }
+
+  [[noreturn]] void fail(const std::string& path, const std::string& message) const
+  {
+    const int line = lineOf(path);
+    throw TaskError(origin + (line > 0 ? ":" + std::to_string(line) : "") + ": " + path + ": " +
+                    message);
+  }
+};
+
+std::string
+describe(const nlohmann::json& value)
+{
+  auto text = value.dump();
+  return text.size() > 40 ? text.substr(0, 37) + "..." : text;
+}
+
+std::string
+compact(double value)
+{
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+/// One JSON object of the task file: typed reads that name the key on error,
+/// and a final check that no key was misspelt.
+class Section
+{
+public:
+  Section(const nlohmann::json& json, std::string path, const Source& source)
+    : m_json(json.is_null() ? m_empty : json)
+    , m_path(std::move(path))
+    , m_source(source)
+  {
+    if (!m_json.is_object())
+      m_source.fail(m_path, "must be an object, got " + describe(json));
+  }
+
+  std::string path(const std::string& key) const
+  {
+    return m_path.empty() ? key : m_path + "." + key;
+  }
+  bool has(const std::string& key) const { return m_json.contains(key); }
+
+  const nlohmann::json& child(const std::string& key)
+  {
+    m_used.insert(key);
+    return m_json.contains(key) ? m_json.at(key) : m_missing;
+  }
+
+  void integer(const std::string& key, int64_t& out, int64_t minimum)
+  {
+    const auto& value = child(key);
+    if (value.is_null())
+      return;
+    if (!value.is_number_integer() || value.get<int64_t>() < minimum)
+      fail(key,
+           "must be an integer of at least " + std::to_string(minimum) + ", got " +
+             describe(value));
+    out = value.get<int64_t>();
+  }
+
+  void seed(const std::string& key, uint64_t& out)
+  {
+    int64_t value = int64_t(out);
+    integer(key, value, 0);
+    out = uint64_t(value);
+  }
+
+  void number(const std::string& key,
+              double& out,
+              double minimum,
+              double maximum,
+              bool exclusiveMinimum = false)
+  {
+    const auto& value = child(key);
+    if (value.is_null())
+      return;
+    const bool ok =
+      value.is_number() && value.get<double>() <= maximum &&
+      (exclusiveMinimum ? value.get<double>() > minimum : value.get<double>() >= minimum);
+    if (!ok)
+      fail(key,
+           std::string("must be a number ") + (exclusiveMinimum ? "above " : "from ") +
+             compact(minimum) + " to " + compact(maximum) + ", got " + describe(value));
+    out = value.get<double>();
+  }
+
+  void boolean(const std::string& key, bool& out)
+  {
+    const auto& value = child(key);
+    if (value.is_null())
+      return;
+    if (!value.is_boolean())
+      fail(key, "must be true or false, got " + describe(value));
+    out = value.get<bool>();
+  }
+
+  void string(const std::string& key, std::string& out)
+  {
+    const auto& value = child(key);
+    if (value.is_null())
+      return;
+    if (!value.is_string())
+      fail(key, "must be a string, got " + describe(value));
+    out = value.get<std::string>();
+  }
+
+  template<typename Enum>
+  void choice(const std::string& key,
+              Enum& out,
+              const std::vector<std::pair<std::string, Enum>>& names)
+  {
+    std::string text;
+    string(key, text);
+    if (text.empty())
+      return;
+    std::string known;
+    for (const auto& [name, value] : names) {
+      if (name == text) {
+        out = value;
+        return;
+      }
+      known += (known.empty() ? "" : ", ") + name;
+    }
+    fail(key, "unknown value \"" + text + "\" (one of: " + known + ")");
+  }
+
+  [[noreturn]] void fail(const std::string& key, const std::string& message) const
+  {
+    m_source.fail(path(key), message);
+  }
+
+  void rejectUnknownKeys() const
+  {
+    for (const auto& [key, value] : m_json.items())
+      if (!m_used.count(key)) {
+        std::string known;
+        for (const auto& k : m_used)
+          known += (known.empty() ? "" : ", ") + k;
+        fail(key, "unknown key (known here: " + known + ")");
+      }
+  }
+
+private:
+  inline static const nlohmann::json m_empty = nlohmann::json::object();
+  inline static const nlohmann::json m_missing; // null: the key is absent
+  const nlohmann::json& m_json;
+  std::string m_path;
+  const Source& m_source;
+  std::set<std::string> m_used;
+};
+
+void
+readModel(Section section, GptOptions& model)
+{
+  section.integer("embed_dim", model.embedDim, 1);
+  section.integer("layers", model.layers, 1);
+  section.integer("heads", model.heads, 1);
+  section.integer("context_length", model.contextLength, 2);
+  section.number("dropout", model.dropout, 0.0, 0.9);
+  section.boolean("tied_head", model.tiedHead);
+  section.rejectUnknownKeys();
+  if (model.embedDim % model.heads != 0)
+    section.fail("heads", "must divide embed_dim (" + std::to_string(model.embedDim) + ")");
+}
+
+void
+readPretrain(Section section, PretrainOptions& pretrain)
+{
+  section.integer("epochs", pretrain.epochs, 1);
+  section.integer("batch_size", pretrain.batchSize, 1);
+  section.number("learning_rate", pretrain.learningRate, 0.0, 10.0, true);
+  section.number("validation_fraction", pretrain.validationFraction, 0.0, 0.9, true);
+  section.integer("patience", pretrain.patience, 1);
+  section.number("max_grad_norm", pretrain.maxGradNorm, 0.0, 1e6);
+  section.seed("seed", pretrain.seed);
+  section.rejectUnknownKeys();
+}
+
+void
+readPpo(Section section, PpoOptions& ppo)
+{
+  section.number("learning_rate", ppo.learningRate, 0.0, 10.0, true);
+  section.number("clip", ppo.clip, 0.0, 1.0, true);
+  section.number("kl_beta", ppo.klBeta, 0.0, 100.0);
+  section.integer("epochs", ppo.epochs, 1);
+  section.integer("minibatches", ppo.minibatches, 1);
+  section.number("max_grad_norm", ppo.maxGradNorm, 0.0, 1e6);
+  section.integer("batch_size", ppo.batchSize, 2);
+  section.choice<AdvantageEstimator>(
+    "advantage",
+    ppo.advantage,
+    { { "rloo", AdvantageEstimator::Rloo }, { "gae", AdvantageEstimator::Gae } });
+  section.number("gamma", ppo.gamma, 0.0, 1.0);
+  section.number("gae_lambda", ppo.gaeLambda, 0.0, 1.0);
+  section.number("value_coefficient", ppo.valueCoefficient, 0.0, 100.0);
+  section.choice<OptimizerKind>(
+    "optimizer", ppo.optimizer, { { "adam", OptimizerKind::Adam }, { "sgd", OptimizerKind::Sgd } });
+  section.number("temperature", ppo.sampling.temperature, 0.0, 100.0, true);
+  section.number("top_p", ppo.sampling.topP, 0.0, 1.0, true);
+  section.integer("max_new_tokens", ppo.sampling.maxNewTokens, 0);
+  section.rejectUnknownKeys();
+  if (ppo.minibatches > ppo.batchSize)
+    section.fail("minibatches", "must not exceed batch_size");
+}
+
+void
+readTraining(Section section, TrainerOptions& training, size_t objectiveCount, const Source& source)
+{
+  section.integer("total_steps", training.totalSteps, 1);
+  const auto& period = section.child("merge_period");
+  if (period.is_string() && period.get<std::string>() == "T")
+    training.mergePeriod = 0;
+  else if (!period.is_null())
+    section.integer("merge_period", training.mergePeriod, 1);
+  section.integer("subset_size", training.subsetSize, 0);
+  if (training.subsetSize > int64_t(objectiveCount))
+    section.fail("subset_size",
+                 "must not exceed the number of objectives (" + std::to_string(objectiveCount) +
+                   ")");
+  section.boolean("reset_optimizer_at_merge", training.resetOptimizerAtMerge);
+  section.integer("evaluation_batch", training.evaluationBatch, 1);
+  section.number("invalid_penalty", training.invalidPenalty, -1e6, 1e6);
+  section.seed("seed", training.seed);
+  const auto& pinned = section.child("pinned_rounds");
+  if (!pinned.is_null()) {
+    if (!pinned.is_array())
+      section.fail("pinned_rounds", "must be an array of round numbers");
+    for (const auto& round : pinned) {
+      if (!round.is_number_integer() || round.get<int64_t>() < 1)
+        section.fail("pinned_rounds", "round numbers start at 1, got " + describe(round));
+      training.pinnedRounds.insert(round.get<int64_t>());
+    }
+  }
+
+  Section merge(section.child("merge"), section.path("merge"), source);
+  merge.choice<MergeStrategy>("strategy",
+                              training.merge.strategy,
+                              { { "linear", MergeStrategy::Linear },
+                                { "task-arithmetic", MergeStrategy::TaskArithmetic },
+                                { "ties", MergeStrategy::Ties } });
+  merge.number("scale", training.merge.scale, 0.0, 100.0, true);
+  merge.number("density", training.merge.density, 0.0, 1.0, true);
+  merge.rejectUnknownKeys();
+
+  Section adaptive(section.child("adaptive"), section.path("adaptive"), source);
+  adaptive.boolean("enabled", training.adaptive.enabled);
+  adaptive.choice<DivergenceMeasure>(
+    "measure",
+    training.adaptive.measure,
+    { { "parameters", DivergenceMeasure::Parameters }, { "kl", DivergenceMeasure::Kl } });
+  adaptive.number("threshold", training.adaptive.threshold, 0.0, 1e6, true);
+  adaptive.integer("probe_batch", training.adaptive.probeBatch, 1);
+  adaptive.rejectUnknownKeys();
+
+  readPpo(Section(section.child("ppo"), section.path("ppo"), source), training.ppo);
+  section.rejectUnknownKeys();
+}
+
+} // namespace
+
+void
+applyOverride(nlohmann::json& json, const std::string& assignment)
+{
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0)
+    throw TaskError("--set " + assignment + ": expected key=value, e.g. training.total_steps=20");
+  const auto key = assignment.substr(0, equals);
+  const auto text = assignment.substr(equals + 1);
+  nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded())
+    value = text;
+  std::string pointer;
+  for (size_t start = 0; start <= key.size();) {
+    const auto end = std::min(key.find('.', start), key.size());
+    pointer += '/';
+    pointer += key.substr(start, end - start);
+    start = end + 1;
+  }
+  try {
+    json[nlohmann::json::json_pointer(pointer)] = value;
+  } catch (const nlohmann::json::exception& e) {
+    throw TaskError("--set " + assignment + ": " + e.what());
+  }
+}
+
+TaskConfig
+parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std::string& text)
+{
+  const Source source{ origin, text };
+  Section root(json, "", source);
+  TaskConfig task;
+  task.source = json;
+  task.name = std::filesystem::path(origin).stem().string();
+  root.string("name", task.name);
+  root.string("domain", task.domain);
+  if (task.domain.empty())
+    source.fail("domain", "is required (one of the available domains)");
+  task.domainOptions = root.child("domain_options");
+  if (task.domainOptions.is_null())
+    task.domainOptions = nlohmann::json::object();
+  const auto domains = availableDomains();
+  if (std::find(domains.begin(), domains.end(), task.domain) == domains.end()) {
+    std::string known;
+    for (const auto& name : domains)
+      known += (known.empty() ? "" : ", ") + name;
+    source.fail("domain", "unknown domain \"" + task.domain + "\" (available: " + known + ")");
+  }
+  std::shared_ptr<Domain> domain;
+  try {
+    domain = makeDomain(task.domain, task.domainOptions);
+  } catch (const std::invalid_argument& e) {
+    source.fail("domain_options", e.what());
+  }
+
+  const auto& objectives = root.child("objectives");
+  if (!objectives.is_array() || objectives.empty())
+    source.fail("objectives", "must be a non-empty array of {\"name\", \"weight\", \"transform\"}");
+  const auto available = domain->objectives();
+  std::set<std::string> seen;
+  double totalWeight = 0.0;
+  for (size_t i = 0; i < objectives.size(); ++i) {
+    Section entry(objectives[i], "objectives." + std::to_string(i), source);
+    ObjectiveConfig objective;
+    entry.string("name", objective.name);
+    auto info = std::find_if(
+      available.begin(), available.end(), [&](const auto& o) { return o.name == objective.name; });
+    if (info == available.end()) {
+      std::string known;
+      for (const auto& o : available)
+        known += (known.empty() ? "" : ", ") + o.name;
+      entry.fail("name",
+                 "\"" + objective.name + "\" is not an objective of the " + task.domain +
+                   " domain (" + known + ")");
+    }
+    if (!seen.insert(objective.name).second)
+      entry.fail("name", "\"" + objective.name + "\" is listed twice");
+    entry.number("weight", objective.weight, 0.0, 1e6);
+    totalWeight += objective.weight;
+    objective.transform = info->defaultTransform;
+    const auto& transform = entry.child("transform");
+    if (!transform.is_null()) {
+      try {
+        objective.transform = RewardTransform::fromJson(transform);
+      } catch (const std::invalid_argument& e) {
+        entry.fail("transform", e.what());
+      }
+    }
+    entry.rejectUnknownKeys();
+    task.objectives.push_back(std::move(objective));
+  }
+  if (totalWeight <= 0.0)
+    source.fail("objectives", "the weights sum to zero");
+
+  readModel(Section(root.child("model"), "model", source), task.model);
+  readPretrain(Section(root.child("pretrain"), "pretrain", source), task.pretrain);
+  readTraining(Section(root.child("training"), "training", source),
+               task.training,
+               task.objectives.size(),
+               source);
+  const auto& prior = root.child("prior");
+  if (!prior.is_null()) {
+    if (!prior.is_string())
+      source.fail("prior", "must be the path of a prior checkpoint, or null");
+    task.priorPath = prior.get<std::string>();
+  }
+  root.rejectUnknownKeys();
+  return task;
+}
+
+TaskConfig
+loadTaskConfig(const std::string& path, const std::vector<std::string>& overrides)
+{
+  std::string text;
+  try {
+    text = readFile(path);
+  } catch (const std::exception& e) {
+    throw TaskError(e.what());
+  }
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    const auto offset = std::min<size_t>(e.byte, text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + offset, '\n');
+    const auto lineStart = text.rfind('\n', offset > 0 ? offset - 1 : 0);
+    const auto column = offset - (lineStart == std::string::npos ? 0 : lineStart + 1);
+    std::string message = e.what();
+    message = message.substr(message.find(':') + 2);
+    throw TaskError(path + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                    ": not valid JSON: " + message);
+  }
+  for (const auto& assignment : overrides)
+    applyOverride(json, assignment);
+  // Overrides change the text's shape; line numbers are only right without them.
+  return parseTaskConfig(json, path, overrides.empty() ? text : std::string{});
+}
+
+} // namespace paretolab::engine

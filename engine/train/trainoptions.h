@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/rewardtransform.h"
+#include "model/modeloptions.h"
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+namespace paretolab::engine {
+
+/// One reward the run optimises: its name in the domain, its weight w_i and its transform to [0,
+/// 1].
+struct ObjectiveConfig
+{
+  std::string name;
+  double weight = 1.0;
+  RewardTransform transform;
+};
+
+enum class AdvantageEstimator
+{
+  Rloo, ///< leave-one-out batch baseline on the sequence reward (default)
+  Gae,  ///< a value head on the policy's hidden state and generalised advantage estimation
+};
+
+enum class OptimizerKind
+{
+  Adam,
+  Sgd, ///< plain SGD, no momentum: the setting in which m = 1 is exactly MORLHF
+};
+
+/// The per-expert policy update: PPO-clip with a per-token KL penalty to the prior.
+struct PpoOptions
+{
+  double learningRate = 1e-4;
+  double clip = 0.2;
+  double klBeta = 0.05;     ///< reward = R_i(x) - beta * sum_t (log pi - log pi_ref)
+  int64_t epochs = 1;       ///< passes over each rollout batch
+  int64_t minibatches = 1;  ///< per epoch
+  double maxGradNorm = 1.0; ///< 0 turns clipping off
+  int64_t batchSize = 64;   ///< sequences per rollout
+  AdvantageEstimator advantage = AdvantageEstimator::Rloo;
+  double gamma = 1.0; ///< GAE discount
+  double gaeLambda = 0.95;
+  double valueCoefficient = 0.5;
+  OptimizerKind optimizer = OptimizerKind::Adam;
+  SamplingOptions sampling;
+};
+
+enum class MergeStrategy
+{
+  Linear,         ///< rho = sum_i lambda_i theta_i (the paper)
+  TaskArithmetic, ///< rho = base + scale * sum_i lambda_i (theta_i - base)
+  Ties,           ///< trim, elect sign, disjoint mean of the task vectors (Yadav et al. 2023)
+};
+
+struct MergeOptions
+{
+  MergeStrategy strategy = MergeStrategy::Linear;
+  double scale = 1.0;   ///< task-arithmetic and ties: multiplier of the merged task vector
+  double density = 0.2; ///< ties: share of each task vector's largest entries kept
+};
+
+enum class DivergenceMeasure
+{
+  Parameters, ///< largest relative L2 distance ||theta_i - rho|| / ||rho|| over the round's experts
+  Kl, ///< largest mean per-token KL(pi_rho || pi_theta_i), estimated on a probe batch drawn from
+      ///< rho
+};
+
+/// Adaptive m: merge as soon as the experts drift apart by `threshold`, and at
+/// the latest after `mergePeriod` steps.
+struct AdaptiveMergeOptions
+{
+  bool enabled = false;
+  DivergenceMeasure measure = DivergenceMeasure::Parameters;
+  double threshold = 0.05;
+  int64_t probeBatch = 32; ///< sequences in the KL probe batch
+};
+
+struct TrainerOptions
+{
+  int64_t totalSteps = 100; ///< T
+  int64_t mergePeriod = 4;  ///< m; 0 means T (one merge at the end: Rewarded Soups)
+  int64_t subsetSize = 0;   ///< M; 0 means all N experts train every round
+  MergeOptions merge;
+  AdaptiveMergeOptions adaptive;
+  bool resetOptimizerAtMerge = true; ///< as in the paper's code
+  PpoOptions ppo;
+  int64_t evaluationBatch = 128; ///< sequences drawn to evaluate each merged policy
+  double invalidPenalty = 0.0;   ///< transformed reward of a sample an objective cannot score
+  uint64_t seed = 1;
+  std::set<int64_t> pinnedRounds; ///< merge rounds whose experts stay in memory for re-merging
+};
+
+std::string
+toString(MergeStrategy strategy);
+std::string
+toString(AdvantageEstimator estimator);
+std::string
+toString(OptimizerKind kind);
+std::string
+toString(DivergenceMeasure measure);
+
+} // namespace paretolab::engine
