@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# paretolab-cli experiment: a CSV row per (m, seed) and a mean ± std table.
+set(table "${WORK}/ablation.csv")
+file(REMOVE "${table}")
+execute_process(
+  COMMAND "${CLI}" experiment --config "${SOURCE}/resources/tasks/toy.json" --m 1,4,T --seeds 2
+          --set training.total_steps=8 --set training.evaluation_batch=32 --out "${table}"
+          --cache-dir "${WORK}/cache"
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+message(STATUS "${out}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "experiment exited with ${rc}: ${err}")
+endif()
+file(STRINGS "${table}" rows)
+list(LENGTH rows count)
+if(NOT count EQUAL 7)
+  message(FATAL_ERROR "expected a header and 6 rows, got ${count}: ${rows}")
+endif()
+list(GET rows 0 header)
+if(NOT header STREQUAL "method,m,seed,avg_reward,icv,ones,alternation,pattern")
+  message(FATAL_ERROR "unexpected header: ${header}")
+endif()
+foreach(expected "^MORLHF,1,1," "^IterativeRS,4,2," "^RS,T,2,")
+  set(found FALSE)
+  foreach(row IN LISTS rows)
+    if(row MATCHES "${expected}")
+      set(found TRUE)
+    endif()
+  endforeach()
+  if(NOT found)
+    message(FATAL_ERROR "no row matches ${expected}")
+  endif()
+endforeach()
+if(NOT out MATCHES "MORLHF +1 +2 +[0-9.]+ ± [0-9.]+" OR NOT out MATCHES "RS +T +2")
+  message(FATAL_ERROR "the mean ± std table is missing:\n${out}")
+endif()

@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# paretolab-cli pretrain writes a prior that train then uses.
+set(prior "${WORK}/toy-prior.plckpt")
+file(REMOVE "${prior}")
+execute_process(COMMAND "${CLI}" pretrain --domain toy --out "${prior}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+message(STATUS "${out}")
+if(NOT rc EQUAL 0 OR NOT EXISTS "${prior}")
+  message(FATAL_ERROR "pretrain exited with ${rc}: ${err}")
+endif()
+if(NOT out MATCHES "validation NLL 0\\.6[0-9]+ per token")
+  message(FATAL_ERROR "pretraining did not reach the uniform-bits optimum (~0.652):\n${out}")
+endif()
+execute_process(
+  COMMAND "${CLI}" train --config "${SOURCE}/resources/tasks/toy.json" --prior "${prior}"
+          --set training.total_steps=4
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+if(NOT rc EQUAL 0 OR NOT err MATCHES "prior ${prior}")
+  message(FATAL_ERROR "train with --prior failed (${rc}): ${err}")
+endif()

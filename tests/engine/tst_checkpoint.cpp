@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/atomicfile.h"
+#include "model/checkpoint.h"
+#include "model/parameters.h"
+#include "model/policystate.h"
+
+#include <QtTest>
+
+#include <fstream>
+
+using namespace paretolab::engine;
+
+namespace {
+
+Policy
+smallPolicy(int64_t width = 16)
+{
+  torch::manual_seed(3);
+  return Policy(GptOptions{ .contextLength = 12, .embedDim = width, .layers = 1, .heads = 2 },
+                Tokenizer::fit(Tokenizer::Split::Characters, { "0110", "abc" }));
+}
+
+void
+writeBytes(const QString& path, const std::string& bytes)
+{
+  std::ofstream(path.toStdString(), std::ios::binary) << bytes;
+}
+
+} // namespace
+
+class TestCheckpoint : public QObject
+{
+  Q_OBJECT
+
+private Q_SLOTS:
+  void init() { QVERIFY(m_dir.isValid()); }
+
+  void roundTripIsBitIdentical()
+  {
+    const auto policy = smallPolicy();
+    const nlohmann::json config{ { "epochs", 3 }, { "note", "round trip" } };
+    const std::string optimizerState = "optimizer bytes \x01\x02";
+    const auto path = m_dir.filePath(QStringLiteral("a.plckpt")).toStdString();
+    savePolicyCheckpoint(path, policy, config, optimizerState);
+
+    const auto loaded = loadPolicyCheckpoint(path);
+    QVERIFY(loaded.policy.tokenizer() == policy.tokenizer());
+    QCOMPARE(loaded.config, config);
+    QCOMPARE(loaded.optimizerState, optimizerState);
+    const auto before = snapshotParameters(*policy.state().model);
+    const auto after = snapshotParameters(*loaded.policy.state().model);
+    QCOMPARE(after.size(), before.size());
+    for (size_t i = 0; i < before.size(); ++i)
+      QVERIFY(torch::equal(before[i], after[i]));
+
+    // Saving what was loaded gives the same file, byte for byte.
+    const auto again = m_dir.filePath(QStringLiteral("b.plckpt")).toStdString();
+    savePolicyCheckpoint(again, loaded.policy, loaded.config, loaded.optimizerState);
+    QVERIFY(readFile(path) == readFile(again));
+  }
+
+  void rejectsDamagedFiles_data()
+  {
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing file") << QStringLiteral("missing") << QStringLiteral("cannot open");
+    QTest::newRow("empty file") << QStringLiteral("empty") << QStringLiteral("bad magic");
+    QTest::newRow("foreign file") << QStringLiteral("foreign") << QStringLiteral("bad magic");
+    QTest::newRow("truncated payload") << QStringLiteral("truncate") << QStringLiteral("truncated");
+    QTest::newRow("truncated header")
+      << QStringLiteral("truncate-header") << QStringLiteral("truncated");
+    QTest::newRow("flipped byte") << QStringLiteral("flip") << QStringLiteral("checksum");
+    QTest::newRow("newer format") << QStringLiteral("version") << QStringLiteral("newer ParetoLab");
+    QTest::newRow("trailing bytes") << QStringLiteral("append") << QStringLiteral("trailing");
+    QTest::newRow("shape in header differs from weights")
+      << QStringLiteral("shape") << QStringLiteral("shape");
+  }
+
+  void rejectsDamagedFiles()
+  {
+    QFETCH(QString, damage);
+    QFETCH(QString, message);
+    const auto good = m_dir.filePath(QStringLiteral("good.plckpt"));
+    savePolicyCheckpoint(good.toStdString(), smallPolicy(), nlohmann::json::object());
+    auto bytes = readFile(good.toStdString());
+    const auto bad = m_dir.filePath(QStringLiteral("bad-%1.plckpt").arg(damage));
+    if (damage == QStringLiteral("empty"))
+      writeBytes(bad, "");
+    else if (damage == QStringLiteral("foreign"))
+      writeBytes(bad, "PK\x03\x04 this is a zip file, not a checkpoint");
+    else if (damage == QStringLiteral("truncate"))
+      writeBytes(bad, bytes.substr(0, bytes.size() - 100));
+    else if (damage == QStringLiteral("truncate-header"))
+      writeBytes(bad, bytes.substr(0, 40));
+    else if (damage == QStringLiteral("flip")) {
+      bytes[bytes.size() - 50] ^= 0x40;
+      writeBytes(bad, bytes);
+    } else if (damage == QStringLiteral("version")) {
+      bytes[8] = 9;
+      writeBytes(bad, bytes);
+    } else if (damage == QStringLiteral("append"))
+      writeBytes(bad, bytes + "xyz");
+    else if (damage == QStringLiteral("shape")) {
+      // Weights of a width-16 model under a header that claims width 32.
+      const auto wide = m_dir.filePath(QStringLiteral("wide.plckpt"));
+      savePolicyCheckpoint(wide.toStdString(), smallPolicy(32), nlohmann::json::object());
+      auto wideBytes = readFile(wide.toStdString());
+      const auto headerLength = [](const std::string& b) {
+        uint64_t n = 0;
+        for (int i = 0; i < 8; ++i)
+          n |= uint64_t(uint8_t(b[12 + i])) << (8 * i);
+        return n;
+      };
+      writeBytes(bad,
+                 wideBytes.substr(0, 20 + headerLength(wideBytes)) +
+                   bytes.substr(20 + headerLength(bytes)));
+    }
+    try {
+      loadPolicyCheckpoint(bad.toStdString());
+      QFAIL("a damaged checkpoint loaded");
+    } catch (const CheckpointError& e) {
+      const QString what = QString::fromUtf8(e.what());
+      QVERIFY2(what.contains(message), qPrintable(what));
+      QVERIFY2(what.contains(bad), qPrintable(what)); // names the file
+    }
+  }
+
+  void atomicWriteLeavesNoTemporaryFiles()
+  {
+    const auto path = m_dir.filePath(QStringLiteral("nested/dir/file.bin")).toStdString();
+    writeFileAtomically(path, "first");
+    writeFileAtomically(path, "second");
+    QCOMPARE(readFile(path), std::string("second"));
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("nested/dir")))
+               .entryList(QDir::Files | QDir::Hidden)
+               .size(),
+             1);
+  }
+
+private:
+  QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCheckpoint)
+#include "tst_checkpoint.moc"

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "domains/toy/toydomain.h"
+#include "model/policystate.h"
+#include "model/sampling.h"
+#include "train/pretrain.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace paretolab::engine;
+
+class TestPretrain : public QObject
+{
+  Q_OBJECT
+
+private Q_SLOTS:
+  // Uniform random bits: the best possible NLL is ln 2 per bit and ~0 for EOS,
+  // i.e. ln 2 * 12/13 per token for 12-bit strings.
+  void learnsTheCorpusDistribution()
+  {
+    ToyDomain domain(ToyDomain::Options{ .length = 12, .corpusSize = 1500 });
+    const auto corpus = domain.corpus();
+    torch::manual_seed(1);
+    Policy policy(GptOptions{ .contextLength = 16, .embedDim = 32, .layers = 2, .heads = 4 },
+                  Tokenizer::fit(Tokenizer::Split::Characters, corpus));
+    const double before = meanNegativeLogLikelihood(policy, corpus);
+    std::vector<PretrainProgress> reports;
+    const auto result = pretrainPolicy(policy,
+                                       corpus,
+                                       PretrainOptions{ .epochs = 4, .learningRate = 3e-3 },
+                                       [&](const PretrainProgress& p) { reports.push_back(p); });
+    const double optimum = std::log(2.0) * 12.0 / 13.0;
+    qInfo("NLL per token: %.4f before, %.4f after (optimum %.4f)",
+          before,
+          result.bestValidationLoss,
+          optimum);
+    QVERIFY(before > 1.0); // near ln 3 untrained: 0, 1 and EOS equally likely
+    QVERIFY(result.bestValidationLoss < optimum + 0.02);
+    QCOMPARE(result.trainTexts + result.validationTexts, int64_t(1500));
+    QCOMPARE(result.validationTexts, int64_t(150));
+    QVERIFY(!result.optimizerState.empty());
+    QVERIFY(!reports.empty());
+    QCOMPARE(reports.back().epoch, result.epochsRun);
+    QVERIFY(!std::isnan(reports.back().validationLoss));
+
+    // The prior now writes well-formed 12-bit strings.
+    const auto samples = policy.sample(200, SamplingOptions{}, 4);
+    QVERIFY(domain.metrics(samples).at("validity") > 0.95);
+    QCOMPARE(policy.sample(5, SamplingOptions{}, 9), policy.sample(5, SamplingOptions{}, 9));
+  }
+
+  void stopsWhenCancelled()
+  {
+    ToyDomain domain;
+    const auto corpus = domain.corpus();
+    Policy policy(GptOptions{ .contextLength = 20, .embedDim = 16, .layers = 1, .heads = 2 },
+                  Tokenizer::fit(Tokenizer::Split::Characters, corpus));
+    std::stop_source stop;
+    int batches = 0;
+    const auto result = pretrainPolicy(
+      policy,
+      corpus,
+      PretrainOptions{ .epochs = 50 },
+      [&](const PretrainProgress&) {
+        if (++batches == 3)
+          stop.request_stop();
+      },
+      stop.get_token());
+    QVERIFY(result.cancelled);
+    QCOMPARE(batches, 3);
+  }
+
+  void skipsTextsThatDoNotFit()
+  {
+    Policy policy(GptOptions{ .contextLength = 5, .embedDim = 16, .layers = 1, .heads = 2 },
+                  Tokenizer::fit(Tokenizer::Split::Characters, { "0", "1" }));
+    const auto result = pretrainPolicy(
+      policy, { "0101", "1100", "01", "0110101", "2" }, PretrainOptions{ .epochs = 1 });
+    QCOMPARE(result.skippedTexts, int64_t(2)); // too long, unknown token
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             pretrainPolicy(policy, { "222" }, PretrainOptions{ .epochs = 1 }));
+  }
+
+  void samplingHonoursTopPAndLength()
+  {
+    torch::manual_seed(2);
+    Policy policy(GptOptions{ .contextLength = 10, .embedDim = 16, .layers = 1, .heads = 2 },
+                  Tokenizer::fit(Tokenizer::Split::Characters, { "01" }));
+    auto& model = *policy.state().model;
+    auto generator = makeGenerator(1);
+    // A top-p this small keeps only the most likely token: sampling is greedy.
+    const auto greedy = sampleSequences(model, 8, SamplingOptions{ .topP = 1e-6 }, generator);
+    QVERIFY(torch::equal(greedy.tokens, greedy.tokens[0].expand_as(greedy.tokens)));
+
+    const auto batch = sampleSequences(model, 64, SamplingOptions{ .maxNewTokens = 4 }, generator);
+    QVERIFY(batch.tokens.size(1) <= 5);
+    QVERIFY((batch.tokens.select(1, 0) == Tokenizer::kBos).all().item<bool>());
+    // Nothing but PAD follows EOS, and PAD and BOS are never drawn.
+    auto generated = batch.tokens.narrow(1, 1, batch.tokens.size(1) - 1);
+    QVERIFY(((generated == Tokenizer::kPad) == (batch.actionMask == 0)).all().item<bool>());
+    QVERIFY((generated != Tokenizer::kBos).all().item<bool>());
+    auto stats = tokenStatistics(model, batch.tokens, 1.0);
+    QVERIFY(torch::isfinite(stats.logProbs).all().item<bool>());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPretrain)
+#include "tst_pretrain.moc"
