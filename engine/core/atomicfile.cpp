@@ -77,6 +77,9 @@ readFile(const std::string& path)
   std::ifstream in(path, std::ios::binary);
   if (!in)
     fail("cannot open", path);
+  // A directory opens as a stream but reads as nothing: say so instead.
+  if (std::filesystem::is_directory(path))
+    throw std::runtime_error("cannot read " + path + ": it is a directory");
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

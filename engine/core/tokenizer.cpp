@@ -122,9 +122,13 @@ Tokenizer::toJson() const
 Tokenizer
 Tokenizer::fromJson(const nlohmann::json& json)
 {
-  if (!json.is_object() || !json.contains("split") || !json.contains("tokens") ||
-      !json["tokens"].is_array())
-    throw std::invalid_argument("tokenizer: description needs 'split' and a 'tokens' array");
+  if (!json.is_object() || !json.contains("split") || !json["split"].is_string() ||
+      !json.contains("tokens") || !json["tokens"].is_array())
+    throw std::invalid_argument(
+      "tokenizer: description needs a 'split' string and a 'tokens' array");
+  for (const auto& token : json["tokens"])
+    if (!token.is_string())
+      throw std::invalid_argument("tokenizer: every token must be a string");
   const auto name = json["split"].get<std::string>();
   Split split;
   if (name == "characters")

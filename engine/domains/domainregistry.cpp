@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <stdexcept>
 
 namespace paretolab::engine {
@@ -16,14 +17,19 @@ makeToy(const nlohmann::json& json)
 {
   ToyDomain::Options options;
   for (const auto& [key, value] : json.items()) {
-    if (!value.is_number_integer())
-      throw std::invalid_argument("domain_options." + key + " must be an integer");
+    auto integer = [&](int64_t low, int64_t high) {
+      if (!value.is_number_integer() || value.get<int64_t>() < low || value.get<int64_t>() > high)
+        throw std::invalid_argument("domain_options." + key + " must be an integer from " +
+                                    std::to_string(low) + " to " + std::to_string(high) + ", got " +
+                                    value.dump());
+      return value.get<int64_t>();
+    };
     if (key == "length")
-      options.length = value.get<int>();
+      options.length = int(integer(2, 64));
     else if (key == "corpus_size")
-      options.corpusSize = value.get<int>();
+      options.corpusSize = int(integer(2, 10'000'000));
     else if (key == "seed")
-      options.seed = value.get<uint64_t>();
+      options.seed = uint64_t(integer(0, std::numeric_limits<int64_t>::max()));
     else
       throw std::invalid_argument("domain_options: the toy domain has no option '" + key +
                                   "' (length, corpus_size, seed)");

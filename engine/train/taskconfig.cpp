@@ -2,11 +2,13 @@
 #include "train/taskconfig.h"
 
 #include "core/atomicfile.h"
+#include "core/jsonlines.h"
 #include "domains/domainregistry.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace paretolab::engine {
@@ -16,28 +18,19 @@ namespace {
 struct Source
 {
   std::string origin;
-  std::string text;
+  std::map<std::string, int> lines; ///< from jsonValueLines; empty when there is no text
 
-  // The line of the last key of `path` ("training.ppo.clip"), found by walking
-  // the keys in order through the text; 0 when it cannot be found.
-  int lineOf(const std::string& path) const
+  // The line of `path`, or of the nearest enclosing object in the file (a
+  // missing key is best shown where it belongs); 0 for a missing top-level key.
+  int lineOf(std::string path) const
   {
-    size_t position = 0;
-    size_t start = 0;
-    while (start <= path.size()) {
-      const auto end = std::min(path.find('.', start), path.size());
-      const auto key = path.substr(start, end - start);
-      start = end + 1;
-      if (key.empty() || key.find_first_not_of("0123456789[]") == std::string::npos)
-        continue;
-      const auto found = text.find('"' + key + '"', position);
-      if (found == std::string::npos)
-        return 0;
-      position = found;
+    while (!path.empty()) {
+      if (auto found = lines.find(path); found != lines.end())
+        return found->second;
+      const auto dot = path.rfind('.');
+      path = dot == std::string::npos ? std::string{} : path.substr(0, dot);
     }
-    if (text.empty())
-      return 0;
-    return 1 + int(std::count(text.begin(), text.begin() + position, '\n'));
+    return 0;
   }
 
   [[noreturn]] void fail(const std::string& path, const std::string& message) const
@@ -315,21 +308,26 @@ applyOverride(nlohmann::json& json, const std::string& assignment)
   std::string pointer;
   for (size_t start = 0; start <= key.size();) {
     const auto end = std::min(key.find('.', start), key.size());
+    if (end == start)
+      throw TaskError("--set " + assignment + ": empty key segment in \"" + key + "\"");
     pointer += '/';
     pointer += key.substr(start, end - start);
     start = end + 1;
   }
+  // Work on a copy so that a failed assignment leaves the task untouched.
+  auto updated = json;
   try {
-    json[nlohmann::json::json_pointer(pointer)] = value;
+    updated[nlohmann::json::json_pointer(pointer)] = value;
   } catch (const nlohmann::json::exception& e) {
     throw TaskError("--set " + assignment + ": " + e.what());
   }
+  json = std::move(updated);
 }
 
 TaskConfig
 parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std::string& text)
 {
-  const Source source{ origin, text };
+  const Source source{ origin, text.empty() ? std::map<std::string, int>{} : jsonValueLines(text) };
   Section root(json, "", source);
   TaskConfig task;
   task.source = json;
