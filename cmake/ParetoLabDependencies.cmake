@@ -10,7 +10,17 @@ find_package(Torch REQUIRED)  # ${TORCH_LIBRARIES}; links libtorch_cpu with --no
 find_package(SQLite3 REQUIRED)
 find_package(RDKit REQUIRED COMPONENTS
   RDGeneral GraphMol SmilesParse Depictor MolDraw2D Descriptors FileParsers Fingerprints
-  DataStructs SubstructMatch ChemReactions FilterCatalog DistGeomHelpers ForceFieldHelpers MolHash)
+  DataStructs SubstructMatch ChemReactions ChemTransforms FilterCatalog Catalogs DistGeomHelpers
+  DistGeometry ForceFieldHelpers ForceField MolHash)
+find_package(OpenMP REQUIRED) # xTB parallelises with OpenMP; its thread count is set per call
+find_package(ZLIB REQUIRED) # the SA score's fragment table is a gzipped pickle
+
+# GFN2-xTB's C API (Debian libxtb-dev) ships no CMake config.
+find_path(XTB_INCLUDE_DIR xtb.h REQUIRED)
+find_library(XTB_LIBRARY xtb REQUIRED)
+add_library(xtb::xtb SHARED IMPORTED)
+set_target_properties(xtb::xtb PROPERTIES IMPORTED_LOCATION "${XTB_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${XTB_INCLUDE_DIR}")
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
 find_package(Threads REQUIRED)

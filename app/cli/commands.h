@@ -15,5 +15,7 @@ void
 addTrainCommand(CLI::App& app, int& exitCode);
 void
 addExperimentCommand(CLI::App& app, int& exitCode);
+void
+addScoreCommand(CLI::App& app, int& exitCode);
 
 } // namespace paretolab::cli

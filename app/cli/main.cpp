@@ -31,6 +31,7 @@ main(int argc, char** argv)
   paretolab::cli::addPretrainCommand(cli, exitCode);
   paretolab::cli::addTrainCommand(cli, exitCode);
   paretolab::cli::addExperimentCommand(cli, exitCode);
+  paretolab::cli::addScoreCommand(cli, exitCode);
 
   try {
     cli.parse(argc, argv);

@@ -37,6 +37,9 @@ public:
   virtual std::vector<std::string> corpus() const = 0;
   virtual Tokenizer::Split tokenSplit() const = 0;
 
+  /// Whether the sample is well formed (a parseable SMILES, a full-length bit string).
+  virtual bool isValid(const std::string& sample) const = 0;
+
   /// Raw objective values, [sample][objective] in the order of `objectives`.
   /// A sample the objective cannot be computed for (an invalid SMILES, a
   /// failed geometry) gets NaN; the trainer turns NaN into the task's penalty.

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domains/domainregistry.h"
 
+#include "domains/molecules/moleculedomain.h"
 #include "domains/toy/toydomain.h"
+#include "train/priorcache.h"
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <limits>
 #include <stdexcept>
 
@@ -37,12 +40,51 @@ makeToy(const nlohmann::json& json)
   return std::make_shared<ToyDomain>(options);
 }
 
+std::shared_ptr<Domain>
+makeMolecules(const nlohmann::json& json)
+{
+  MoleculeDomain::Options options;
+  options.quantum.cachePath = defaultCacheDirectory() + "/xtb.sqlite";
+  for (const auto& [key, value] : json.items()) {
+    if (key == "corpus" && value.is_string()) {
+      const auto corpus = value.get<std::string>();
+      options.corpusPath = corpus == "nci"      ? std::string(kNciCorpusPath)
+                           : corpus == "chembl" ? chemblCorpusPath()
+                                                : corpus;
+    } else if (key == "max_length" && value.is_number_integer() && value.get<int64_t>() > 0) {
+      options.maxSmilesLength = value.get<size_t>();
+    } else if (key == "xtb_cache" && value.is_string()) {
+      options.quantum.cachePath = value.get<std::string>();
+    } else if (key == "xtb_timeout" && value.is_number() && value.get<double>() > 0) {
+      options.quantum.timeoutSeconds = value.get<double>();
+    } else if (key == "xtb_threads" && value.is_number_integer() && value.get<int64_t>() > 0) {
+      options.quantum.threads = value.get<int>();
+    } else {
+      throw std::invalid_argument("domain_options." + key +
+                                  ": unknown or invalid (molecules take corpus: \"nci\", "
+                                  "\"chembl\" or a path; max_length; xtb_cache; xtb_timeout; "
+                                  "xtb_threads)");
+    }
+  }
+  if (!std::filesystem::exists(options.corpusPath))
+    throw std::invalid_argument(
+      "domain_options.corpus: " + options.corpusPath + " does not exist" +
+      (options.corpusPath == chemblCorpusPath() ? " (run scripts/fetch-chembl first)" : ""));
+  return std::make_shared<MoleculeDomain>(options);
+}
+
 } // namespace
+
+std::string
+chemblCorpusPath()
+{
+  return defaultCacheDirectory() + "/data/chembl-21-500k.smi";
+}
 
 std::vector<std::string>
 availableDomains()
 {
-  return { "toy" };
+  return { "molecules", "toy" };
 }
 
 std::shared_ptr<Domain>
@@ -53,6 +95,8 @@ makeDomain(const std::string& name, const nlohmann::json& options)
     throw std::invalid_argument("domain_options must be an object");
   if (name == "toy")
     return makeToy(json);
+  if (name == "molecules")
+    return makeMolecules(json);
   std::string known;
   for (const auto& domain : availableDomains())
     known += (known.empty() ? "" : ", ") + domain;

@@ -15,6 +15,9 @@ namespace paretolab::engine {
 std::vector<std::string>
 availableDomains();
 
+/// Where scripts/fetch-chembl leaves the 500k ChEMBL-21 SMILES: the cache's data folder.
+std::string chemblCorpusPath();
+
 /// The domain called `name`, configured by `options` (its task-file section).
 /// Throws std::invalid_argument naming the unknown domain or bad option.
 std::shared_ptr<Domain>

@@ -93,6 +93,13 @@ ToyDomain::score(const std::vector<std::string>& samples,
   return values;
 }
 
+bool
+ToyDomain::isValid(const std::string& sample) const
+{
+  return int(sample.size()) == m_options.length &&
+         sample.find_first_not_of("01") == std::string::npos;
+}
+
 std::map<std::string, double>
 ToyDomain::metrics(const std::vector<std::string>& samples) const
 {
@@ -101,8 +108,7 @@ ToyDomain::metrics(const std::vector<std::string>& samples) const
   int valid = 0;
   std::set<std::string> distinct;
   for (const auto& sample : samples) {
-    if (int(sample.size()) == m_options.length &&
-        sample.find_first_not_of("01") == std::string::npos) {
+    if (isValid(sample)) {
       ++valid;
       distinct.insert(sample);
     }

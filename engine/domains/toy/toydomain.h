@@ -31,6 +31,7 @@ public:
   std::vector<ObjectiveInfo> objectives() const override;
   std::vector<std::string> corpus() const override;
   Tokenizer::Split tokenSplit() const override { return Tokenizer::Split::Characters; }
+  bool isValid(const std::string& sample) const override;
   std::vector<std::vector<double>> score(const std::vector<std::string>& samples,
                                          const std::vector<std::string>& objectives) const override;
   std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;

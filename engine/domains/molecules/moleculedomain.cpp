@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "domains/molecules/moleculedomain.h"
+
+#include "domains/molecules/moleculedescriptors.h"
+#include "domains/molecules/qed.h"
+#include "domains/molecules/sascore.h"
+#include "domains/molecules/smiles.h"
+
+#include <DataStructs/BitOps.h>
+#include <DataStructs/ExplicitBitVect.h>
+#include <GraphMol/Fingerprints/MorganFingerprints.h>
+#include <GraphMol/SmilesParse/SmilesWrite.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace paretolab::engine {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool
+isQuantum(const std::string& objective)
+{
+  return objective == "gap" || objective == "energy" || objective == "alpha";
+}
+
+RewardTransform
+maximize(double low, double high)
+{
+  return RewardTransform{ .kind = RewardTransform::Kind::Maximize, .low = low, .high = high };
+}
+
+RewardTransform
+minimize(double low, double high)
+{
+  return RewardTransform{ .kind = RewardTransform::Kind::Minimize, .low = low, .high = high };
+}
+
+RewardTransform
+target(double value, double tolerance)
+{
+  return RewardTransform{ .kind = RewardTransform::Kind::Target,
+                          .target = value,
+                          .tolerance = tolerance };
+}
+
+double
+descriptor(const std::string& objective, const RDKit::ROMol& mol)
+{
+  if (objective == "qed")
+    return qed(mol);
+  if (objective == "sa")
+    return SaScorer::shared().score(mol);
+  if (objective == "logp")
+    return crippenLogP(mol);
+  if (objective == "tpsa")
+    return topologicalPsa(mol);
+  if (objective == "mw")
+    return molecularWeight(mol);
+  if (objective == "pains")
+    return painsAlerts(mol);
+  return kNaN;
+}
+
+} // namespace
+
+MoleculeDomain::MoleculeDomain()
+  : MoleculeDomain(Options{})
+{
+}
+
+MoleculeDomain::MoleculeDomain(Options options)
+  : m_options(std::move(options))
+{
+}
+
+MoleculeDomain::~MoleculeDomain() = default;
+
+std::vector<ObjectiveInfo>
+MoleculeDomain::objectives() const
+{
+  // Default transforms: drug-like ranges for the descriptors; the quantum
+  // ranges span what GFN2-xTB gives for small organic molecules.
+  return {
+    { "qed", "quantitative estimate of drug-likeness (0-1, higher is more drug-like)", {} },
+    { "sa", "synthetic accessibility (1 easy - 10 hard)", minimize(1.0, 10.0) },
+    { "logp", "Crippen logP", target(2.5, 1.0) },
+    { "tpsa", "topological polar surface area (A^2)", target(75.0, 35.0) },
+    { "mw", "average molecular weight (g/mol)", target(350.0, 100.0) },
+    { "pains", "number of PAINS alerts", minimize(0.0, 1.0) },
+    { "gap", "GFN2-xTB HOMO-LUMO gap (eV)", maximize(1.0, 8.0) },
+    { "energy", "GFN2-xTB total energy per heavy atom (Hartree)", minimize(-6.0, -2.0) },
+    { "alpha", "GFN2-xTB isotropic polarizability (bohr^3)", maximize(10.0, 250.0) },
+  };
+}
+
+void
+MoleculeDomain::loadCorpus() const
+{
+  std::call_once(m_corpusOnce, [this] {
+    m_corpus = loadMoleculeCorpus(m_options.corpusPath, m_options.maxSmilesLength, &m_report);
+    m_corpusSet.insert(m_corpus.begin(), m_corpus.end());
+  });
+}
+
+std::vector<std::string>
+MoleculeDomain::corpus() const
+{
+  loadCorpus();
+  return m_corpus;
+}
+
+CorpusReport
+MoleculeDomain::corpusReport() const
+{
+  loadCorpus();
+  return m_report;
+}
+
+QuantumCalculator&
+MoleculeDomain::quantum(bool withAlpha) const
+{
+  std::call_once(m_quantumOnce[withAlpha], [this, withAlpha] {
+    auto options = m_options.quantum;
+    options.computeAlpha = withAlpha;
+    m_quantum[withAlpha] = std::make_unique<QuantumCalculator>(options);
+  });
+  return *m_quantum[withAlpha];
+}
+
+bool
+MoleculeDomain::isValid(const std::string& sample) const
+{
+  return parseSmiles(sample) != nullptr;
+}
+
+std::vector<std::vector<double>>
+MoleculeDomain::score(const std::vector<std::string>& samples,
+                      const std::vector<std::string>& objectives) const
+{
+  for (const auto& objective : objectives)
+    requireObjective(objective);
+  std::vector<std::unique_ptr<RDKit::RWMol>> molecules;
+  for (const auto& sample : samples)
+    molecules.push_back(parseSmiles(sample));
+
+  std::vector<std::vector<double>> values(samples.size(), std::vector<double>(objectives.size()));
+  std::vector<QuantumResult> quantumResults;
+  for (size_t j = 0; j < objectives.size(); ++j) {
+    const auto& objective = objectives[j];
+    if (isQuantum(objective) && quantumResults.empty()) {
+      // One xTB run per molecule gives all three quantum objectives.
+      std::vector<std::string> canonical;
+      for (const auto& mol : molecules)
+        canonical.push_back(mol ? RDKit::MolToSmiles(*mol) : std::string{});
+      const bool withAlpha =
+        std::find(objectives.begin(), objectives.end(), "alpha") != objectives.end();
+      quantumResults = quantum(withAlpha).computeMany(canonical);
+    }
+    for (size_t i = 0; i < samples.size(); ++i) {
+      if (!molecules[i]) {
+        values[i][j] = kNaN;
+      } else if (isQuantum(objective)) {
+        const auto& q = quantumResults[i];
+        values[i][j] = !q.ok                   ? kNaN
+                       : objective == "gap"    ? q.gapEv
+                       : objective == "energy" ? q.energyPerHeavyAtom
+                                               : q.alpha;
+      } else {
+        try {
+          values[i][j] = descriptor(objective, *molecules[i]);
+        } catch (const std::exception&) {
+          values[i][j] = kNaN; // a descriptor RDKit cannot compute for this molecule
+        }
+      }
+    }
+  }
+  return values;
+}
+
+std::map<std::string, double>
+MoleculeDomain::metrics(const std::vector<std::string>& samples) const
+{
+  loadCorpus();
+  std::set<std::string> unique;
+  size_t valid = 0;
+  for (const auto& sample : samples) {
+    auto canonical = canonicalSmiles(sample);
+    if (canonical.empty())
+      continue;
+    ++valid;
+    unique.insert(std::move(canonical));
+  }
+  size_t novel = 0;
+  std::vector<std::unique_ptr<ExplicitBitVect>> fingerprints;
+  for (const auto& smiles : unique) {
+    novel += m_corpusSet.count(smiles) == 0;
+    if (auto mol = parseSmiles(smiles))
+      fingerprints.emplace_back(RDKit::MorganFingerprints::getFingerprintAsBitVect(*mol, 2, 2048));
+  }
+  double similarity = 0.0;
+  size_t pairs = 0;
+  for (size_t a = 0; a < fingerprints.size(); ++a)
+    for (size_t b = a + 1; b < fingerprints.size(); ++b, ++pairs)
+      similarity += TanimotoSimilarity(*fingerprints[a], *fingerprints[b]);
+
+  const auto share = [](size_t part, size_t whole) { return whole ? double(part) / whole : 0.0; };
+  return { { "validity", share(valid, samples.size()) },
+           { "uniqueness", share(unique.size(), valid) },
+           { "novelty", share(novel, unique.size()) },
+           { "internal_diversity", pairs ? 1.0 - similarity / double(pairs) : 0.0 } };
+}
+
+std::string
+MoleculeDomain::render(const std::string& sample) const
+{
+  const auto canonical = canonicalSmiles(sample);
+  return canonical.empty() ? "(invalid) " + sample : canonical;
+}
+
+} // namespace paretolab::engine

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/domain.h"
+#include "domains/molecules/moleculecorpus.h"
+#include "domains/molecules/quantumproperties.h"
+
+#include <memory>
+#include <mutex>
+#include <unordered_set>
+
+namespace paretolab::engine {
+
+/// Small molecules as SMILES. Objectives (raw units):
+/// - `qed` (0–1), `sa` (1 easy – 10 hard): C++ ports of RDKit's QED.py and SA_Score;
+/// - `logp` (Crippen), `tpsa` (Å²), `mw` (g/mol), `pains` (number of PAINS alerts);
+/// - `gap` (HOMO–LUMO, eV), `energy` (total energy per heavy atom, Hartree) and
+///   `alpha` (isotropic polarizability, bohr³): GFN2-xTB on an ETKDG + MMFF geometry.
+/// An invalid SMILES scores NaN on every objective (the trainer applies the penalty).
+class MoleculeDomain : public Domain
+{
+public:
+  struct Options
+  {
+    std::string corpusPath = kNciCorpusPath;
+    std::size_t maxSmilesLength = 100;
+    QuantumOptions quantum;
+  };
+
+  MoleculeDomain();
+  explicit MoleculeDomain(Options options);
+  ~MoleculeDomain() override;
+
+  std::string name() const override { return "molecules"; }
+  std::vector<ObjectiveInfo> objectives() const override;
+  std::vector<std::string> corpus() const override;
+  Tokenizer::Split tokenSplit() const override { return Tokenizer::Split::SmilesRegex; }
+  bool isValid(const std::string& sample) const override;
+  std::vector<std::vector<double>> score(const std::vector<std::string>& samples,
+                                         const std::vector<std::string>& objectives) const override;
+  /// validity, uniqueness (among valid), novelty (unique valid not in the
+  /// corpus) and internal diversity (1 − mean pairwise Tanimoto of Morgan
+  /// radius-2, 2048-bit fingerprints over the unique valid molecules).
+  std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;
+  std::string render(const std::string& sample) const override;
+
+  /// How the corpus was cleaned (read on first use of the corpus).
+  CorpusReport corpusReport() const;
+  const Options& options() const { return m_options; }
+
+private:
+  void loadCorpus() const;
+  /// The xTB calculator; a second one skips the xtb program run when alpha is not asked for.
+  QuantumCalculator& quantum(bool withAlpha) const;
+
+  Options m_options;
+  mutable std::once_flag m_corpusOnce;
+  mutable std::vector<std::string> m_corpus;
+  mutable std::unordered_set<std::string> m_corpusSet;
+  mutable CorpusReport m_report;
+  mutable std::once_flag m_quantumOnce[2];
+  mutable std::unique_ptr<QuantumCalculator> m_quantum[2];
+};
+
+} // namespace paretolab::engine

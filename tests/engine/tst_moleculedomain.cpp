@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/samplescsv.h"
+#include "domains/domainregistry.h"
+#include "domains/molecules/depiction.h"
+#include "domains/molecules/moleculedomain.h"
+#include "domains/molecules/moleculeexport.h"
+
+#include <GraphMol/FileParsers/MolSupplier.h>
+#include <nlohmann/json.hpp>
+
+#include <QtTest>
+
+#include <cmath>
+#include <fstream>
+
+using namespace paretolab::engine;
+
+namespace {
+
+struct ReferenceRow
+{
+  std::string smiles;
+  double logp, tpsa, mw;
+};
+
+std::vector<ReferenceRow>
+referenceRows()
+{
+  std::ifstream in(PARETOLAB_SOURCE_DIR "/tests/data/molecules/reference.csv");
+  std::vector<ReferenceRow> rows;
+  std::string line;
+  std::getline(in, line); // smiles,qed,sa,logp,tpsa,mw
+  while (std::getline(in, line)) {
+    std::stringstream fields(line);
+    std::string smiles, qed, sa, logp, tpsa, mw;
+    std::getline(fields, smiles, ',');
+    std::getline(fields, qed, ',');
+    std::getline(fields, sa, ',');
+    std::getline(fields, logp, ',');
+    std::getline(fields, tpsa, ',');
+    std::getline(fields, mw, ',');
+    rows.push_back({ smiles, std::stod(logp), std::stod(tpsa), std::stod(mw) });
+  }
+  return rows;
+}
+
+MoleculeDomain&
+domain()
+{
+  static MoleculeDomain shared;
+  return shared;
+}
+
+} // namespace
+
+class TestMoleculeDomain : public QObject
+{
+  Q_OBJECT
+
+private Q_SLOTS:
+  void cleansTheNciCorpus()
+  {
+    const auto corpus = domain().corpus();
+    const auto report = domain().corpusReport();
+    qInfo(
+      "NCI: %zu lines, kept %zu, invalid %zu, multi-component %zu, too long %zu, duplicates %zu",
+      report.lines,
+      report.kept,
+      report.invalid,
+      report.multiComponent,
+      report.tooLong,
+      report.duplicates);
+    QCOMPARE(report.lines, size_t(4999));
+    QCOMPARE(report.kept, corpus.size());
+    QCOMPARE(report.kept + report.invalid + report.multiComponent + report.tooLong +
+               report.duplicates,
+             report.lines);
+    QVERIFY(report.kept > 4000);
+    QVERIFY(report.multiComponent > 0);
+    for (const auto& smiles : corpus) {
+      QVERIFY(smiles.size() <= 100);
+      QVERIFY(smiles.find('.') == std::string::npos);
+    }
+  }
+
+  void readsHeadersAndCrlfAndDropsWhatItMust()
+  {
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("m.smi")).toStdString();
+    std::ofstream(path) << "smiles\r\nOCC\r\nC(O)C\r\n[Na+].[Cl-]\r\nnot_a_smiles\r\n" +
+                             std::string(120, 'C') + "\r\nc1ccccc1 benzene\r\n";
+    CorpusReport report;
+    const auto corpus = loadMoleculeCorpus(path, 100, &report);
+    QCOMPARE(corpus, (std::vector<std::string>{ "CCO", "c1ccccc1" }));
+    QCOMPARE(report.lines, size_t(6));
+    QCOMPARE(report.duplicates, size_t(1));
+    QCOMPARE(report.multiComponent, size_t(1));
+    QCOMPARE(report.invalid, size_t(1));
+    QCOMPARE(report.tooLong, size_t(1));
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, loadMoleculeCorpus("/no/such.smi", 100));
+  }
+
+  void descriptorsMatchRdkitPython_data()
+  {
+    QTest::addColumn<QString>("smiles");
+    QTest::addColumn<double>("logp");
+    QTest::addColumn<double>("tpsa");
+    QTest::addColumn<double>("mw");
+    for (const auto& row : referenceRows())
+      QTest::newRow(row.smiles.c_str())
+        << QString::fromStdString(row.smiles) << row.logp << row.tpsa << row.mw;
+  }
+
+  void descriptorsMatchRdkitPython()
+  {
+    QFETCH(QString, smiles);
+    QFETCH(double, logp);
+    QFETCH(double, tpsa);
+    QFETCH(double, mw);
+    const auto values = domain().score({ smiles.toStdString() }, { "logp", "tpsa", "mw" });
+    QVERIFY(std::abs(values[0][0] - logp) < 1e-6);
+    QVERIFY(std::abs(values[0][1] - tpsa) < 1e-6);
+    QVERIFY(std::abs(values[0][2] - mw) < 1e-6);
+  }
+
+  void invalidSmilesScoreNaNNeverThrow()
+  {
+    const std::vector<std::string> samples{ "C1CC", "c1cccc1", "", "C(C)(C)(C)(C)C", "CCO" };
+    const auto values = domain().score(samples, { "qed", "sa", "logp", "tpsa", "mw", "pains" });
+    for (size_t i = 0; i + 1 < samples.size(); ++i) {
+      QVERIFY(!domain().isValid(samples[i]));
+      for (double v : values[i])
+        QVERIFY(std::isnan(v));
+    }
+    QVERIFY(domain().isValid("CCO"));
+    for (double v : values.back())
+      QVERIFY(!std::isnan(v));
+  }
+
+  void countsPainsAlerts()
+  {
+    // A rhodanine-like ene (PAINS A "ene_rhod") against ethanol.
+    const auto values = domain().score({ "CCO", "O=C1NC(=S)SC1=Cc1ccccc1" }, { "pains" });
+    QCOMPARE(values[0][0], 0.0);
+    QVERIFY(values[1][0] >= 1.0);
+  }
+
+  void metricsOfABatch()
+  {
+    const std::vector<std::string> samples{ "CCO",  "OCC", "c1ccccc1", "CC(=O)Nc1ccc(O)cc1",
+                                            "C1CC", "xyz" };
+    const auto metrics = domain().metrics(samples);
+    QCOMPARE(metrics.at("validity"), 4.0 / 6.0);
+    QCOMPARE(metrics.at("uniqueness"), 3.0 / 4.0);
+    QVERIFY(metrics.at("novelty") >= 0.0 && metrics.at("novelty") <= 1.0);
+    QVERIFY(metrics.at("internal_diversity") > 0.5);
+    // Corpus molecules are not novel.
+    const auto corpus = domain().corpus();
+    QCOMPARE(domain().metrics({ corpus[0], corpus[1] }).at("novelty"), 0.0);
+    QCOMPARE(domain().metrics({ "CCO", "CCO" }).at("internal_diversity"), 0.0);
+  }
+
+  void rendersSvg()
+  {
+    const auto svg = moleculeSvg("CC(=O)Nc1ccc(O)cc1", 200, 150, "paracetamol");
+    QVERIFY(svg.find("<svg") != std::string::npos);
+    QVERIFY(svg.find("</svg>") != std::string::npos);
+    QVERIFY(moleculeSvg("C1CC").empty());
+    QCOMPARE(domain().render("OCC"), std::string("CCO"));
+    QVERIFY(domain().render("C1CC").find("invalid") != std::string::npos);
+  }
+
+  void exportsSdfThatRdkitReadsBack()
+  {
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("samples.sdf")).toStdString();
+    const std::vector<std::string> samples{ "CCO", "C1CC", "c1ccccc1O" };
+    const std::vector<std::string> names{ "qed", "logp" };
+    const auto scores = domain().score(samples, names);
+    QCOMPARE(writeMoleculeSdf(path, samples, names, scores), size_t(2));
+    RDKit::SDMolSupplier supplier(path);
+    std::vector<std::string> titles;
+    while (!supplier.atEnd()) {
+      std::unique_ptr<RDKit::ROMol> mol(supplier.next());
+      QVERIFY(mol);
+      titles.push_back(mol->getProp<std::string>("_Name"));
+      QVERIFY(mol->hasProp("qed"));
+      const double logp = std::stod(mol->getProp<std::string>("logp"));
+      const size_t row = titles.back() == "CCO" ? 0 : 2;
+      QVERIFY(std::abs(logp - scores[row][1]) < 1e-8);
+    }
+    QCOMPARE(titles, (std::vector<std::string>{ "CCO", "c1ccccc1O" }));
+  }
+
+  void exportsCsv()
+  {
+    const auto csv = samplesCsv(
+      "smiles", { "CCO", "a,\"b\"" }, { "qed", "gap" }, { { 0.5, std::nan("") }, { 1.0, 2.0 } });
+    QCOMPARE(csv, std::string("smiles,qed,gap\nCCO,0.5,\n\"a,\"\"b\"\"\",1,2\n"));
+  }
+
+  void registryBuildsTheDomainFromTaskOptions()
+  {
+    auto made =
+      makeDomain("molecules", nlohmann::json{ { "corpus", "nci" }, { "max_length", 80 } });
+    QCOMPARE(made->name(), std::string("molecules"));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             makeDomain("molecules", nlohmann::json{ { "corpus", "/no/file" } }));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             makeDomain("molecules", nlohmann::json{ { "colour", 1 } }));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestMoleculeDomain)
+#include "tst_moleculedomain.moc"
