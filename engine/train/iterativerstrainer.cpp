@@ -270,10 +270,8 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
       auto& expert = experts[i];
       auto* valueHead = gae ? &expert.valueHead : nullptr;
       auto rollout = collectRollout(*expert.model, *d.reference, ppo, expert.generator);
-      auto scored = scoreTexts(*d.domain,
-                               d.objectives,
-                               decodeBatch(d.prior.tokenizer(), rollout.sequences.tokens),
-                               options.invalidPenalty);
+      const auto texts = decodeBatch(d.prior.tokenizer(), rollout.sequences.tokens);
+      auto scored = scoreTexts(*d.domain, d.objectives, texts, options.invalidPenalty);
       std::vector<float> rewards;
       for (const auto& row : scored.transformed)
         rewards.push_back(float(row[i]));
@@ -295,6 +293,7 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
       const auto& mask = rollout.sequences.actionMask;
       report.entropy = ((rollout.entropy * mask).sum() / mask.sum()).item<double>();
       report.clipFraction = update.clipFraction;
+      report.domainMetrics = d.domain->metrics(texts);
       report.seconds = secondsSince(stepStarted);
       observer.onStep(report);
     }

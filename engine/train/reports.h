@@ -36,7 +36,8 @@ struct StepReport
   double klToPrior = 0.0;
   double entropy = 0.0;
   double clipFraction = 0.0;
-  double seconds = 0.0; ///< wall time of this expert's step
+  std::map<std::string, double> domainMetrics; ///< of the rollout batch: validity, uniqueness, ...
+  double seconds = 0.0;                        ///< wall time of this expert's step
 };
 
 /// One merge and the evaluation of the merged policy. Round 0 is the prior.

@@ -234,6 +234,7 @@ private Q_SLOTS:
     const auto result = trainer.run(recorder);
     QCOMPARE(result.stepsDone, int64_t(40));
     QCOMPARE(recorder.steps.size(), size_t(120)); // three experts every step
+    QVERIFY(recorder.steps.back().domainMetrics.at("validity") > 0.9);
     const double before = result.initial.averageReward;
     const double after = result.final.averageReward;
     qInfo("average reward %.4f -> %.4f, KL %.3f", before, after, result.final.klToPrior);

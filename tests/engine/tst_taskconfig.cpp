@@ -345,7 +345,8 @@ private Q_SLOTS:
   }
 })");
 
-    addBadTask("unknown domain", "domain", 3, "unknown domain \"chess\" (available: toy)", R"({
+    addBadTask(
+      "unknown domain", "domain", 3, "unknown domain \"chess\" (available: molecules, toy)", R"({
   "name": "chess task",
   "domain": "chess",
   "objectives": [ { "name": "ones" } ]

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# paretolab-cli score: raw values in CSV, the input SMILES as given, bad lines
+# skipped and counted, values equal to RDKit's Python to 1e-6.
+set(out "${WORK}/scores.csv")
+file(REMOVE "${out}")
+execute_process(
+  COMMAND "${CLI}" score --domain molecules --objectives qed,sa,logp,tpsa,mw
+          --input "${SOURCE}/tests/data/molecules/score-input.smi" --output "${out}"
+  RESULT_VARIABLE rc OUTPUT_VARIABLE stdout ERROR_VARIABLE err TIMEOUT 120)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "score exited with ${rc}: ${err}")
+endif()
+if(NOT err MATCHES "scored 6 samples; skipped 2 line")
+  message(FATAL_ERROR "unexpected summary on stderr: ${err}")
+endif()
+file(STRINGS "${out}" rows)
+list(LENGTH rows count)
+list(GET rows 0 header)
+if(NOT count EQUAL 7 OR NOT header STREQUAL "smiles,qed,sa,logp,tpsa,mw")
+  message(FATAL_ERROR "unexpected CSV (${count} lines):\n${rows}")
+endif()
+# Compare rows 1-5 with the reference set, field by field.
+file(STRINGS "${SOURCE}/tests/data/molecules/reference.csv" reference)
+foreach(i RANGE 1 5)
+  list(GET rows ${i} got)
+  list(GET reference ${i} want)
+  string(REPLACE "," ";" got "${got}")
+  string(REPLACE "," ";" want "${want}")
+  list(GET got 0 smiles_got)
+  list(GET want 0 smiles_want)
+  if(NOT smiles_got STREQUAL smiles_want)
+    message(FATAL_ERROR "row ${i}: smiles ${smiles_got} != ${smiles_want}")
+  endif()
+  foreach(column RANGE 1 5)
+    list(GET got ${column} a)
+    list(GET want ${column} b)
+    execute_process(COMMAND awk "BEGIN { d = ${a} - (${b}); exit !(d < 1e-6 && d > -1e-6) }"
+                    RESULT_VARIABLE close)
+    if(NOT close EQUAL 0)
+      message(FATAL_ERROR "row ${i} column ${column}: ${a} != ${b}")
+    endif()
+  endforeach()
+endforeach()
+list(GET rows 6 last)
+if(NOT last MATCHES "^c1ccccc1,")
+  message(FATAL_ERROR "the last row should be benzene as given: ${last}")
+endif()
