@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainingcontroller.h"
+
+#include "runcontrol.h"
+
+#include "domains/domainregistry.h"
+#include "train/priorcache.h"
+
+#include <QElapsedTimer>
+
+#include <cmath>
+
+namespace paretolab::app {
+
+namespace {
+
+constexpr qint64 kReportIntervalMs = 100;   // ~10 updates a second keep the GUI fluid
+constexpr uint64_t kPreviewSeed = 20251101; // same weights, same preview samples
+
+/// Collects the trainer's reports on the worker thread and hands them to the
+/// GUI in batches, at most every kReportIntervalMs; honours pause between steps.
+class CoalescingObserver : public engine::TrainingObserver
+{
+public:
+  CoalescingObserver(TrainingController* controller, RunControl& control, qint64 totalSteps)
+    : m_controller(controller)
+    , m_control(control)
+    , m_totalSteps(totalSteps)
+  {
+    m_sinceFlush.start();
+  }
+
+  void onStep(const engine::StepReport& report) override
+  {
+    m_steps.push_back(report);
+    m_stepsDone = std::max<qint64>(m_stepsDone, report.step - 1);
+    flushIfDue();
+    m_control.waitWhilePaused();
+  }
+
+  void onMerge(const engine::MergeReport& report) override
+  {
+    m_merges.push_back(report);
+    m_stepsDone = std::max<qint64>(m_stepsDone, report.step);
+    flushIfDue();
+  }
+
+  void flush()
+  {
+    if (m_steps.isEmpty() && m_merges.isEmpty())
+      return;
+    // Emitting from this thread is safe: receivers in the GUI thread get it queued.
+    Q_EMIT m_controller->reportsReady(m_steps, m_merges, m_stepsDone, m_totalSteps);
+    m_steps.clear();
+    m_merges.clear();
+    m_sinceFlush.restart();
+  }
+
+private:
+  void flushIfDue()
+  {
+    if (m_sinceFlush.elapsed() >= kReportIntervalMs)
+      flush();
+  }
+
+  TrainingController* m_controller;
+  RunControl& m_control;
+  qint64 m_totalSteps;
+  qint64 m_stepsDone = 0;
+  QVector<engine::StepReport> m_steps;
+  QVector<engine::MergeReport> m_merges;
+  QElapsedTimer m_sinceFlush;
+};
+
+/// All weight vectors with entries k / divisions that sum to 1.
+void
+simplexGrid(int objectives,
+            int divisions,
+            QVector<double>& prefix,
+            QVector<QVector<double>>& out,
+            int remaining)
+{
+  if (int(prefix.size()) == objectives - 1) {
+    prefix.push_back(double(remaining) / divisions);
+    out.push_back(prefix);
+    prefix.pop_back();
+    return;
+  }
+  for (int k = remaining; k >= 0; --k) {
+    prefix.push_back(double(k) / divisions);
+    simplexGrid(objectives, divisions, prefix, out, remaining - k);
+    prefix.pop_back();
+  }
+}
+
+} // namespace
+
+TrainingController::TrainingController(QObject* parent)
+  : QObject(parent)
+{
+  qRegisterMetaType<engine::StepReport>();
+  qRegisterMetaType<engine::MergeReport>();
+  qRegisterMetaType<engine::PolicyEvaluation>();
+  qRegisterMetaType<engine::RunResult>();
+  m_trainingThread.setObjectName(QStringLiteral("training"));
+  m_remergeThread.setObjectName(QStringLiteral("remerge"));
+  m_trainingContext.moveToThread(&m_trainingThread);
+  m_remergeContext.moveToThread(&m_remergeThread);
+  m_trainingThread.start();
+  m_remergeThread.start();
+}
+
+TrainingController::~TrainingController()
+{
+  stop();
+  m_trainingThread.quit();
+  m_remergeThread.quit();
+  m_trainingThread.wait();
+  m_remergeThread.wait();
+}
+
+bool
+TrainingController::isActive() const
+{
+  return m_state == State::Preparing || m_state == State::Training || m_state == State::Paused;
+}
+
+void
+TrainingController::setState(State state)
+{
+  if (m_state == state)
+    return;
+  m_state = state;
+  Q_EMIT stateChanged(state);
+}
+
+void
+TrainingController::start(const engine::TaskConfig& task, const QString& cacheDirectory)
+{
+  if (isActive())
+    return;
+  m_control = std::make_shared<RunControl>();
+  setState(State::Preparing);
+  QMetaObject::invokeMethod(
+    &m_trainingContext,
+    [this, task, cacheDirectory, control = m_control] {
+      runTraining(task, cacheDirectory, control);
+    },
+    Qt::QueuedConnection);
+}
+
+void
+TrainingController::pause()
+{
+  if (m_state != State::Training || !m_control)
+    return;
+  m_control->setPaused(true);
+  setState(State::Paused);
+}
+
+void
+TrainingController::resume()
+{
+  if (m_state != State::Paused || !m_control)
+    return;
+  m_control->setPaused(false);
+  setState(State::Training);
+}
+
+void
+TrainingController::stop()
+{
+  if (m_control)
+    m_control->requestStop();
+}
+
+std::shared_ptr<engine::IterativeRsTrainer>
+TrainingController::trainer() const
+{
+  std::lock_guard lock(m_mutex);
+  return m_trainer;
+}
+
+void
+TrainingController::runTraining(engine::TaskConfig task,
+                                QString cacheDirectory,
+                                std::shared_ptr<RunControl> control)
+{
+  // Runs on m_trainingThread. No exception may cross into the event loop.
+  auto postState = [this](State state) {
+    QMetaObject::invokeMethod(
+      this, [this, state] { setState(state); }, Qt::QueuedConnection);
+  };
+  try {
+    auto domain = engine::makeDomain(task.domain, task.domainOptions);
+    QElapsedTimer sincePretrainReport;
+    sincePretrainReport.start();
+    auto progress = [&](const engine::PretrainProgress& p) {
+      if (sincePretrainReport.elapsed() < kReportIntervalMs && p.batch != p.batches)
+        return;
+      sincePretrainReport.restart();
+      Q_EMIT pretrainProgress(
+        (p.epoch - 1) * p.batches + p.batch, p.epochs * p.batches, p.validationLoss);
+    };
+    auto prior =
+      engine::obtainPrior(task, *domain, cacheDirectory.toStdString(), progress, control->token());
+    if (prior.cancelled) {
+      postState(State::Idle);
+      return;
+    }
+    auto trainer = std::make_shared<engine::IterativeRsTrainer>(
+      domain, prior.policy, task.objectives, task.training);
+    {
+      std::lock_guard lock(m_mutex);
+      m_trainer = trainer;
+    }
+    postState(control->isPaused() ? State::Paused : State::Training);
+    CoalescingObserver observer(this, *control, task.training.totalSteps);
+    const auto result = trainer->run(observer, control->token());
+    observer.flush();
+    Q_EMIT runFinished(result);
+    postState(State::Finished);
+  } catch (const std::exception& e) {
+    // c10::Error messages carry a backtrace after the first line.
+    const QString message = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+    Q_EMIT runFailed(message);
+    postState(State::Idle);
+  }
+}
+
+void
+TrainingController::requestRemerge(const QVector<double>& weights, int sampleCount)
+{
+  std::lock_guard lock(m_mutex);
+  m_pendingRemerge = RemergeRequest{ weights, sampleCount };
+  ++m_remergeGeneration;
+  if (!m_remergeScheduled.exchange(true))
+    QMetaObject::invokeMethod(
+      &m_remergeContext, [this] { processRemerges(); }, Qt::QueuedConnection);
+}
+
+void
+TrainingController::processRemerges()
+{
+  // Runs on m_remergeThread until no request is pending.
+  while (true) {
+    RemergeRequest request;
+    uint64_t generation = 0;
+    std::shared_ptr<engine::IterativeRsTrainer> trainer;
+    {
+      std::lock_guard lock(m_mutex);
+      if (!m_pendingRemerge) {
+        m_remergeScheduled = false;
+        return;
+      }
+      request = *m_pendingRemerge;
+      m_pendingRemerge.reset();
+      generation = m_remergeGeneration.load();
+      trainer = m_trainer;
+    }
+    if (!trainer) {
+      Q_EMIT remergeFailed(tr("There are no experts to merge yet: start a run first."));
+      continue;
+    }
+    try {
+      QElapsedTimer timer;
+      timer.start();
+      const auto policy =
+        trainer->remerge(std::vector<double>(request.weights.begin(), request.weights.end()));
+      if (generation != m_remergeGeneration.load())
+        continue; // a newer position arrived: skip sampling for this one
+      auto evaluation = trainer->evaluate(policy, request.sampleCount, kPreviewSeed);
+      if (generation != m_remergeGeneration.load())
+        continue; // stale: never deliver an old position after a newer request
+      Q_EMIT remergeReady(request.weights, evaluation, double(timer.nsecsElapsed()) / 1e9);
+    } catch (const std::exception& e) {
+      Q_EMIT remergeFailed(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+    }
+  }
+}
+
+void
+TrainingController::requestSweep(int divisions, int sampleCount)
+{
+  auto trainer = this->trainer();
+  if (!trainer) {
+    Q_EMIT remergeFailed(tr("There are no experts to merge yet: start a run first."));
+    return;
+  }
+  QVector<QVector<double>> grid;
+  QVector<double> prefix;
+  simplexGrid(int(trainer->objectives().size()),
+              std::max(1, divisions),
+              prefix,
+              grid,
+              std::max(1, divisions));
+  QMetaObject::invokeMethod(
+    &m_remergeContext,
+    [this, trainer, grid, sampleCount] {
+      for (int i = 0; i < grid.size(); ++i) {
+        try {
+          const auto& weights = grid[i];
+          const auto policy = trainer->remerge(std::vector<double>(weights.begin(), weights.end()));
+          Q_EMIT sweepPoint(
+            weights, trainer->evaluate(policy, sampleCount, kPreviewSeed), i, int(grid.size()));
+        } catch (const std::exception& e) {
+          Q_EMIT remergeFailed(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+          return;
+        }
+      }
+    },
+    Qt::QueuedConnection);
+}
+
+} // namespace paretolab::app

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metatypes.h"
+#include "train/iterativerstrainer.h"
+#include "train/taskconfig.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace paretolab::app {
+
+class RunControl;
+
+/// Runs training and re-merging off the GUI thread.
+///
+/// Training runs on one QThread: the prior is obtained (pretrained and cached
+/// on first use), then the IterativeRS trainer runs with an observer that
+/// sends reports to the GUI coalesced to about ten batches a second.
+/// Re-merges run on a second QThread so the sliders work during training:
+/// only the latest request is kept, and a result that a newer request has
+/// made stale is dropped, never delivered.
+///
+/// Create and call from the GUI thread. Signals arrive there, queued. The
+/// destructor stops both threads and waits for them.
+class TrainingController : public QObject
+{
+  Q_OBJECT
+
+public:
+  enum class State
+  {
+    Idle,
+    Preparing, ///< loading or pretraining the prior
+    Training,
+    Paused,
+    Finished,
+  };
+  Q_ENUM(State)
+
+  explicit TrainingController(QObject* parent = nullptr);
+  ~TrainingController() override;
+
+  /// Starts a run of `task`; ignored while one is active.
+  void start(const engine::TaskConfig& task, const QString& cacheDirectory);
+  void pause();
+  void resume();
+  /// Asks the run to stop after the current step. Thread-safe, returns at once.
+  void stop();
+  State state() const { return m_state; }
+  bool isActive() const;
+
+  /// The trainer of the current or last run (null before the first run).
+  std::shared_ptr<engine::IterativeRsTrainer> trainer() const;
+
+  /// Re-merges the experts of the latest merge round with `weights` and scores
+  /// `sampleCount` samples of the result. Latest request wins.
+  void requestRemerge(const QVector<double>& weights, int sampleCount = 64);
+  /// Evaluates a grid over the simplex with `divisions` steps per axis (the
+  /// Rewarded-Soups front); each point arrives as sweepPoint.
+  void requestSweep(int divisions, int sampleCount = 64);
+
+Q_SIGNALS:
+  void stateChanged(paretolab::app::TrainingController::State state);
+  void pretrainProgress(qint64 done, qint64 total, double validationLoss);
+  /// Steps and merges since the last batch, plus overall progress.
+  void reportsReady(const QVector<paretolab::engine::StepReport>& steps,
+                    const QVector<paretolab::engine::MergeReport>& merges,
+                    qint64 stepsDone,
+                    qint64 totalSteps);
+  void runFinished(const paretolab::engine::RunResult& result);
+  void runFailed(const QString& message);
+  void remergeReady(const QVector<double>& weights,
+                    const paretolab::engine::PolicyEvaluation& evaluation,
+                    double seconds);
+  void sweepPoint(const QVector<double>& weights,
+                  const paretolab::engine::PolicyEvaluation& evaluation,
+                  int index,
+                  int count);
+  void remergeFailed(const QString& message);
+
+private:
+  struct RemergeRequest
+  {
+    QVector<double> weights;
+    int sampleCount = 64;
+  };
+
+  void setState(State state);
+  void runTraining(engine::TaskConfig task,
+                   QString cacheDirectory,
+                   std::shared_ptr<RunControl> control);
+  void processRemerges();
+
+  QThread m_trainingThread;
+  QThread m_remergeThread;
+  QObject m_trainingContext; ///< lives on m_trainingThread; target of queued work
+  QObject m_remergeContext;  ///< lives on m_remergeThread
+  std::shared_ptr<RunControl> m_control;
+  State m_state = State::Idle;
+
+  mutable std::mutex m_mutex; // guards m_trainer and m_pendingRemerge
+  std::shared_ptr<engine::IterativeRsTrainer> m_trainer;
+  std::optional<RemergeRequest> m_pendingRemerge;
+  std::atomic<bool> m_remergeScheduled{ false };
+  std::atomic<uint64_t> m_remergeGeneration{ 0 };
+};
+
+} // namespace paretolab::app
