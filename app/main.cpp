@@ -4,13 +4,13 @@
 
 #include "core/runtime.h"
 #include "mainwindow.h"
-#include "screenshot.h"
+#include "screenshotscript.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QTimer>
-
-#include <cstdio>
+#include <QLibraryInfo>
+#include <QSettings>
+#include <QTranslator>
 
 int
 main(int argc, char* argv[])
@@ -27,25 +27,54 @@ main(int argc, char* argv[])
   parser.addVersionOption();
   const QCommandLineOption screenshot(
     QStringLiteral("screenshot"),
-    QApplication::translate("main", "Open the window, save it to <file> as PNG, and exit."),
+    QApplication::translate("main", "Save the window to <file> as PNG, then exit."),
     QStringLiteral("file"));
-  parser.addOption(screenshot);
+  const QCommandLineOption task(
+    QStringLiteral("task"),
+    QApplication::translate("main",
+                            "Open this task: a bundled name (molecules, "
+                            "molecules-qm9, toy) or a task file."),
+    QStringLiteral("task"));
+  const QCommandLineOption steps(
+    QStringLiteral("steps"),
+    QApplication::translate("main", "With --screenshot: train this many steps first."),
+    QStringLiteral("n"),
+    QStringLiteral("0"));
+  const QCommandLineOption language(QStringLiteral("language"),
+                                    QApplication::translate("main", "Interface language: en, de."),
+                                    QStringLiteral("code"));
+  parser.addOptions({ screenshot, task, steps, language });
   parser.process(app);
+
+  const QString code =
+    parser.isSet(language)
+      ? parser.value(language)
+      : QSettings().value(QStringLiteral("language"), QStringLiteral("en")).toString();
+  QTranslator translator;
+  QTranslator qtTranslator;
+  if (code != QStringLiteral("en") &&
+      translator.load(QStringLiteral(":/i18n/paretolab_%1.qm").arg(code))) {
+    QApplication::installTranslator(&translator);
+    if (qtTranslator.load(QStringLiteral("qtbase_%1").arg(code),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+      QApplication::installTranslator(&qtTranslator);
+  }
 
   paretolab::engine::setComputeThreads(0);
 
   paretolab::app::MainWindow window;
   window.show();
+  const QString taskName =
+    parser.isSet(task)
+      ? parser.value(task)
+      : QSettings().value(QStringLiteral("lastTask"), QStringLiteral("molecules")).toString();
+  if (!window.loadTask(taskName) && taskName != QStringLiteral("molecules"))
+    window.loadTask(QStringLiteral("molecules"));
 
   if (parser.isSet(screenshot)) {
-    // A zero-delay timer fires once the event loop has drained the show and
-    // layout events; the short delay lets queued replots land as well.
-    QTimer::singleShot(200, &window, [&window, path = parser.value(screenshot)] {
-      const QString error = paretolab::app::saveScreenshot(&window, path);
-      if (!error.isEmpty())
-        std::fprintf(stderr, "paretolab: %s\n", qPrintable(error));
-      QCoreApplication::exit(error.isEmpty() ? 0 : 1);
-    });
+    auto* script = new paretolab::app::ScreenshotScript(
+      &window, parser.value(screenshot), parser.value(steps).toInt(), &window);
+    script->start();
   }
   return QApplication::exec();
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samplesview.h"
 
+#include "moleculegrid.h"
+#include "samplestable.h"
+
 #include <QLabel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -26,8 +29,17 @@ SamplesView::SamplesView(QWidget* parent)
 void
 SamplesView::addDomainPage(const QString& domain, QWidget* page)
 {
+  QWidget* previous = m_domainPages.value(domain);
+  if (previous == page)
+    return;
   m_pages->addWidget(page);
   m_domainPages.insert(domain, page);
+  if (previous) {
+    m_pages->removeWidget(previous);
+    previous->deleteLater();
+  }
+  if (domain == m_currentDomain)
+    m_pages->setCurrentWidget(page);
 }
 
 void
@@ -35,6 +47,38 @@ SamplesView::showDomain(const QString& domain)
 {
   m_currentDomain = domain;
   m_pages->setCurrentWidget(m_domainPages.value(domain, m_placeholder));
+}
+
+void
+SamplesView::setSamples(const QString& domain,
+                        const QStringList& objectiveNames,
+                        const QStringList& samples,
+                        const QVector<QVector<double>>& rawScores)
+{
+  QWidget* page = m_domainPages.value(domain);
+  if (!page) {
+    if (domain == QLatin1String("molecules"))
+      page = new MoleculeGrid;
+    else
+      page = new SamplesTable;
+    addDomainPage(domain, page);
+  }
+  if (auto* grid = qobject_cast<MoleculeGrid*>(page)) {
+    if (grid->objectiveNames() != objectiveNames)
+      grid->setObjectiveNames(objectiveNames);
+    grid->setSamples(samples, rawScores);
+  } else if (auto* table = qobject_cast<SamplesTable*>(page)) {
+    if (table->objectiveNames() != objectiveNames)
+      table->setObjectiveNames(objectiveNames);
+    table->setSamples(samples, rawScores);
+  }
+  showDomain(domain);
+}
+
+QWidget*
+SamplesView::currentPage() const
+{
+  return m_pages->currentWidget();
 }
 
 } // namespace paretolab::widgets

@@ -417,6 +417,13 @@ loadTaskConfig(const std::string& path, const std::vector<std::string>& override
   } catch (const std::exception& e) {
     throw TaskError(e.what());
   }
+  return parseTaskText(text, path, overrides);
+}
+
+TaskConfig
+parseTaskText(const std::string& text, const std::string& origin,
+              const std::vector<std::string>& overrides)
+{
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
@@ -427,13 +434,13 @@ loadTaskConfig(const std::string& path, const std::vector<std::string>& override
     const auto column = offset - (lineStart == std::string::npos ? 0 : lineStart + 1);
     std::string message = e.what();
     message = message.substr(message.find(':') + 2);
-    throw TaskError(path + ":" + std::to_string(line) + ":" + std::to_string(column) +
+    throw TaskError(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
                     ": not valid JSON: " + message);
   }
   for (const auto& assignment : overrides)
     applyOverride(json, assignment);
   // Overrides change the text's shape; line numbers are only right without them.
-  return parseTaskConfig(json, path, overrides.empty() ? text : std::string{});
+  return parseTaskConfig(json, origin, overrides.empty() ? text : std::string{});
 }
 
 } // namespace paretolab::engine

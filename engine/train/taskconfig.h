@@ -40,6 +40,11 @@ struct TaskConfig
 TaskConfig
 loadTaskConfig(const std::string& path, const std::vector<std::string>& overrides = {});
 
+/// Like loadTaskConfig, for task text that is not in a file (bundled tasks).
+/// `origin` names it in messages.
+TaskConfig parseTaskText(const std::string& text, const std::string& origin,
+                         const std::vector<std::string>& overrides = {});
+
 /// Validates parsed JSON. `origin` and `text` let messages carry a line number.
 TaskConfig
 parseTaskConfig(const nlohmann::json& json,

@@ -3,39 +3,111 @@
 #include "paretoplot.h"
 #include "rewardplot.h"
 #include "runsetuppanel.h"
+#include "samplestable.h"
 #include "samplesview.h"
 #include "screenshot.h"
+#include "weightsliders.h"
 
 #include <QDockWidget>
 #include <QImage>
+#include <QMessageBox>
 #include <QProgressBar>
+#include <QSignalSpy>
+#include <QSlider>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using paretolab::app::MainWindow;
+using paretolab::app::TrainingController;
 
 class TestMainWindow : public QObject
 {
   Q_OBJECT
 
 private Q_SLOTS:
+  void initTestCase()
+  {
+    QVERIFY(m_cache.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("ParetoLabTest"));
+  }
+
   void hasTheFinalLayout()
   {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-
-    const auto docks = window.findChildren<QDockWidget*>();
-    QCOMPARE(docks.size(), 2);
-    QCOMPARE(window.dockWidgetArea(docks[0]), Qt::LeftDockWidgetArea);
-    QCOMPARE(window.dockWidgetArea(docks[1]), Qt::BottomDockWidgetArea);
-    QVERIFY(window.runSetupPanel()->isVisible());
+    QHash<Qt::DockWidgetArea, int> areas;
+    for (auto* dock : window.findChildren<QDockWidget*>())
+      ++areas[window.dockWidgetArea(dock)];
+    QCOMPARE(areas.value(Qt::LeftDockWidgetArea), 1);   // run setup
+    QCOMPARE(areas.value(Qt::RightDockWidgetArea), 1);  // weights
+    QCOMPARE(areas.value(Qt::BottomDockWidgetArea), 1); // samples
     QVERIFY(window.rewardPlot()->isVisible());
     QVERIFY(window.paretoPlot()->isVisible());
-    QVERIFY(window.samplesView()->isVisible());
     QVERIFY(window.statusBar()->isAncestorOf(window.progressBar()));
-    QCOMPARE(window.runSetupPanel()->mergePeriod(), 4);
+  }
+
+  void loadsABundledTask()
+  {
+    MainWindow window;
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    QVERIFY(window.runSetupPanel()->hasTask());
+    QCOMPARE(window.weightSliders()->weights().size(), 3);
+    QCOMPARE(window.paretoPlot()->objectiveCount(), 3);
+    QVERIFY(window.windowTitle().contains(QStringLiteral("Toy")));
+    QVERIFY(window.loadTask(QStringLiteral("molecules")));
+    QCOMPARE(window.paretoPlot()->objectiveName(0), QStringLiteral("qed"));
+  }
+
+  void aBadTaskFileIsReportedNotFatal()
+  {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ \"domain\": \"toy\", \"objectives\": [ { \"name\": \"ones\" } ], \"training\": "
+               "{ \"merge_period\": -1 } }");
+    file.close();
+    MainWindow window;
+    window.show();
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    QVERIFY(!window.loadTask(path));
+    auto* box = window.findChild<QMessageBox*>();
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral("training.merge_period")));
+    box->close();
+    QVERIFY(window.runSetupPanel()->hasTask()); // the toy task is still there
+  }
+
+  void trainsThenReMergesFromTheSliders()
+  {
+    MainWindow window;
+    window.setCacheDirectory(m_cache.path());
+    window.show();
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    window.runSetupPanel()->setTotalSteps(8);
+    QSignalSpy finished(window.controller(), &TrainingController::runFinished);
+    window.startTraining();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(window.progressBar()->value(), 8);
+    QCOMPARE(window.paretoPlot()->pointCount(), 3); // the prior and two merge rounds
+    QVERIFY(window.rewardPlot()->mergedGraph(0)->dataCount() >= 3);
+
+    // Drag the first slider as a user would.
+    QSignalSpy shown(&window, &MainWindow::remergeShown);
+    auto* slider = window.weightSliders()->findChild<QSlider*>(QStringLiteral("weightSlider0"));
+    QVERIFY(slider);
+    slider->triggerAction(QAbstractSlider::SliderPageStepAdd);
+    QVERIFY(shown.wait(30000));
+    QCOMPARE(window.paretoPlot()->pointCount(), 4);
+    const auto& point = window.paretoPlot()->point(3);
+    QCOMPARE(point.kind, paretolab::widgets::PointKind::Remerged);
+    QCOMPARE(point.lambda, window.weightSliders()->weights());
+    auto* table = qobject_cast<paretolab::widgets::SamplesTable*>(
+      window.samplesView()->domainPage(QStringLiteral("toy")));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 64);
   }
 
   void screenshotWritesADecodablePng()
@@ -49,16 +121,12 @@ private Q_SLOTS:
     QImage image(path);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+    QVERIFY(paretolab::app::saveScreenshot(&window, QStringLiteral("/nonexistent-dir/shot.png"))
+              .contains(QStringLiteral("/nonexistent-dir/shot.png")));
   }
 
-  void screenshotReportsAnUnwritablePath()
-  {
-    MainWindow window;
-    window.show();
-    const QString error =
-      paretolab::app::saveScreenshot(&window, QStringLiteral("/nonexistent-dir/shot.png"));
-    QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/shot.png")));
-  }
+private:
+  QTemporaryDir m_cache;
 };
 
 QTEST_MAIN(TestMainWindow)

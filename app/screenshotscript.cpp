@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screenshotscript.h"
+
+#include "mainwindow.h"
+#include "runsetuppanel.h"
+#include "screenshot.h"
+#include "weightsliders.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace paretolab::app {
+
+ScreenshotScript::ScreenshotScript(MainWindow* window, QString path, int steps, QObject* parent)
+  : QObject(parent)
+  , m_window(window)
+  , m_path(std::move(path))
+  , m_steps(steps)
+{
+}
+
+void
+ScreenshotScript::start()
+{
+  if (m_steps <= 0 || !m_window->runSetupPanel()->hasTask()) {
+    QTimer::singleShot(300, this, &ScreenshotScript::grabAndQuit);
+    return;
+  }
+  auto* controller = m_window->controller();
+  connect(controller, &TrainingController::runFailed, this, [](const QString& message) {
+    std::fprintf(stderr, "paretolab: the run failed: %s\n", qPrintable(message));
+    QCoreApplication::exit(1);
+  });
+  connect(controller, &TrainingController::runFinished, this, [this] {
+    // Equal weights: a re-merged point beside the run's own output.
+    const auto weights = m_window->weightSliders()->weights();
+    QVector<double> equal(weights.size(), 1.0 / std::max<qsizetype>(1, weights.size()));
+    connect(m_window, &MainWindow::remergeShown, this, [this] {
+      QTimer::singleShot(300, this, &ScreenshotScript::grabAndQuit);
+    });
+    m_window->weightSliders()->setWeights(equal);
+    m_window->controller()->requestRemerge(equal, 64);
+  });
+  m_window->runSetupPanel()->setTotalSteps(m_steps);
+  m_window->startTraining();
+}
+
+void
+ScreenshotScript::grabAndQuit()
+{
+  const QString error = saveScreenshot(m_window, m_path);
+  if (!error.isEmpty())
+    std::fprintf(stderr, "paretolab: %s\n", qPrintable(error));
+  QCoreApplication::exit(error.isEmpty() ? 0 : 1);
+}
+
+} // namespace paretolab::app
