@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs `paretolab --screenshot OUTPUT` and checks it exits 0 and writes a PNG.
+# Runs `paretolab --screenshot OUTPUT --task toy --steps 8` (train, re-merge,
+# grab) and checks it exits 0 and writes a PNG.
 file(REMOVE "${OUTPUT}")
-execute_process(COMMAND "${PROGRAM}" --screenshot "${OUTPUT}" RESULT_VARIABLE rc TIMEOUT 100)
+execute_process(COMMAND "${PROGRAM}" --screenshot "${OUTPUT}" --task toy --steps 8
+                RESULT_VARIABLE rc TIMEOUT 200)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "paretolab --screenshot exited with ${rc}")
 endif()
