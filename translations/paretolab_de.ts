@@ -6,84 +6,84 @@
     <message>
         <location filename="../widgets/plotexport.cpp" line="36"/>
         <source>the folder %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 existiert nicht</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="45"/>
         <source>the file could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="50"/>
         <location filename="../widgets/plotexport.cpp" line="80"/>
         <source>Could not export the plot to “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plot konnte nicht nach „%1“ exportiert werden: %2.</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="67"/>
         <source>Plot exported by ParetoLab</source>
-        <translation type="unfinished"></translation>
+        <translation>Von ParetoLab exportierter Plot</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="100"/>
         <location filename="../widgets/plotexport.cpp" line="110"/>
         <source>Export plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Plot exportieren</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="119"/>
         <source>There is no plot to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Plot zum Exportieren.</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="121"/>
         <source>No file name was given for the plot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Plot wurde kein Dateiname angegeben.</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="125"/>
         <source>The plot has no size to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plot hat keine exportierbare Größe.</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="145"/>
         <source>“%1” has no file extension: use .png, .svg or .pdf.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keine Dateiendung: Verwenden Sie .png, .svg oder .pdf.</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="149"/>
         <source>Plots cannot be exported as “.%1”: use .png, .svg or .pdf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plots können nicht als „.%1“ exportiert werden: Verwenden Sie .png, .svg oder .pdf.</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="166"/>
         <source>Export plot as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plot als PNG exportieren…</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="169"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="171"/>
         <source>Export plot as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plot als SVG exportieren…</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="174"/>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Bild (*.svg)</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="176"/>
         <source>Export plot as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plot als PDF exportieren…</translation>
     </message>
     <message>
         <location filename="../widgets/plotexport.cpp" line="179"/>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokument (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -91,32 +91,32 @@
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="31"/>
         <source>identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identität</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="32"/>
         <source>maximize</source>
-        <translation type="unfinished"></translation>
+        <translation>maximieren</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="33"/>
         <source>minimize</source>
-        <translation type="unfinished"></translation>
+        <translation>minimieren</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="34"/>
         <source>target ± tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielwert ± Toleranz</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="35"/>
         <source>sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="36"/>
         <source>double sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppel-Sigmoid</translation>
     </message>
 </context>
 <context>
@@ -124,350 +124,349 @@
     <message>
         <location filename="../app/screenshot.cpp" line="19"/>
         <source>could not render the window</source>
-        <translation type="unfinished"></translation>
+        <translation>das Fenster konnte nicht gerendert werden</translation>
     </message>
     <message>
         <location filename="../app/screenshot.cpp" line="22"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="24"/>
+        <location filename="../app/main.cpp" line="25"/>
         <source>Multi-reward fine-tuning with IterativeRS</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung auf mehrere Belohnungen mit IterativeRS</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="29"/>
+        <location filename="../app/main.cpp" line="30"/>
         <source>Save the window to &lt;file&gt; as PNG, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster als PNG in &lt;file&gt; speichern, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="33"/>
+        <location filename="../app/main.cpp" line="34"/>
         <source>Open this task: a bundled name (molecules, molecules-qm9, toy) or a task file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe öffnen: ein mitgelieferter Name (molecules, molecules-qm9, toy) oder eine Aufgabendatei.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="38"/>
+        <location filename="../app/main.cpp" line="40"/>
         <source>With --screenshot: train this many steps first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --screenshot: vorher so viele Schritte trainieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="41"/>
+        <location filename="../app/main.cpp" line="44"/>
         <source>Interface language: en, de.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Oberfläche: en, de.</translation>
     </message>
 </context>
 <context>
     <name>paretolab::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="85"/>
+        <location filename="../app/mainwindow.cpp" line="99"/>
         <source>ParetoLab</source>
-        <translation type="unfinished"></translation>
+        <translation>ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="93"/>
+        <location filename="../app/mainwindow.cpp" line="107"/>
         <source>Reward per objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Belohnung je Ziel</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="94"/>
+        <location filename="../app/mainwindow.cpp" line="108"/>
         <source>Pareto front</source>
-        <translation type="unfinished"></translation>
+        <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="119"/>
+        <location filename="../app/mainwindow.cpp" line="135"/>
         <source>Run setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="137"/>
+        <location filename="../app/mainwindow.cpp" line="155"/>
         <source>S&amp;weep the simplex</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;implex abtasten</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="138"/>
+        <location filename="../app/mainwindow.cpp" line="156"/>
         <source>Evaluate a grid of weights over the simplex from the latest experts: the Rewarded-Soups front of this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gitter von Gewichten über dem Simplex mit den neuesten Experten auswerten: die Rewarded-Soups-Front dieses Laufs.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="142"/>
+        <location filename="../app/mainwindow.cpp" line="161"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="147"/>
-        <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="165"/>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="183"/>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="179"/>
+        <location filename="../app/mainwindow.cpp" line="198"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="180"/>
-        <source>&amp;Open task…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="182"/>
-        <source>Open task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="182"/>
-        <source>Task files (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
-        <source>&amp;Export samples…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
-        <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="188"/>
-        <source>Export &amp;Pareto plot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="189"/>
-        <source>Export &amp;reward plot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="191"/>
-        <location filename="../app/mainwindow.cpp" line="196"/>
-        <location filename="../app/mainwindow.cpp" line="481"/>
-        <location filename="../app/mainwindow.cpp" line="488"/>
-        <source>Export plot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="191"/>
-        <location filename="../app/mainwindow.cpp" line="483"/>
-        <source>Images (*.png *.svg *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="199"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Open task…</source>
+        <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="201"/>
-        <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <source>Open task</source>
+        <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="202"/>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="201"/>
+        <source>Task files (*.json)</source>
+        <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="203"/>
-        <source>&amp;Pause / resume</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="206"/>
+        <source>&amp;Export samples…</source>
+        <translation>&amp;Samples exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="209"/>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="206"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="212"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="207"/>
+        <source>Export &amp;Pareto plot…</source>
+        <translation>&amp;Pareto-Plot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="217"/>
-        <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="208"/>
+        <source>Export &amp;reward plot…</source>
+        <translation>Belohnungsp&amp;lot exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="210"/>
+        <location filename="../app/mainwindow.cpp" line="215"/>
+        <location filename="../app/mainwindow.cpp" line="532"/>
+        <location filename="../app/mainwindow.cpp" line="537"/>
+        <source>Export plot</source>
+        <translation>Plot exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="210"/>
+        <location filename="../app/mainwindow.cpp" line="532"/>
+        <source>Images (*.png *.svg *.pdf)</source>
+        <translation>Bilder (*.png *.svg *.pdf)</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="218"/>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="224"/>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="220"/>
+        <source>&amp;Run</source>
+        <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="225"/>
-        <source>The language changes when ParetoLab is started again.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="221"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="222"/>
+        <source>&amp;Pause / resume</source>
+        <translation>&amp;Pause / Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="229"/>
+        <source>S&amp;top</source>
+        <translation>St&amp;opp</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="231"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="232"/>
-        <source>&amp;About ParetoLab</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/mainwindow.cpp" line="236"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="237"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="246"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="246"/>
+        <source>The language changes when ParetoLab is started again.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="252"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="253"/>
+        <source>&amp;About ParetoLab</source>
+        <translation>Ü&amp;ber ParetoLab</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="259"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="242"/>
-        <location filename="../app/mainwindow.cpp" line="371"/>
+        <location filename="../app/mainwindow.cpp" line="264"/>
+        <location filename="../app/mainwindow.cpp" line="406"/>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="258"/>
+        <location filename="../app/mainwindow.cpp" line="284"/>
         <source>Pretraining the prior %p% · ETA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vortraining des Priors %p% · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="260"/>
+        <location filename="../app/mainwindow.cpp" line="287"/>
         <source>Pretraining the prior: validation NLL %1 per token</source>
-        <translation type="unfinished"></translation>
+        <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="267"/>
+        <location filename="../app/mainwindow.cpp" line="293"/>
         <source>Stopped after %1 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 Schritten gestoppt.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="267"/>
+        <location filename="../app/mainwindow.cpp" line="293"/>
         <source>Finished %1 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Schritte abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="270"/>
+        <location filename="../app/mainwindow.cpp" line="296"/>
         <source>Average reward %1 → %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Belohnung %1 → %2.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="275"/>
+        <location filename="../app/mainwindow.cpp" line="301"/>
         <source>The run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="276"/>
+        <location filename="../app/mainwindow.cpp" line="302"/>
         <source>The run failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="285"/>
-        <source>Sweep: %1 of %2 weight vectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="316"/>
+        <source>Sweep: %1 of %2 weight vectors</source>
+        <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="348"/>
         <source>ParetoLab — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="317"/>
+        <location filename="../app/mainwindow.cpp" line="349"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="321"/>
+        <location filename="../app/mainwindow.cpp" line="353"/>
         <source>Cannot load the task: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="322"/>
+        <location filename="../app/mainwindow.cpp" line="354"/>
         <source>Cannot load the task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="357"/>
+        <location filename="../app/mainwindow.cpp" line="392"/>
         <source>Loading the prior (pretrained on first use, then cached)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prior wird geladen (beim ersten Mal vortrainiert, danach aus dem Cache)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="358"/>
+        <location filename="../app/mainwindow.cpp" line="393"/>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereitung…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="361"/>
+        <location filename="../app/mainwindow.cpp" line="396"/>
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="365"/>
+        <location filename="../app/mainwindow.cpp" line="400"/>
         <source>Paused at %v / %m steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert bei %v / %m Schritten</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="368"/>
+        <location filename="../app/mainwindow.cpp" line="403"/>
         <source>Done: %v / %m steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: %v / %m Schritte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="391"/>
+        <location filename="../app/mainwindow.cpp" line="431"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="398"/>
+        <location filename="../app/mainwindow.cpp" line="439"/>
         <source>%v / %m steps · ETA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m Schritte · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="428"/>
+        <location filename="../app/mainwindow.cpp" line="471"/>
         <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="449"/>
-        <location filename="../app/mainwindow.cpp" line="457"/>
-        <location filename="../app/mainwindow.cpp" line="475"/>
+        <location filename="../app/mainwindow.cpp" line="505"/>
+        <location filename="../app/mainwindow.cpp" line="524"/>
         <source>Export samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="449"/>
-        <source>There are no samples to export yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="453"/>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="455"/>
-        <source>SD file (*.sdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="473"/>
-        <source>Exported %1 samples to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="495"/>
-        <source>About ParetoLab</source>
-        <translation type="unfinished"></translation>
+        <translation>Samples exportieren</translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="496"/>
+        <source>There are no samples to export yet.</source>
+        <translation>Es gibt noch keine Samples zum Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="500"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="502"/>
+        <source>SD file (*.sdf)</source>
+        <translation>SD-Datei (*.sdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="522"/>
+        <source>Exported %1 samples to %2</source>
+        <translation>%1 Samples nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="546"/>
+        <source>About ParetoLab</source>
+        <translation>Über ParetoLab</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="547"/>
         <source>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Fine-tune generative models on several rewards at once with IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -476,7 +475,7 @@
         <location filename="../app/trainingcontroller.cpp" line="262"/>
         <location filename="../app/trainingcontroller.cpp" line="287"/>
         <source>There are no experts to merge yet: start a run first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
 </context>
 <context>
@@ -484,60 +483,60 @@
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="167"/>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültig</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="173"/>
         <location filename="../widgets/moleculegrid.cpp" line="342"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="192"/>
         <source>Sort &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortieren &amp;nach:</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="200"/>
         <source>Reverse the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge umkehren</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="229"/>
         <source>&amp;Copy SMILES</source>
-        <translation type="unfinished"></translation>
+        <translation>SMILES &amp;kopieren</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="255"/>
         <source>Generation order</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugungsreihenfolge</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="313"/>
         <source>Highest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste zuerst</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="313"/>
         <source>Lowest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigste zuerst</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="347"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../widgets/moleculegrid.cpp" line="362"/>
         <source>1 molecule</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Molekül</translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/moleculegrid.cpp" line="362"/>
         <source>%n molecules</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Molekül</numerusform>
+            <numerusform>%n Moleküle</numerusform>
         </translation>
     </message>
 </context>
@@ -546,47 +545,47 @@
     <message>
         <location filename="../widgets/paretoplot.cpp" line="72"/>
         <source>Prior</source>
-        <translation type="unfinished"></translation>
+        <translation>Prior</translation>
     </message>
     <message>
         <location filename="../widgets/paretoplot.cpp" line="74"/>
         <source>Merge rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge-Runden</translation>
     </message>
     <message>
         <location filename="../widgets/paretoplot.cpp" line="76"/>
         <source>Re-merges</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-Merges</translation>
     </message>
     <message>
         <location filename="../widgets/paretoplot.cpp" line="78"/>
         <source>RS sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>RS-Abtastung</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="120"/>
+        <location filename="../widgets/paretoplot.cpp" line="121"/>
         <source>Pareto front</source>
-        <translation type="unfinished"></translation>
+        <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="131"/>
+        <location filename="../widgets/paretoplot.cpp" line="132"/>
         <source>Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="159"/>
+        <location filename="../widgets/paretoplot.cpp" line="160"/>
         <source>Objective %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="274"/>
+        <location filename="../widgets/paretoplot.cpp" line="275"/>
         <source>on the Pareto front</source>
-        <translation type="unfinished"></translation>
+        <translation>auf der Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="274"/>
+        <location filename="../widgets/paretoplot.cpp" line="275"/>
         <source>dominated</source>
-        <translation type="unfinished"></translation>
+        <translation>dominiert</translation>
     </message>
 </context>
 <context>
@@ -594,43 +593,44 @@
     <message>
         <location filename="../widgets/paretoview.cpp" line="40"/>
         <source>Objective on the horizontal axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel auf der horizontalen Achse</translation>
     </message>
     <message>
         <location filename="../widgets/paretoview.cpp" line="43"/>
         <source>Objective on the vertical axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel auf der vertikalen Achse</translation>
     </message>
     <message>
         <location filename="../widgets/paretoview.cpp" line="44"/>
         <source>&amp;X:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;X:</translation>
     </message>
     <message>
         <location filename="../widgets/paretoview.cpp" line="46"/>
         <source>&amp;Y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Y:</translation>
     </message>
     <message>
         <location filename="../widgets/paretoview.cpp" line="60"/>
         <source>Hypervolume: the volume the non-dominated policies dominate above the origin, over all objectives; higher is better.
 ICV: mean over standard deviation of the selected policy&apos;s objectives; higher means the objectives are more evenly met.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hypervolumen: das Volumen, das die nicht dominierten Policies oberhalb des Ursprungs über alle Ziele dominieren; höher ist besser.
+ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Policy; höher heißt, die Ziele werden gleichmäßiger erfüllt.</translation>
     </message>
     <message>
         <location filename="../widgets/paretoview.cpp" line="137"/>
         <source>Hypervolume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hypervolumen %1</translation>
     </message>
     <message>
         <location filename="../widgets/paretoview.cpp" line="143"/>
         <source>ICV %1 (selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>ICV %1 (ausgewählt)</translation>
     </message>
     <message>
         <location filename="../widgets/paretoview.cpp" line="145"/>
         <source>ICV – (select a point)</source>
-        <translation type="unfinished"></translation>
+        <translation>ICV – (Punkt auswählen)</translation>
     </message>
 </context>
 <context>
@@ -638,22 +638,22 @@ ICV: mean over standard deviation of the selected policy&apos;s objectives; high
     <message>
         <location filename="../widgets/rewardplot.cpp" line="57"/>
         <source>thin: experts, thick: merged</source>
-        <translation type="unfinished"></translation>
+        <translation>dünn: Experten, dick: zusammengeführt</translation>
     </message>
     <message>
         <location filename="../widgets/rewardplot.cpp" line="119"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location filename="../widgets/rewardplot.cpp" line="120"/>
         <source>Mean reward (transformed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Belohnung (transformiert)</translation>
     </message>
     <message>
         <location filename="../widgets/rewardplot.cpp" line="189"/>
         <source>%1 expert: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Experte für %1: %2</translation>
     </message>
 </context>
 <context>
@@ -661,238 +661,238 @@ ICV: mean over standard deviation of the selected policy&apos;s objectives; high
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="46"/>
         <source>the raw value</source>
-        <translation type="unfinished"></translation>
+        <translation>der Rohwert</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="48"/>
         <source>0 at %1, 1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>0 bei %1, 1 bei %2</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="50"/>
         <source>1 at %1, 0 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>1 bei %1, 0 bei %2</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="52"/>
         <source>1 within %1 ± %2</source>
-        <translation type="unfinished"></translation>
+        <translation>1 innerhalb %1 ± %2</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="54"/>
         <source>0.5 at %1, width %2</source>
-        <translation type="unfinished"></translation>
+        <translation>0.5 bei %1, Breite %2</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="56"/>
         <source>high between %1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>hoch zwischen %1 und %2</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="68"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="71"/>
         <source>Molecules: QED, SA, logP</source>
-        <translation type="unfinished"></translation>
+        <translation>Moleküle: QED, SA, logP</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="72"/>
         <source>Molecules: QM9-style α, gap, energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Moleküle: α, Gap, Energie (QM9-artig)</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="73"/>
         <source>Toy bit strings</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitfolgen (Spielbeispiel)</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="74"/>
         <source>Tasks that come with ParetoLab; open your own with the … button.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit ParetoLab mitgelieferte Aufgaben; eigene Aufgaben öffnen Sie mit der Schaltfläche „…“.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="78"/>
         <source>&amp;Bundled task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgelieferte Auf&amp;gabe:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="83"/>
         <source>Task file (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabendatei (.json)</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="86"/>
         <source>Open a task file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabendatei öffnen</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="90"/>
         <source>Task file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabendatei:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="92"/>
         <source>Domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Domäne:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="95"/>
         <source>Objectives</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="98"/>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="98"/>
         <source>Weight w</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht w</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="98"/>
         <source>Transform</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformation</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="103"/>
         <source>Each objective has an expert policy. Weights set how the experts are merged (λ = w / Σw); transforms map raw values to [0, 1].</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ziel hat eine Experten-Policy. Die Gewichte bestimmen, wie die Experten zusammengeführt werden (λ = w / Σw); Transformationen bilden Rohwerte auf [0, 1] ab.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="108"/>
         <source>IterativeRS</source>
-        <translation type="unfinished"></translation>
+        <translation>IterativeRS</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="120"/>
         <source>Merge period &amp;m:</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="121"/>
         <source>The experts are merged every m steps and all restart from the merge. m = 1 is MORLHF (one combined reward); T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Experten werden alle m Schritte zusammengeführt und setzen alle vom zusammengeführten Modell aus fort. m = 1 entspricht MORLHF (eine kombinierte Belohnung); T führt einmal am Ende zusammen (Rewarded Soups); laut der Originalarbeit ist ein mittleres m am besten.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="124"/>
         <source>T (once, at the end)</source>
-        <translation type="unfinished"></translation>
+        <translation>T (einmal, am Ende)</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="128"/>
         <source>Experts per round &amp;M:</source>
-        <translation type="unfinished"></translation>
+        <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="129"/>
         <source>M of the N experts, drawn at random after each merge, train in the next round.</source>
-        <translation type="unfinished"></translation>
+        <translation>M der N Experten, nach jeder Zusammenführung zufällig ausgewählt, trainieren in der nächsten Runde.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="130"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="134"/>
         <source>Steps &amp;T:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte &amp;T:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="135"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="141"/>
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lernrate:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="142"/>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="142"/>
         <source>Sequences per rollout batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequenzen pro Rollout-Batch.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="147"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
-        <translation type="unfinished"></translation>
+        <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="149"/>
         <source>KL &amp;β:</source>
-        <translation type="unfinished"></translation>
+        <translation>KL &amp;β:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="150"/>
         <source>&amp;Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="150"/>
         <source>The same seed gives the same run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="160"/>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="161"/>
         <location filename="../widgets/runsetuppanel.cpp" line="309"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="162"/>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>St&amp;opp</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="164"/>
         <source>Start training (F5). The prior is pretrained first if it is not cached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training starten (F5). Der Prior wird zuerst vortrainiert, falls er nicht im Cache liegt.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="261"/>
         <source>Choose a task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="266"/>
         <source>At least one objective needs a weight above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens ein Ziel benötigt ein Gewicht größer als 0.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="268"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="309"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="327"/>
         <source>Open task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe öffnen</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="327"/>
         <source>Task files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabendateien (*.json)</translation>
     </message>
 </context>
 <context>
@@ -900,12 +900,12 @@ ICV: mean over standard deviation of the selected policy&apos;s objectives; high
     <message>
         <location filename="../widgets/samplestable.cpp" line="64"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location filename="../widgets/samplestable.cpp" line="64"/>
         <source>Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample</translation>
     </message>
 </context>
 <context>
@@ -913,7 +913,7 @@ ICV: mean over standard deviation of the selected policy&apos;s objectives; high
     <message>
         <location filename="../widgets/samplesview.cpp" line="19"/>
         <source>No samples yet. Start a run, or click a point on the Pareto front to see what that policy generates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Samples. Starten Sie einen Lauf oder klicken Sie auf einen Punkt der Pareto-Front, um zu sehen, was diese Policy erzeugt.</translation>
     </message>
 </context>
 <context>
@@ -921,22 +921,22 @@ ICV: mean over standard deviation of the selected policy&apos;s objectives; high
     <message>
         <location filename="../widgets/weightsliders.cpp" line="23"/>
         <source>Weights λ of the experts; they always sum to 1. Dragging re-merges the experts: any weights give a policy at once (Rewarded Soups).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte λ der Experten; ihre Summe ist immer 1. Ziehen führt die Experten neu zusammen: Beliebige Gewichte ergeben sofort eine Policy (Rewarded Soups).</translation>
     </message>
     <message>
         <location filename="../widgets/weightsliders.cpp" line="51"/>
         <source>Weight λ of the expert for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht λ des Experten für %1</translation>
     </message>
     <message>
         <location filename="../widgets/weightsliders.cpp" line="59"/>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixieren</translation>
     </message>
     <message>
         <location filename="../widgets/weightsliders.cpp" line="61"/>
         <source>Lock this weight while the others move</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gewicht festhalten, während sich die anderen bewegen</translation>
     </message>
 </context>
 </TS>

@@ -106,7 +106,7 @@ ParetoPlot::ParetoPlot(QWidget* parent)
   legendRow->setMargins(QMargins(5, 0, 5, 5));
   legendRow->addElement(0, 0, legend);
   legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-  legend->setWrap(3); // five entries on one row would be cut short in a narrow plot
+  legend->setWrap(2); // more entries per row are cut short in a narrow plot (and in German)
   legend->setBorderPen(Qt::NoPen);
   legend->setVisible(true);
 

@@ -2,6 +2,7 @@
 #include "runsetuppanel.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -225,7 +226,7 @@ RunSetupPanel::fillObjectives(const engine::TaskConfig& task)
     m_objectives->setCellWidget(row, 1, weight);
     auto* transform = new QComboBox(m_objectives);
     for (const auto& [kind, label] : transformKinds())
-      transform->addItem(tr(label), int(kind));
+      transform->addItem(QCoreApplication::translate("RunSetupPanel", label), int(kind));
     transform->setCurrentIndex(transform->findData(int(objective.transform.kind)));
     transform->setToolTip(describe(objective.transform));
     m_objectives->setCellWidget(row, 2, transform);
