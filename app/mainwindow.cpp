@@ -3,6 +3,7 @@
 
 #include "core/runtime.h"
 #include "core/samplescsv.h"
+#include "domains/domainregistry.h"
 #include "domains/molecules/moleculeexport.h"
 #include "paretoplot.h"
 #include "paretoview.h"
@@ -118,6 +119,20 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+bool
+MainWindow::priorIsCached(const engine::TaskConfig& task) const
+{
+  if (!task.priorPath.empty())
+    return QFileInfo::exists(QString::fromStdString(task.priorPath));
+  try {
+    const auto domain = engine::makeDomain(task.domain, task.domainOptions);
+    return QFileInfo::exists(QString::fromStdString(
+      engine::priorCachePath(task, *domain, m_cacheDirectory.toStdString())));
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 widgets::ParetoPlot*
 MainWindow::paretoPlot() const
 {
@@ -137,6 +152,12 @@ MainWindow::createDocks()
   m_setupDock->setWidget(setupScroll);
   addDockWidget(Qt::LeftDockWidgetArea, m_setupDock);
   connect(m_runSetup, &widgets::RunSetupPanel::startRequested, this, &MainWindow::startTraining);
+  connect(m_runSetup, &widgets::RunSetupPanel::pretrainRequested, this, [this] {
+    if (!m_runSetup->hasTask() || m_controller->isActive())
+      return;
+    m_runClock.start();
+    m_controller->pretrain(m_runSetup->task(), m_cacheDirectory);
+  });
   connect(
     m_runSetup, &widgets::RunSetupPanel::pauseRequested, m_controller, &TrainingController::pause);
   connect(m_runSetup,
@@ -287,6 +308,14 @@ MainWindow::connectController()
           tr("Pretraining the prior: validation NLL %1 per token").arg(validationLoss, 0, 'f', 4));
     });
   connect(m_controller, &TrainingController::reportsReady, this, &MainWindow::onReports);
+  connect(m_controller,
+          &TrainingController::priorReady,
+          this,
+          [this](const QString& path, bool pretrained) {
+            m_runSetup->setPriorCached(true);
+            m_statusText->setText(pretrained ? tr("Prior pretrained and cached in %1").arg(path)
+                                             : tr("Prior loaded from %1").arg(path));
+          });
   connect(
     m_controller, &TrainingController::runFinished, this, [this](const engine::RunResult& result) {
       m_statusText->setText(
@@ -332,6 +361,7 @@ MainWindow::loadTask(const QString& nameOrPath)
       task = engine::loadTaskConfig(nameOrPath.toStdString());
     m_taskSource = nameOrPath;
     m_runSetup->setTask(task, nameOrPath);
+    m_runSetup->setPriorCached(priorIsCached(task));
     m_runningTask = task;
     QStringList names;
     QVector<double> weights;

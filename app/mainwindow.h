@@ -77,6 +77,7 @@ private:
   void addFrontPoint(const engine::PolicyEvaluation& evaluation,
                      const QVector<double>& lambda,
                      int kind);
+  bool priorIsCached(const engine::TaskConfig& task) const;
   void restoreSettings();
   void saveSettings() const;
 

@@ -137,14 +137,28 @@ TrainingController::setState(State state)
 void
 TrainingController::start(const engine::TaskConfig& task, const QString& cacheDirectory)
 {
+  launch(task, cacheDirectory, /*train=*/true);
+}
+
+void
+TrainingController::pretrain(const engine::TaskConfig& task, const QString& cacheDirectory)
+{
+  launch(task, cacheDirectory, /*train=*/false);
+}
+
+void
+TrainingController::launch(const engine::TaskConfig& task,
+                           const QString& cacheDirectory,
+                           bool train)
+{
   if (isActive())
     return;
   m_control = std::make_shared<RunControl>();
   setState(State::Preparing);
   QMetaObject::invokeMethod(
     &m_trainingContext,
-    [this, task, cacheDirectory, control = m_control] {
-      runTraining(task, cacheDirectory, control);
+    [this, task, cacheDirectory, control = m_control, train] {
+      runTraining(task, cacheDirectory, control, train);
     },
     Qt::QueuedConnection);
 }
@@ -184,7 +198,8 @@ TrainingController::trainer() const
 void
 TrainingController::runTraining(engine::TaskConfig task,
                                 QString cacheDirectory,
-                                std::shared_ptr<RunControl> control)
+                                std::shared_ptr<RunControl> control,
+                                bool train)
 {
   // Runs on m_trainingThread. No exception may cross into the event loop.
   auto postState = [this](State state) {
@@ -205,6 +220,11 @@ TrainingController::runTraining(engine::TaskConfig task,
     auto prior =
       engine::obtainPrior(task, *domain, cacheDirectory.toStdString(), progress, control->token());
     if (prior.cancelled) {
+      postState(State::Idle);
+      return;
+    }
+    Q_EMIT priorReady(QString::fromStdString(prior.path), prior.pretrained);
+    if (!train) {
       postState(State::Idle);
       return;
     }

@@ -48,6 +48,9 @@ public:
 
   /// Starts a run of `task`; ignored while one is active.
   void start(const engine::TaskConfig& task, const QString& cacheDirectory);
+  /// Only obtains the task's prior (pretraining and caching it when needed);
+  /// emits priorReady. Ignored while a run is active.
+  void pretrain(const engine::TaskConfig& task, const QString& cacheDirectory);
   void pause();
   void resume();
   /// Asks the run to stop after the current step. Thread-safe, returns at once.
@@ -74,6 +77,8 @@ Q_SIGNALS:
                     qint64 stepsDone,
                     qint64 totalSteps);
   void runFinished(const paretolab::engine::RunResult& result);
+  /// The prior is in the cache (or was given): `path` is its checkpoint.
+  void priorReady(const QString& path, bool pretrained);
   void runFailed(const QString& message);
   void remergeReady(const QVector<double>& weights,
                     const paretolab::engine::PolicyEvaluation& evaluation,
@@ -92,9 +97,11 @@ private:
   };
 
   void setState(State state);
+  void launch(const engine::TaskConfig& task, const QString& cacheDirectory, bool train);
   void runTraining(engine::TaskConfig task,
                    QString cacheDirectory,
-                   std::shared_ptr<RunControl> control);
+                   std::shared_ptr<RunControl> control,
+                   bool train);
   void processRemerges();
 
   QThread m_trainingThread;

@@ -89,32 +89,32 @@
 <context>
     <name>RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="31"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="32"/>
         <source>identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="32"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="33"/>
         <source>maximize</source>
         <translation>maximieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="33"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="34"/>
         <source>minimize</source>
         <translation>minimieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="34"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="35"/>
         <source>target ± tolerance</source>
         <translation>Zielwert ± Toleranz</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="35"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="36"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="36"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="37"/>
         <source>double sigmoid</source>
         <translation>Doppel-Sigmoid</translation>
     </message>
@@ -163,308 +163,318 @@
 <context>
     <name>paretolab::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="99"/>
+        <location filename="../app/mainwindow.cpp" line="100"/>
         <source>ParetoLab</source>
         <translation>ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="107"/>
+        <location filename="../app/mainwindow.cpp" line="108"/>
         <source>Reward per objective</source>
         <translation>Belohnung je Ziel</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="108"/>
+        <location filename="../app/mainwindow.cpp" line="109"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="135"/>
+        <location filename="../app/mainwindow.cpp" line="150"/>
         <source>Run setup</source>
         <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="155"/>
+        <location filename="../app/mainwindow.cpp" line="176"/>
         <source>S&amp;weep the simplex</source>
         <translation>S&amp;implex abtasten</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="156"/>
+        <location filename="../app/mainwindow.cpp" line="177"/>
         <source>Evaluate a grid of weights over the simplex from the latest experts: the Rewarded-Soups front of this run.</source>
         <translation>Ein Gitter von Gewichten über dem Simplex mit den neuesten Experten auswerten: die Rewarded-Soups-Front dieses Laufs.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="161"/>
+        <location filename="../app/mainwindow.cpp" line="182"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
         <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="165"/>
+        <location filename="../app/mainwindow.cpp" line="186"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="183"/>
+        <location filename="../app/mainwindow.cpp" line="204"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="198"/>
+        <location filename="../app/mainwindow.cpp" line="219"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="199"/>
+        <location filename="../app/mainwindow.cpp" line="220"/>
         <source>&amp;Open task…</source>
         <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="201"/>
+        <location filename="../app/mainwindow.cpp" line="222"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="201"/>
+        <location filename="../app/mainwindow.cpp" line="222"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="206"/>
+        <location filename="../app/mainwindow.cpp" line="227"/>
         <source>&amp;Export samples…</source>
         <translation>&amp;Samples exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="206"/>
+        <location filename="../app/mainwindow.cpp" line="227"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="207"/>
+        <location filename="../app/mainwindow.cpp" line="228"/>
         <source>Export &amp;Pareto plot…</source>
         <translation>&amp;Pareto-Plot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="208"/>
+        <location filename="../app/mainwindow.cpp" line="229"/>
         <source>Export &amp;reward plot…</source>
         <translation>Belohnungsp&amp;lot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="210"/>
-        <location filename="../app/mainwindow.cpp" line="215"/>
-        <location filename="../app/mainwindow.cpp" line="532"/>
-        <location filename="../app/mainwindow.cpp" line="537"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/mainwindow.cpp" line="236"/>
+        <location filename="../app/mainwindow.cpp" line="562"/>
+        <location filename="../app/mainwindow.cpp" line="567"/>
         <source>Export plot</source>
         <translation>Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="210"/>
-        <location filename="../app/mainwindow.cpp" line="532"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/mainwindow.cpp" line="562"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Bilder (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="218"/>
+        <location filename="../app/mainwindow.cpp" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="220"/>
+        <location filename="../app/mainwindow.cpp" line="241"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="221"/>
+        <location filename="../app/mainwindow.cpp" line="242"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="222"/>
+        <location filename="../app/mainwindow.cpp" line="243"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="229"/>
+        <location filename="../app/mainwindow.cpp" line="250"/>
         <source>S&amp;top</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/mainwindow.cpp" line="252"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="236"/>
+        <location filename="../app/mainwindow.cpp" line="257"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="237"/>
+        <location filename="../app/mainwindow.cpp" line="258"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="246"/>
+        <location filename="../app/mainwindow.cpp" line="267"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="246"/>
+        <location filename="../app/mainwindow.cpp" line="267"/>
         <source>The language changes when ParetoLab is started again.</source>
         <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="252"/>
+        <location filename="../app/mainwindow.cpp" line="273"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="253"/>
+        <location filename="../app/mainwindow.cpp" line="274"/>
         <source>&amp;About ParetoLab</source>
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="259"/>
+        <location filename="../app/mainwindow.cpp" line="280"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="264"/>
-        <location filename="../app/mainwindow.cpp" line="406"/>
+        <location filename="../app/mainwindow.cpp" line="285"/>
+        <location filename="../app/mainwindow.cpp" line="436"/>
         <source>Idle</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="284"/>
+        <location filename="../app/mainwindow.cpp" line="305"/>
         <source>Pretraining the prior %p% · ETA %1</source>
         <translation>Vortraining des Priors %p% · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="287"/>
+        <location filename="../app/mainwindow.cpp" line="308"/>
         <source>Pretraining the prior: validation NLL %1 per token</source>
         <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="293"/>
+        <location filename="../app/mainwindow.cpp" line="316"/>
+        <source>Prior pretrained and cached in %1</source>
+        <translation>Prior vortrainiert und in %1 zwischengespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="317"/>
+        <source>Prior loaded from %1</source>
+        <translation>Prior aus %1 geladen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="322"/>
         <source>Stopped after %1 steps.</source>
         <translation>Nach %1 Schritten gestoppt.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="293"/>
+        <location filename="../app/mainwindow.cpp" line="322"/>
         <source>Finished %1 steps.</source>
         <translation>%1 Schritte abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="296"/>
+        <location filename="../app/mainwindow.cpp" line="325"/>
         <source>Average reward %1 → %2.</source>
         <translation>Mittlere Belohnung %1 → %2.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="301"/>
+        <location filename="../app/mainwindow.cpp" line="330"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="302"/>
+        <location filename="../app/mainwindow.cpp" line="331"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="316"/>
+        <location filename="../app/mainwindow.cpp" line="345"/>
         <source>Sweep: %1 of %2 weight vectors</source>
         <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="348"/>
+        <location filename="../app/mainwindow.cpp" line="378"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="349"/>
+        <location filename="../app/mainwindow.cpp" line="379"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="353"/>
+        <location filename="../app/mainwindow.cpp" line="383"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="354"/>
+        <location filename="../app/mainwindow.cpp" line="384"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="392"/>
+        <location filename="../app/mainwindow.cpp" line="422"/>
         <source>Loading the prior (pretrained on first use, then cached)…</source>
         <translation>Prior wird geladen (beim ersten Mal vortrainiert, danach aus dem Cache)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="393"/>
+        <location filename="../app/mainwindow.cpp" line="423"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="396"/>
+        <location filename="../app/mainwindow.cpp" line="426"/>
         <source>Training…</source>
         <translation>Training…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="400"/>
+        <location filename="../app/mainwindow.cpp" line="430"/>
         <source>Paused at %v / %m steps</source>
         <translation>Pausiert bei %v / %m Schritten</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="403"/>
+        <location filename="../app/mainwindow.cpp" line="433"/>
         <source>Done: %v / %m steps</source>
         <translation>Fertig: %v / %m Schritte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="431"/>
+        <location filename="../app/mainwindow.cpp" line="461"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="439"/>
+        <location filename="../app/mainwindow.cpp" line="469"/>
         <source>%v / %m steps · ETA %1</source>
         <translation>%v / %m Schritte · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="471"/>
+        <location filename="../app/mainwindow.cpp" line="501"/>
         <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="505"/>
-        <location filename="../app/mainwindow.cpp" line="524"/>
+        <location filename="../app/mainwindow.cpp" line="535"/>
+        <location filename="../app/mainwindow.cpp" line="554"/>
         <source>Export samples</source>
         <translation>Samples exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="496"/>
+        <location filename="../app/mainwindow.cpp" line="526"/>
         <source>There are no samples to export yet.</source>
         <translation>Es gibt noch keine Samples zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="500"/>
+        <location filename="../app/mainwindow.cpp" line="530"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="502"/>
+        <location filename="../app/mainwindow.cpp" line="532"/>
         <source>SD file (*.sdf)</source>
         <translation>SD-Datei (*.sdf)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="522"/>
+        <location filename="../app/mainwindow.cpp" line="552"/>
         <source>Exported %1 samples to %2</source>
         <translation>%1 Samples nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="546"/>
+        <location filename="../app/mainwindow.cpp" line="576"/>
         <source>About ParetoLab</source>
         <translation>Über ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="547"/>
+        <location filename="../app/mainwindow.cpp" line="577"/>
         <source>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Fine-tune generative models on several rewards at once with IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
@@ -472,8 +482,8 @@
 <context>
     <name>paretolab::app::TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="262"/>
-        <location filename="../app/trainingcontroller.cpp" line="287"/>
+        <location filename="../app/trainingcontroller.cpp" line="282"/>
+        <location filename="../app/trainingcontroller.cpp" line="307"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
@@ -659,238 +669,254 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
 <context>
     <name>paretolab::widgets::RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="46"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="47"/>
         <source>the raw value</source>
         <translation>der Rohwert</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="48"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="49"/>
         <source>0 at %1, 1 at %2</source>
         <translation>0 bei %1, 1 bei %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="50"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="51"/>
         <source>1 at %1, 0 at %2</source>
         <translation>1 bei %1, 0 bei %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="52"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="53"/>
         <source>1 within %1 ± %2</source>
         <translation>1 innerhalb %1 ± %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="54"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="55"/>
         <source>0.5 at %1, width %2</source>
         <translation>0.5 bei %1, Breite %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="56"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="57"/>
         <source>high between %1 and %2</source>
         <translation>hoch zwischen %1 und %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="68"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="69"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="71"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="72"/>
         <source>Molecules: QED, SA, logP</source>
         <translation>Moleküle: QED, SA, logP</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="72"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="73"/>
         <source>Molecules: QM9-style α, gap, energy</source>
         <translation>Moleküle: α, Gap, Energie (QM9-artig)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="73"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="74"/>
         <source>Toy bit strings</source>
         <translation>Bitfolgen (Spielbeispiel)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="74"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="75"/>
         <source>Tasks that come with ParetoLab; open your own with the … button.</source>
         <translation>Mit ParetoLab mitgelieferte Aufgaben; eigene Aufgaben öffnen Sie mit der Schaltfläche „…“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="78"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="79"/>
         <source>&amp;Bundled task:</source>
         <translation>Mitgelieferte Auf&amp;gabe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="83"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="84"/>
         <source>Task file (.json)</source>
         <translation>Aufgabendatei (.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="86"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="87"/>
         <source>Open a task file</source>
         <translation>Aufgabendatei öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="90"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="91"/>
         <source>Task file:</source>
         <translation>Aufgabendatei:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="92"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="93"/>
         <source>Domain:</source>
         <translation>Domäne:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="96"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="98"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="99"/>
         <source>Objective</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="98"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="99"/>
         <source>Weight w</source>
         <translation>Gewicht w</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="98"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="99"/>
         <source>Transform</source>
         <translation>Transformation</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="103"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="104"/>
         <source>Each objective has an expert policy. Weights set how the experts are merged (λ = w / Σw); transforms map raw values to [0, 1].</source>
         <translation>Jedes Ziel hat eine Experten-Policy. Die Gewichte bestimmen, wie die Experten zusammengeführt werden (λ = w / Σw); Transformationen bilden Rohwerte auf [0, 1] ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="108"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="109"/>
         <source>IterativeRS</source>
         <translation>IterativeRS</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="120"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="121"/>
         <source>Merge period &amp;m:</source>
         <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="121"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="122"/>
         <source>The experts are merged every m steps and all restart from the merge. m = 1 is MORLHF (one combined reward); T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt und setzen alle vom zusammengeführten Modell aus fort. m = 1 entspricht MORLHF (eine kombinierte Belohnung); T führt einmal am Ende zusammen (Rewarded Soups); laut der Originalarbeit ist ein mittleres m am besten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="124"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
         <source>T (once, at the end)</source>
         <translation>T (einmal, am Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="128"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="129"/>
         <source>Experts per round &amp;M:</source>
         <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="129"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="130"/>
         <source>M of the N experts, drawn at random after each merge, train in the next round.</source>
         <translation>M der N Experten, nach jeder Zusammenführung zufällig ausgewählt, trainieren in der nächsten Runde.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="130"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="131"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="134"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="135"/>
         <source>Steps &amp;T:</source>
         <translation>Schritte &amp;T:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="135"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="136"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
         <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="141"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="142"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="142"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="142"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
         <source>Sequences per rollout batch.</source>
         <translation>Sequenzen pro Rollout-Batch.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="147"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="148"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
         <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="149"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="150"/>
         <source>KL &amp;β:</source>
         <translation>KL &amp;β:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="150"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="150"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
         <source>The same seed gives the same run.</source>
         <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="160"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="323"/>
+        <source>Pretrain the p&amp;rior</source>
+        <translation>P&amp;rior vortrainieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="161"/>
+        <source>Train the prior on the domain&apos;s corpus now and cache it. Start does this too when the prior is not cached.</source>
+        <translation>Trainiert den Prior jetzt auf dem Korpus der Domäne und speichert ihn zwischen. Start tut dies ebenfalls, wenn der Prior noch nicht zwischengespeichert ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="167"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="161"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="309"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="168"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="325"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="162"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="169"/>
         <source>S&amp;top</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="164"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="171"/>
         <source>Start training (F5). The prior is pretrained first if it is not cached.</source>
         <translation>Training starten (F5). Der Prior wird zuerst vortrainiert, falls er nicht im Cache liegt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="261"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="268"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="266"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="273"/>
         <source>At least one objective needs a weight above 0.</source>
         <translation>Mindestens ein Ziel benötigt ein Gewicht größer als 0.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="268"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="275"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="309"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="323"/>
+        <source>Prior cached</source>
+        <translation>Prior zwischengespeichert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="325"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="327"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="327"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>

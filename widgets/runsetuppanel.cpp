@@ -157,6 +157,12 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   m_message->hide();
   layout->addWidget(m_message);
 
+  m_pretrain = new QPushButton(tr("Pretrain the p&rior"), this);
+  m_pretrain->setToolTip(tr("Train the prior on the domain's corpus now and cache it. Start "
+                            "does this too when the prior is not cached."));
+  connect(m_pretrain, &QPushButton::clicked, this, &RunSetupPanel::pretrainRequested);
+  layout->addWidget(m_pretrain);
+
   auto* buttons = new QHBoxLayout;
   m_start = new QPushButton(tr("&Start"), this);
   m_pause = new QPushButton(tr("&Pause"), this);
@@ -295,6 +301,13 @@ RunSetupPanel::totalSteps() const
 }
 
 void
+RunSetupPanel::setPriorCached(bool cached)
+{
+  m_priorCached = cached;
+  setRunState(m_active, m_paused);
+}
+
+void
 RunSetupPanel::setTotalSteps(int steps)
 {
   m_totalSteps->setValue(steps);
@@ -306,6 +319,8 @@ RunSetupPanel::setRunState(bool active, bool paused)
   m_active = active;
   m_paused = paused;
   m_start->setEnabled(!active && validationMessage().isEmpty());
+  m_pretrain->setEnabled(!active && m_hasTask && !m_priorCached);
+  m_pretrain->setText(m_priorCached ? tr("Prior cached") : tr("Pretrain the p&rior"));
   m_pause->setEnabled(active);
   m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
   m_stop->setEnabled(active);

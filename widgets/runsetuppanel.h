@@ -42,9 +42,12 @@ public:
 
   /// Enables the buttons for the run's state.
   void setRunState(bool active, bool paused);
+  /// Whether the task's prior is already cached; the Pretrain button is offered when not.
+  void setPriorCached(bool cached);
 
 Q_SIGNALS:
   void startRequested();
+  void pretrainRequested();
   void pauseRequested();
   void resumeRequested();
   void stopRequested();
@@ -68,6 +71,7 @@ private:
   QDoubleSpinBox* m_klBeta = nullptr;
   QSpinBox* m_seed = nullptr;
   QLabel* m_message = nullptr;
+  QPushButton* m_pretrain = nullptr;
   QPushButton* m_start = nullptr;
   QPushButton* m_pause = nullptr;
   QPushButton* m_stop = nullptr;
@@ -76,6 +80,7 @@ private:
   bool m_hasTask = false;
   bool m_active = false;
   bool m_paused = false;
+  bool m_priorCached = false;
 };
 
 } // namespace paretolab::widgets

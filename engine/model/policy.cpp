@@ -18,9 +18,10 @@ withVocabulary(GptOptions options, const Tokenizer& tokenizer)
 
 } // namespace
 
-Policy::Policy(GptOptions options, Tokenizer tokenizer)
-  : m_state(std::make_shared<PolicyState>(withVocabulary(options, tokenizer), std::move(tokenizer)))
+Policy::Policy(GptOptions options, Tokenizer tokenizer, uint64_t initSeed)
 {
+  torch::manual_seed(initSeed);
+  m_state = std::make_shared<PolicyState>(withVocabulary(options, tokenizer), std::move(tokenizer));
 }
 
 Policy::Policy(std::shared_ptr<PolicyState> state)

@@ -22,7 +22,9 @@ class Policy
 {
 public:
   /// A freshly initialised model for `tokenizer` (options.vocabSize is taken from it).
-  Policy(GptOptions options, Tokenizer tokenizer);
+  /// The weights are drawn from `initSeed`: LibTorch seeds its default generator
+  /// from the OS unless told otherwise, which would make two runs differ.
+  Policy(GptOptions options, Tokenizer tokenizer, uint64_t initSeed = 0);
   explicit Policy(std::shared_ptr<PolicyState> state);
 
   Policy clone() const;

@@ -77,7 +77,7 @@ pretrainPrior(const Domain& domain,
               std::stop_token stop)
 {
   auto tokenizer = Tokenizer::fit(domain.tokenSplit(), corpus);
-  Policy policy(model, std::move(tokenizer));
+  Policy policy(model, std::move(tokenizer), options.seed);
   auto result = pretrainPolicy(policy, corpus, options, progress, stop);
   PriorSource source{ .policy = policy, .pretrained = true, .cancelled = result.cancelled };
   source.pretraining = std::move(result);

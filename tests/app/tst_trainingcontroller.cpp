@@ -149,6 +149,25 @@ private Q_SLOTS:
     }
   }
 
+  void pretrainsOnlyTheprior()
+  {
+    QTemporaryDir cache;
+    TrainingController controller;
+    QSignalSpy ready(&controller, &TrainingController::priorReady);
+    QSignalSpy progress(&controller, &TrainingController::pretrainProgress);
+    QSignalSpy reports(&controller, &TrainingController::reportsReady);
+    controller.pretrain(toyTask(4), cache.path());
+    QVERIFY(ready.wait(60000));
+    QVERIFY(ready.first().at(1).toBool()); // pretrained now, not loaded
+    QVERIFY(QFile::exists(ready.first().at(0).toString()));
+    QVERIFY(progress.count() >= 1);
+    QVERIFY(waitForState(controller, TrainingController::State::Idle, 5000));
+    QCOMPARE(reports.count(), 0); // no training
+    controller.pretrain(toyTask(4), cache.path());
+    QVERIFY(ready.wait(60000));
+    QVERIFY(!ready.last().at(1).toBool()); // the second time it comes from the cache
+  }
+
   void reportsABadTaskAsAMessage()
   {
     TrainingController controller;

@@ -234,10 +234,13 @@ private Q_SLOTS:
     const auto result = trainer.run(recorder);
     QCOMPARE(result.stepsDone, int64_t(40));
     QCOMPARE(recorder.steps.size(), size_t(120)); // three experts every step
-    QVERIFY(recorder.steps.back().domainMetrics.at("validity") > 0.9);
+    for (const auto& step : recorder.steps) {     // domain metrics come with every step
+      const double validity = step.domainMetrics.at("validity");
+      QVERIFY(validity >= 0.0 && validity <= 1.0);
+    }
     const double before = result.initial.averageReward;
     const double after = result.final.averageReward;
-    qInfo("average reward %.4f -> %.4f, KL %.3f", before, after, result.final.klToPrior);
+    qInfo("average reward %.6f -> %.6f, KL %.6f", before, after, result.final.klToPrior);
     QVERIFY2(after > before + 0.03, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
     QVERIFY(result.final.klToPrior > 0.0);
     QVERIFY(result.final.domainMetrics.at("validity") > 0.9);
