@@ -16,15 +16,11 @@ namespace paretolab::cli {
 
 namespace {
 
-struct ExperimentArguments
+struct ExperimentArguments : TaskArguments
 {
-  std::string config;
   std::string periods = "1,2,4,T";
   int seeds = 3;
   std::string out;
-  std::vector<std::string> overrides;
-  std::string prior;
-  std::string cacheDirectory = engine::defaultCacheDirectory();
 };
 
 /// "1,2,4,T" -> {1, 2, 4, 0}; 0 stands for T.
@@ -90,11 +86,7 @@ runExperiment(const ExperimentArguments& arguments)
   if (arguments.seeds < 1)
     throw std::runtime_error("--seeds must be at least 1");
   auto& stop = interruptSource();
-  auto prepared = prepareTask(arguments.config,
-                              arguments.overrides,
-                              arguments.prior,
-                              arguments.cacheDirectory,
-                              stop.get_token());
+  auto prepared = prepareTask(arguments, stop.get_token());
   const auto& task = prepared.task;
 
   std::ostringstream csv;
@@ -157,17 +149,11 @@ addExperimentCommand(CLI::App& app, int& exitCode)
   auto arguments = std::make_shared<ExperimentArguments>();
   auto* command = app.add_subcommand(
     "experiment", "The m-ablation of the paper: train for each merge period and seed, tabulate");
-  command->add_option("--config", arguments->config, "Task JSON file")
-    ->required()
-    ->check(CLI::ExistingFile);
+  addTaskOptions(command, *arguments);
   command->add_option("--m", arguments->periods, "Merge periods, T for Rewarded Soups")
     ->capture_default_str();
   command->add_option("--seeds", arguments->seeds, "Seeds per merge period")->capture_default_str();
   command->add_option("--out", arguments->out, "CSV table to write")->required();
-  command->add_option("--set", arguments->overrides, "Override a task key (repeatable)");
-  command->add_option("--prior", arguments->prior, "Use this prior checkpoint, not the cache");
-  command->add_option("--cache-dir", arguments->cacheDirectory, "Where priors are cached")
-    ->capture_default_str();
   command->callback([arguments, &exitCode] { exitCode = runExperiment(*arguments); });
 }
 

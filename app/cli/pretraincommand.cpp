@@ -78,22 +78,11 @@ runPretrain(const PretrainArguments& arguments)
     model.contextLength = int64_t((longest + 1 + 7) / 8 * 8);
   }
 
-  std::unique_ptr<ProgressBar> bar;
-  auto progress = [&](const engine::PretrainProgress& p) {
-    if (!bar)
-      bar = std::make_unique<ProgressBar>("pretrain", p.epochs * p.batches);
-    char status[64];
-    std::snprintf(status,
-                  sizeof status,
-                  "epoch %lld  nll %.3f  val %.3f",
-                  (long long)p.epoch,
-                  p.trainLoss,
-                  p.validationLoss);
-    bar->update((p.epoch - 1) * p.batches + p.batch, status);
-  };
+  PretrainProgressBar progress;
   auto& stop = interruptSource();
-  auto source = engine::pretrainPrior(*domain, corpus, model, options, progress, stop.get_token());
-  bar.reset();
+  auto source =
+    engine::pretrainPrior(*domain, corpus, model, options, std::ref(progress), stop.get_token());
+  progress.finish();
   if (source.cancelled) {
     std::fprintf(
       stderr, "paretolab-cli: pretraining cancelled; %s not written\n", arguments.out.c_str());

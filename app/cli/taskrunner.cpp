@@ -4,6 +4,8 @@
 #include "domains/domainregistry.h"
 #include "progressbar.h"
 
+#include <CLI/CLI.hpp>
+
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -77,37 +79,53 @@ interruptSource()
   return source;
 }
 
-PreparedTask
-prepareTask(const std::string& configPath,
-            const std::vector<std::string>& overrides,
-            const std::string& priorPath,
-            const std::string& cacheDirectory,
-            std::stop_token stop)
+void
+addTaskOptions(CLI::App* command, TaskArguments& arguments)
 {
-  auto task = engine::loadTaskConfig(configPath, overrides);
-  if (!priorPath.empty())
-    task.priorPath = priorPath;
-  auto domain = engine::makeDomain(task.domain, task.domainOptions);
+  command->add_option("--config", arguments.config, "Task JSON file")
+    ->required()
+    ->check(CLI::ExistingFile);
+  command->add_option(
+    "--set", arguments.overrides, "Override a task key, e.g. --set training.total_steps=20");
+  command->add_option("--prior", arguments.prior, "Use this prior checkpoint, not the cache");
+  command->add_option("--cache-dir", arguments.cacheDirectory, "Where priors are cached")
+    ->capture_default_str();
+}
 
-  std::unique_ptr<ProgressBar> bar;
-  auto progress = [&](const engine::PretrainProgress& p) {
-    if (!bar) {
-      std::fprintf(stderr,
-                   "paretolab-cli: pretraining the %s prior (cached afterwards)\n",
-                   domain->name().c_str());
-      bar = std::make_unique<ProgressBar>("pretrain", p.epochs * p.batches);
-    }
-    char status[64];
-    std::snprintf(status,
-                  sizeof status,
-                  "epoch %lld  nll %.3f  val %.3f",
-                  (long long)p.epoch,
-                  p.trainLoss,
-                  p.validationLoss);
-    bar->update((p.epoch - 1) * p.batches + p.batch, status);
-  };
-  auto prior = engine::obtainPrior(task, *domain, cacheDirectory, progress, stop);
-  bar.reset();
+PretrainProgressBar::PretrainProgressBar(std::string announcement)
+  : m_announcement(std::move(announcement))
+{
+}
+
+void
+PretrainProgressBar::operator()(const engine::PretrainProgress& p)
+{
+  if (!m_bar) {
+    if (!m_announcement.empty())
+      std::fprintf(stderr, "paretolab-cli: %s\n", m_announcement.c_str());
+    m_bar = std::make_unique<ProgressBar>("pretrain", p.epochs * p.batches);
+  }
+  char status[64];
+  std::snprintf(status,
+                sizeof status,
+                "epoch %lld  nll %.3f  val %.3f",
+                (long long)p.epoch,
+                p.trainLoss,
+                p.validationLoss);
+  m_bar->update((p.epoch - 1) * p.batches + p.batch, status);
+}
+
+PreparedTask
+prepareTask(const TaskArguments& arguments, std::stop_token stop)
+{
+  auto task = engine::loadTaskConfig(arguments.config, arguments.overrides);
+  if (!arguments.prior.empty())
+    task.priorPath = arguments.prior;
+  auto domain = engine::makeDomain(task.domain, task.domainOptions);
+  PretrainProgressBar progress("pretraining the " + domain->name() + " prior (cached afterwards)");
+  auto prior =
+    engine::obtainPrior(task, *domain, arguments.cacheDirectory, std::ref(progress), stop);
+  progress.finish();
   if (prior.cancelled)
     throw std::runtime_error("pretraining was cancelled; nothing was cached");
   if (prior.pretrained)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/domain.h"
+#include "progressbar.h"
 #include "train/iterativerstrainer.h"
 #include "train/priorcache.h"
 #include "train/taskconfig.h"
@@ -13,7 +14,37 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace paretolab::cli {
+
+/// The options every task command takes: --config, --set, --prior, --cache-dir.
+struct TaskArguments
+{
+  std::string config;
+  std::vector<std::string> overrides;
+  std::string prior;
+  std::string cacheDirectory = engine::defaultCacheDirectory();
+};
+
+void
+addTaskOptions(CLI::App* command, TaskArguments& arguments);
+
+/// Draws pretraining progress, created on the first report; `announcement`
+/// is printed once before the bar (empty: nothing).
+class PretrainProgressBar
+{
+public:
+  explicit PretrainProgressBar(std::string announcement = {});
+  void operator()(const engine::PretrainProgress& progress);
+  void finish() { m_bar.reset(); }
+
+private:
+  std::string m_announcement;
+  std::unique_ptr<ProgressBar> m_bar;
+};
 
 /// A task file read and validated, its domain built and its prior in hand.
 struct PreparedTask
@@ -26,11 +57,7 @@ struct PreparedTask
 /// Loads the task and obtains its prior (cached, or pretrained now with a
 /// progress bar). `priorPath` overrides the task's prior. Throws on bad input.
 PreparedTask
-prepareTask(const std::string& configPath,
-            const std::vector<std::string>& overrides,
-            const std::string& priorPath,
-            const std::string& cacheDirectory,
-            std::stop_token stop);
+prepareTask(const TaskArguments& arguments, std::stop_token stop);
 
 /// Runs the trainer, drawing a progress bar labelled `label` on a terminal.
 engine::RunResult

@@ -14,13 +14,9 @@ namespace paretolab::cli {
 
 namespace {
 
-struct TrainArguments
+struct TrainArguments : TaskArguments
 {
-  std::string config;
-  std::vector<std::string> overrides;
   std::string summary;
-  std::string prior;
-  std::string cacheDirectory = engine::defaultCacheDirectory();
 };
 
 void
@@ -48,11 +44,7 @@ int
 runTrain(const TrainArguments& arguments)
 {
   auto& stop = interruptSource();
-  auto prepared = prepareTask(arguments.config,
-                              arguments.overrides,
-                              arguments.prior,
-                              arguments.cacheDirectory,
-                              stop.get_token());
+  auto prepared = prepareTask(arguments, stop.get_token());
   const auto& task = prepared.task;
   std::fprintf(stderr,
                "paretolab-cli: %s: %zu objectives, T = %lld, m = %s, prior %s\n",
@@ -98,16 +90,8 @@ addTrainCommand(CLI::App& app, int& exitCode)
   auto* command = app.add_subcommand("train",
                                      "Fine-tune on a task's objectives with IterativeRS "
                                      "(m = 1 is MORLHF, m = T is Rewarded Soups)");
-  command->add_option("--config", arguments->config, "Task JSON file")
-    ->required()
-    ->check(CLI::ExistingFile);
-  command->add_option("--set",
-                      arguments->overrides,
-                      "Override a task key, e.g. --set training.total_steps=20 (repeatable)");
+  addTaskOptions(command, *arguments);
   command->add_option("--summary", arguments->summary, "Write the final metrics as JSON here");
-  command->add_option("--prior", arguments->prior, "Use this prior checkpoint, not the cache");
-  command->add_option("--cache-dir", arguments->cacheDirectory, "Where priors are cached")
-    ->capture_default_str();
   command->callback([arguments, &exitCode] { exitCode = runTrain(*arguments); });
 }
 

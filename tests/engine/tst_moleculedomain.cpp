@@ -13,36 +13,11 @@
 #include <cmath>
 #include <fstream>
 
+#include "support/moleculereference.h"
+
 using namespace paretolab::engine;
 
 namespace {
-
-struct ReferenceRow
-{
-  std::string smiles;
-  double logp, tpsa, mw;
-};
-
-std::vector<ReferenceRow>
-referenceRows()
-{
-  std::ifstream in(PARETOLAB_SOURCE_DIR "/tests/data/molecules/reference.csv");
-  std::vector<ReferenceRow> rows;
-  std::string line;
-  std::getline(in, line); // smiles,qed,sa,logp,tpsa,mw
-  while (std::getline(in, line)) {
-    std::stringstream fields(line);
-    std::string smiles, qed, sa, logp, tpsa, mw;
-    std::getline(fields, smiles, ',');
-    std::getline(fields, qed, ',');
-    std::getline(fields, sa, ',');
-    std::getline(fields, logp, ',');
-    std::getline(fields, tpsa, ',');
-    std::getline(fields, mw, ',');
-    rows.push_back({ smiles, std::stod(logp), std::stod(tpsa), std::stod(mw) });
-  }
-  return rows;
-}
 
 MoleculeDomain&
 domain()
@@ -106,7 +81,7 @@ private Q_SLOTS:
     QTest::addColumn<double>("logp");
     QTest::addColumn<double>("tpsa");
     QTest::addColumn<double>("mw");
-    for (const auto& row : referenceRows())
+    for (const auto& row : testing::moleculeReferences())
       QTest::newRow(row.smiles.c_str())
         << QString::fromStdString(row.smiles) << row.logp << row.tpsa << row.mw;
   }

@@ -14,33 +14,11 @@
 #include <thread>
 #include <vector>
 
+#include "support/moleculereference.h"
+
 using namespace paretolab::engine;
 
 namespace {
-
-struct ReferenceRow
-{
-  std::string smiles;
-  double qed;
-};
-
-// tests/data/molecules/reference.csv, written by scripts/make-molecule-reference.py.
-std::vector<ReferenceRow>
-referenceRows()
-{
-  std::ifstream in(PARETOLAB_SOURCE_DIR "/tests/data/molecules/reference.csv");
-  std::vector<ReferenceRow> rows;
-  std::string line;
-  std::getline(in, line); // smiles,qed,sa,logp,tpsa,mw
-  while (std::getline(in, line)) {
-    std::stringstream fields(line);
-    std::string smiles, qed;
-    std::getline(fields, smiles, ',');
-    std::getline(fields, qed, ',');
-    rows.push_back({ smiles, std::stod(qed) });
-  }
-  return rows;
-}
 
 std::unique_ptr<RDKit::RWMol>
 molecule(const std::string& smiles)
@@ -59,7 +37,7 @@ private Q_SLOTS:
   {
     QTest::addColumn<QString>("smiles");
     QTest::addColumn<double>("expected");
-    const auto rows = referenceRows();
+    const auto rows = testing::moleculeReferences();
     QCOMPARE(rows.size(), size_t(250));
     for (size_t i = 0; i < rows.size(); ++i)
       QTest::addRow("%zu %s", i, rows[i].smiles.c_str())
@@ -157,7 +135,7 @@ private Q_SLOTS:
   void concurrentCallsAgreeWithSerialOnes()
   {
     std::vector<std::unique_ptr<RDKit::RWMol>> mols;
-    for (const auto& row : referenceRows())
+    for (const auto& row : testing::moleculeReferences())
       mols.push_back(molecule(row.smiles));
     std::vector<double> serial;
     for (const auto& mol : mols)

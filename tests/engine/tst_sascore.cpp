@@ -15,37 +15,14 @@
 #include <thread>
 #include <vector>
 
+#include "support/moleculereference.h"
+
 using namespace paretolab::engine;
 
 namespace {
 
 // Shipped with python3-rdkit next to sascorer.py: header, then smiles<TAB>name<TAB>score.
 const char* const kZimPath = "/usr/share/RDKit/Contrib/SA_Score/data/zim.100.txt";
-
-struct ReferenceRow
-{
-  std::string smiles;
-  double sa;
-};
-
-// tests/data/molecules/reference.csv, written by scripts/make-molecule-reference.py.
-std::vector<ReferenceRow>
-referenceRows()
-{
-  std::ifstream in(PARETOLAB_SOURCE_DIR "/tests/data/molecules/reference.csv");
-  std::vector<ReferenceRow> rows;
-  std::string line;
-  std::getline(in, line); // smiles,qed,sa,logp,tpsa,mw
-  while (std::getline(in, line)) {
-    std::stringstream fields(line);
-    std::string smiles, qed, sa;
-    std::getline(fields, smiles, ',');
-    std::getline(fields, qed, ',');
-    std::getline(fields, sa, ',');
-    rows.push_back({ smiles, std::stod(sa) });
-  }
-  return rows;
-}
 
 std::unique_ptr<RDKit::RWMol>
 molecule(const std::string& smiles)
@@ -80,7 +57,7 @@ private Q_SLOTS:
   {
     QTest::addColumn<QString>("smiles");
     QTest::addColumn<double>("expected");
-    const auto rows = referenceRows();
+    const auto rows = testing::moleculeReferences();
     QCOMPARE(rows.size(), size_t(250));
     for (size_t i = 0; i < rows.size(); ++i)
       QTest::addRow("%zu %s", i, rows[i].smiles.c_str())
@@ -234,7 +211,7 @@ private Q_SLOTS:
   void concurrentCallsAgreeWithSerialOnes()
   {
     std::vector<std::unique_ptr<RDKit::RWMol>> mols;
-    for (const auto& row : referenceRows())
+    for (const auto& row : testing::moleculeReferences())
       mols.push_back(molecule(row.smiles));
     const SaScorer& scorer = SaScorer::shared();
     std::vector<double> serial;
