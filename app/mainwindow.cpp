@@ -223,6 +223,8 @@ MainWindow::createMenus()
     if (!path.isEmpty())
       loadTask(path);
   });
+  m_recentMenu = file->addMenu(tr("&Recent tasks"));
+  updateRecentTasks();
   file->addAction(
     tr("&Export samples…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportSamples);
   file->addAction(tr("Export &Pareto plot…"), this, [this] { exportPlot(paretoPlot()); });
@@ -377,7 +379,13 @@ MainWindow::loadTask(const QString& nameOrPath)
     m_sweepButton->setEnabled(false);
     setWindowTitle(tr("ParetoLab — %1").arg(QString::fromStdString(task.name)));
     m_statusText->setText(tr("Loaded %1. Press Start (F5) to train.").arg(nameOrPath));
-    QSettings().setValue(QStringLiteral("lastTask"), nameOrPath);
+    QSettings settings;
+    settings.setValue(QStringLiteral("lastTask"), nameOrPath);
+    auto recent = settings.value(QStringLiteral("recentTasks")).toStringList();
+    recent.removeAll(nameOrPath);
+    recent.prepend(nameOrPath);
+    settings.setValue(QStringLiteral("recentTasks"), QStringList(recent.mid(0, 8)));
+    updateRecentTasks();
     return true;
   } catch (const std::exception& e) {
     m_statusText->setText(tr("Cannot load the task: %1").arg(QString::fromUtf8(e.what())));
@@ -583,6 +591,18 @@ MainWindow::showAbout()
            QString::fromStdString(info.torch),
            QString::fromStdString(info.rdkit),
            QString::fromLatin1(qVersion())));
+}
+
+void
+MainWindow::updateRecentTasks()
+{
+  if (!m_recentMenu)
+    return;
+  m_recentMenu->clear();
+  const auto recent = QSettings().value(QStringLiteral("recentTasks")).toStringList();
+  for (const auto& task : recent)
+    m_recentMenu->addAction(task, this, [this, task] { loadTask(task); });
+  m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void

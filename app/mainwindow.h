@@ -8,6 +8,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 
@@ -78,6 +79,7 @@ private:
                      const QVector<double>& lambda,
                      int kind);
   bool priorIsCached(const engine::TaskConfig& task) const;
+  void updateRecentTasks();
   void restoreSettings();
   void saveSettings() const;
 
@@ -92,6 +94,7 @@ private:
   QDockWidget* m_setupDock = nullptr;
   QDockWidget* m_weightsDock = nullptr;
   QDockWidget* m_samplesDock = nullptr;
+  QMenu* m_recentMenu = nullptr;
   QLabel* m_statusText = nullptr;
   QProgressBar* m_progress = nullptr;
   QElapsedTimer m_runClock;

@@ -17,5 +17,9 @@ void
 addExperimentCommand(CLI::App& app, int& exitCode);
 void
 addScoreCommand(CLI::App& app, int& exitCode);
+void
+addRunsCommand(CLI::App& app, int& exitCode);
+void
+addExportCommand(CLI::App& app, int& exitCode);
 
 } // namespace paretolab::cli

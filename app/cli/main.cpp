@@ -32,6 +32,8 @@ main(int argc, char** argv)
   paretolab::cli::addTrainCommand(cli, exitCode);
   paretolab::cli::addExperimentCommand(cli, exitCode);
   paretolab::cli::addScoreCommand(cli, exitCode);
+  paretolab::cli::addRunsCommand(cli, exitCode);
+  paretolab::cli::addExportCommand(cli, exitCode);
 
   try {
     cli.parse(argc, argv);

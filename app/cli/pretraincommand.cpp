@@ -79,6 +79,8 @@ runPretrain(const PretrainArguments& arguments)
   }
 
   PretrainProgressBar progress;
+  if (arguments.corpus.empty())
+    progress.setCorpusDescription([&domain] { return domain->describeCorpus(); });
   auto& stop = interruptSource();
   auto source =
     engine::pretrainPrior(*domain, corpus, model, options, std::ref(progress), stop.get_token());

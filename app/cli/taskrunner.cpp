@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "taskrunner.h"
 
+#include "core/atomicfile.h"
 #include "domains/domainregistry.h"
 #include "progressbar.h"
 
@@ -27,13 +28,16 @@ onInterrupt(int)
 class ProgressObserver : public engine::TrainingObserver
 {
 public:
-  ProgressObserver(const std::string& label, int64_t totalSteps)
+  ProgressObserver(const std::string& label, int64_t totalSteps, engine::TrainingObserver* also)
     : m_bar(label, totalSteps)
+    , m_also(also)
   {
   }
 
   void onStep(const engine::StepReport& report) override
   {
+    if (m_also)
+      m_also->onStep(report);
     char status[64];
     std::snprintf(
       status, sizeof status, "round %lld  avg %.3f", (long long)report.round, m_lastAverage);
@@ -42,6 +46,8 @@ public:
 
   void onMerge(const engine::MergeReport& report) override
   {
+    if (m_also)
+      m_also->onMerge(report);
     m_lastAverage = report.evaluation.averageReward;
     char status[64];
     std::snprintf(
@@ -53,6 +59,7 @@ public:
 
 private:
   ProgressBar m_bar;
+  engine::TrainingObserver* m_also;
   double m_lastAverage = std::nan("");
 };
 
@@ -80,10 +87,10 @@ interruptSource()
 }
 
 void
-addTaskOptions(CLI::App* command, TaskArguments& arguments)
+addTaskOptions(CLI::App* command, TaskArguments& arguments, bool configRequired)
 {
   command->add_option("--config", arguments.config, "Task JSON file")
-    ->required()
+    ->required(configRequired)
     ->check(CLI::ExistingFile);
   command->add_option(
     "--set", arguments.overrides, "Override a task key, e.g. --set training.total_steps=20");
@@ -103,6 +110,9 @@ PretrainProgressBar::operator()(const engine::PretrainProgress& p)
   if (!m_bar) {
     if (!m_announcement.empty())
       std::fprintf(stderr, "paretolab-cli: %s\n", m_announcement.c_str());
+    if (m_describeCorpus)
+      if (const auto corpus = m_describeCorpus(); !corpus.empty())
+        std::fprintf(stderr, "paretolab-cli: corpus %s\n", corpus.c_str());
     m_bar = std::make_unique<ProgressBar>("pretrain", p.epochs * p.batches);
   }
   char status[64];
@@ -118,11 +128,27 @@ PretrainProgressBar::operator()(const engine::PretrainProgress& p)
 PreparedTask
 prepareTask(const TaskArguments& arguments, std::stop_token stop)
 {
-  auto task = engine::loadTaskConfig(arguments.config, arguments.overrides);
+  std::string text;
+  try {
+    text = engine::readFile(arguments.config);
+  } catch (const std::exception& e) {
+    throw engine::TaskError(e.what());
+  }
+  return prepareTaskText(text, arguments.config, arguments, stop);
+}
+
+PreparedTask
+prepareTaskText(const std::string& text,
+                const std::string& origin,
+                const TaskArguments& arguments,
+                std::stop_token stop)
+{
+  auto task = engine::parseTaskText(text, origin, arguments.overrides);
   if (!arguments.prior.empty())
     task.priorPath = arguments.prior;
   auto domain = engine::makeDomain(task.domain, task.domainOptions);
   PretrainProgressBar progress("pretraining the " + domain->name() + " prior (cached afterwards)");
+  progress.setCorpusDescription([&domain] { return domain->describeCorpus(); });
   auto prior =
     engine::obtainPrior(task, *domain, arguments.cacheDirectory, std::ref(progress), stop);
   progress.finish();
@@ -139,9 +165,10 @@ prepareTask(const TaskArguments& arguments, std::stop_token stop)
 engine::RunResult
 trainWithProgress(engine::IterativeRsTrainer& trainer,
                   const std::string& label,
-                  std::stop_token stop)
+                  std::stop_token stop,
+                  engine::TrainingObserver* also)
 {
-  ProgressObserver observer(label, trainer.options().totalSteps);
+  ProgressObserver observer(label, trainer.options().totalSteps, also);
   auto result = trainer.run(observer, stop);
   observer.finish();
   return result;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <stop_token>
 #include <string>
@@ -29,8 +30,9 @@ struct TaskArguments
   std::string cacheDirectory = engine::defaultCacheDirectory();
 };
 
+/// `configRequired` is false for commands that can take the task from elsewhere.
 void
-addTaskOptions(CLI::App* command, TaskArguments& arguments);
+addTaskOptions(CLI::App* command, TaskArguments& arguments, bool configRequired = true);
 
 /// Draws pretraining progress, created on the first report; `announcement`
 /// is printed once before the bar (empty: nothing).
@@ -40,9 +42,15 @@ public:
   explicit PretrainProgressBar(std::string announcement = {});
   void operator()(const engine::PretrainProgress& progress);
   void finish() { m_bar.reset(); }
+  /// Printed with the announcement; called only if pretraining starts (it may read the corpus).
+  void setCorpusDescription(std::function<std::string()> describe)
+  {
+    m_describeCorpus = std::move(describe);
+  }
 
 private:
   std::string m_announcement;
+  std::function<std::string()> m_describeCorpus;
   std::unique_ptr<ProgressBar> m_bar;
 };
 
@@ -58,12 +66,19 @@ struct PreparedTask
 /// progress bar). `priorPath` overrides the task's prior. Throws on bad input.
 PreparedTask
 prepareTask(const TaskArguments& arguments, std::stop_token stop);
+/// The same for a task stored as text (a run being resumed); `origin` names it.
+PreparedTask
+prepareTaskText(const std::string& text,
+                const std::string& origin,
+                const TaskArguments& arguments,
+                std::stop_token stop);
 
 /// Runs the trainer, drawing a progress bar labelled `label` on a terminal.
 engine::RunResult
 trainWithProgress(engine::IterativeRsTrainer& trainer,
                   const std::string& label,
-                  std::stop_token stop);
+                  std::stop_token stop,
+                  engine::TrainingObserver* also = nullptr);
 
 /// Summary keys of one evaluation: avg_reward, icv, per_objective (transformed
 /// means), per_objective_raw, hypervolume, kl_to_prior, entropy, metrics.

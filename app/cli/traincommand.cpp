@@ -3,12 +3,16 @@
 #include "taskrunner.h"
 
 #include "core/atomicfile.h"
+#include "core/sha256.h"
+#include "store/runstore.h"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace paretolab::cli {
 
@@ -17,7 +21,55 @@ namespace {
 struct TrainArguments : TaskArguments
 {
   std::string summary;
+  std::string db = engine::RunStore::defaultPath();
+  std::string resume; ///< "latest" or a run id
 };
+
+/// Records every report of a run in the run store as it happens.
+class StoreObserver : public engine::TrainingObserver
+{
+public:
+  StoreObserver(engine::RunStore& store, int64_t run, std::vector<std::string> objectives)
+    : m_store(store)
+    , m_run(run)
+    , m_objectives(std::move(objectives))
+  {
+  }
+  void onStep(const engine::StepReport& report) override
+  {
+    m_store.recordStep(m_run, report, m_objectives);
+  }
+  void onMerge(const engine::MergeReport& report) override
+  {
+    m_store.recordMerge(m_run, report, m_objectives, report.checkpoint, report.checkpointSha256);
+  }
+
+private:
+  engine::RunStore& m_store;
+  int64_t m_run;
+  std::vector<std::string> m_objectives;
+};
+
+int64_t
+resolveRun(const engine::RunStore& store, const std::string& which)
+{
+  if (which == "latest") {
+    const auto run = store.latestInterrupted();
+    if (!run)
+      throw std::runtime_error("no interrupted run in " + store.path());
+    return run->id;
+  }
+  size_t used = 0;
+  int64_t id = 0;
+  try {
+    id = std::stoll(which, &used);
+  } catch (const std::exception&) {
+  }
+  if (used != which.size() || !store.run(id))
+    throw std::runtime_error("no run " + which + " in " + store.path() +
+                             " (paretolab-cli runs lists them)");
+  return id;
+}
 
 void
 printComparison(const engine::RunResult& result,
@@ -44,8 +96,47 @@ int
 runTrain(const TrainArguments& arguments)
 {
   auto& stop = interruptSource();
-  auto prepared = prepareTask(arguments, stop.get_token());
-  const auto& task = prepared.task;
+  engine::RunStore store(arguments.db);
+  int64_t runId = 0;
+  std::optional<engine::RunStore::MergeCheckpoint> resumeFrom;
+  std::string resumedTask;
+  if (!arguments.resume.empty()) {
+    runId = resolveRun(store, arguments.resume);
+    resumeFrom = store.lastCheckpoint(runId);
+    if (!resumeFrom)
+      throw std::runtime_error("run " + std::to_string(runId) +
+                               " completed no merge round; start it again");
+    if (engine::sha256Hex(engine::readFile(resumeFrom->path)) != resumeFrom->sha256)
+      throw std::runtime_error("checkpoint " + resumeFrom->path +
+                               " does not match the sha256 recorded for it; it is damaged");
+    resumedTask = store.run(runId)->taskJson;
+  } else if (arguments.config.empty()) {
+    throw std::runtime_error("train needs --config TASK.json, or --resume latest|RUN_ID");
+  }
+  auto prepared =
+    resumedTask.empty()
+      ? prepareTask(arguments, stop.get_token())
+      : prepareTaskText(resumedTask, "run " + std::to_string(runId), arguments, stop.get_token());
+  auto& task = prepared.task;
+  if (!resumeFrom)
+    runId = store.createRun(task.name, task.source.dump(), task.training.seed, prepared.prior.path);
+  else
+    store.discardAfter(runId, resumeFrom->step);
+  task.training.checkpointDirectory = (std::filesystem::path(arguments.db).parent_path() /
+                                       "checkpoints" / ("run-" + std::to_string(runId)))
+                                        .string();
+  std::vector<std::string> objectiveNames;
+  for (const auto& objective : task.objectives)
+    objectiveNames.push_back(objective.name);
+  const std::string resumedNote = resumeFrom ? ", resumed after merge round " +
+                                                 std::to_string(resumeFrom->round) + " (step " +
+                                                 std::to_string(resumeFrom->step) + ")"
+                                             : std::string{};
+  std::fprintf(stderr,
+               "paretolab-cli: run %lld in %s%s\n",
+               (long long)runId,
+               arguments.db.c_str(),
+               resumedNote.c_str());
   std::fprintf(stderr,
                "paretolab-cli: %s: %zu objectives, T = %lld, m = %s, prior %s\n",
                task.name.c_str(),
@@ -57,7 +148,11 @@ runTrain(const TrainArguments& arguments)
 
   engine::IterativeRsTrainer trainer(
     prepared.domain, prepared.prior.policy, task.objectives, task.training);
-  const auto result = trainWithProgress(trainer, "train", stop.get_token());
+  if (resumeFrom)
+    trainer.resumeFrom(resumeFrom->path);
+  StoreObserver recorder(store, runId, objectiveNames);
+  const auto result = trainWithProgress(trainer, "train", stop.get_token(), &recorder);
+  store.finishRun(runId, result.cancelled ? "cancelled" : "finished");
   printComparison(result, task.objectives);
   if (result.cancelled)
     std::fprintf(stderr,
@@ -68,6 +163,7 @@ runTrain(const TrainArguments& arguments)
   if (!arguments.summary.empty()) {
     auto summary = evaluationJson(result.final, task.objectives);
     summary["task"] = task.name;
+    summary["run"] = runId;
     summary["domain"] = task.domain;
     summary["steps"] = result.stepsDone;
     summary["rounds"] = result.rounds;
@@ -90,7 +186,10 @@ addTrainCommand(CLI::App& app, int& exitCode)
   auto* command = app.add_subcommand("train",
                                      "Fine-tune on a task's objectives with IterativeRS "
                                      "(m = 1 is MORLHF, m = T is Rewarded Soups)");
-  addTaskOptions(command, *arguments);
+  addTaskOptions(command, *arguments, /*configRequired=*/false);
+  command->add_option("--db", arguments->db, "Run database (SQLite)")->capture_default_str();
+  command->add_option(
+    "--resume", arguments->resume, "Continue a run after its last merge round: latest or a run id");
   command->add_option("--summary", arguments->summary, "Write the final metrics as JSON here");
   command->callback([arguments, &exitCode] { exitCode = runTrain(*arguments); });
 }

@@ -50,6 +50,10 @@ public:
   /// Domain-specific quality metrics of a batch (validity, uniqueness, ...), each in [0, 1].
   virtual std::map<std::string, double> metrics(const std::vector<std::string>& samples) const = 0;
 
+  /// One line on how the corpus was read and cleaned, e.g. what was dropped and
+  /// why; empty when there is nothing to say.
+  virtual std::string describeCorpus() const { return {}; }
+
   /// A plain-text rendering of one sample for terminals and logs.
   virtual std::string render(const std::string& sample) const { return sample; }
 

@@ -2,7 +2,9 @@
 #include "train/iterativerstrainer.h"
 
 #include "core/atomicfile.h"
+#include "core/sha256.h"
 #include "metrics/pareto.h"
+#include "model/checkpoint.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
@@ -12,10 +14,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <random>
+#include <sstream>
 #include <stdexcept>
+#include <utility>
 
 namespace paretolab::engine {
 
@@ -64,6 +70,51 @@ struct RoundSnapshot
   ParameterSet merged;
 };
 
+/// Everything run() needs to continue after a merge round.
+struct ResumePoint
+{
+  int64_t round = 0; ///< the last completed merge round
+  int64_t step = 0;  ///< the step it merged at
+  ParameterSet rho;
+  RoundSnapshot snapshot;
+  std::vector<torch::Tensor> generatorStates;
+  std::string subsetRngState;
+  std::vector<int> nextSubset;
+  std::vector<ParameterSet> valueHeads;     ///< GAE only
+  std::vector<std::string> optimizerStates; ///< only when optimizers are kept across merges
+};
+
+constexpr int64_t kTrainerCheckpointVersion = 1;
+
+void
+writeSet(torch::serialize::OutputArchive& archive,
+         const std::string& prefix,
+         const ParameterSet& set)
+{
+  archive.write(prefix + ".count", torch::tensor(int64_t(set.size())));
+  for (size_t i = 0; i < set.size(); ++i)
+    archive.write(prefix + "." + std::to_string(i), set[i]);
+}
+
+ParameterSet
+readSet(torch::serialize::InputArchive& archive, const std::string& prefix)
+{
+  torch::Tensor count;
+  archive.read(prefix + ".count", count);
+  ParameterSet set(size_t(count.item<int64_t>()));
+  for (size_t i = 0; i < set.size(); ++i)
+    archive.read(prefix + "." + std::to_string(i), set[i]);
+  return set;
+}
+
+std::string
+readString(torch::serialize::InputArchive& archive, const std::string& key)
+{
+  c10::IValue value;
+  archive.read(key, value);
+  return value.toStringRef();
+}
+
 } // namespace
 
 struct IterativeRsTrainer::Impl
@@ -82,6 +133,60 @@ struct IterativeRsTrainer::Impl
   mutable std::mutex mutex; // guards rounds and latestRound
   std::map<int64_t, RoundSnapshot> rounds;
   int64_t latestRound = 0;
+  std::optional<ResumePoint> resume;
+
+  std::string objectiveList() const
+  {
+    std::string names;
+    for (const auto& objective : objectives)
+      names += objective.name + ",";
+    return names;
+  }
+
+  /// Writes the state after merge `round` atomically; returns its path and sha256.
+  std::pair<std::string, std::string> writeCheckpoint(int64_t round,
+                                                      int64_t step,
+                                                      const ParameterSet& rho,
+                                                      const RoundSnapshot& snapshot,
+                                                      std::vector<Expert>& experts,
+                                                      const std::mt19937_64& subsetRng,
+                                                      const std::vector<int>& nextSubset) const
+  {
+    torch::serialize::OutputArchive archive;
+    archive.write("format", torch::tensor(kTrainerCheckpointVersion));
+    archive.write("objectives", c10::IValue(objectiveList()));
+    archive.write("round", torch::tensor(round));
+    archive.write("step", torch::tensor(step));
+    writeSet(archive, "rho", rho);
+    writeSet(archive, "base", snapshot.base);
+    for (size_t k = 0; k < experts.size(); ++k) {
+      const auto id = std::to_string(k);
+      writeSet(archive, "expert" + id, snapshot.experts[k]);
+      archive.write("generator" + id, experts[k].generator.get_state());
+      if (experts[k].valueHead)
+        writeSet(archive, "value" + id, snapshotParameters(*experts[k].valueHead));
+      if (!options.resetOptimizerAtMerge) {
+        std::ostringstream state;
+        torch::save(*experts[k].optimizer, state);
+        archive.write("optimizer" + id, c10::IValue(state.str()));
+      }
+    }
+    std::ostringstream rngState;
+    rngState << subsetRng;
+    archive.write("subset_rng", c10::IValue(rngState.str()));
+    archive.write("next_subset",
+                  torch::tensor(std::vector<int64_t>(nextSubset.begin(), nextSubset.end())));
+    std::ostringstream bytes;
+    archive.save_to(bytes);
+    const auto path = options.checkpointDirectory + "/round-" + std::to_string(round) + ".plround";
+    writeFileAtomically(path, bytes.str());
+    // Keep the newest rounds only; resuming needs just the last one.
+    const auto stale = round - std::max<int64_t>(1, options.keepCheckpoints);
+    if (stale >= 1)
+      std::filesystem::remove(options.checkpointDirectory + "/round-" + std::to_string(stale) +
+                              ".plround");
+    return { path, sha256Hex(bytes.str()) };
+  }
 
   Policy policyFrom(const ParameterSet& parameters) const
   {
@@ -238,7 +343,9 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   initial.seconds = secondsSince(started);
   result.initial = initial.evaluation;
   result.final = initial.evaluation;
-  observer.onMerge(initial);
+  const auto resume = std::exchange(d.resume, std::nullopt);
+  if (!resume)
+    observer.onMerge(initial); // a resumed run reported the prior already
 
   std::vector<Expert> experts(n);
   for (size_t i = 0; i < n; ++i) {
@@ -259,8 +366,36 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   auto subset = d.drawSubset(subsetRng);
   int64_t round = 1;
   int64_t stepsInRound = 0;
+  int64_t firstStep = 1;
 
-  for (int64_t step = 1; step <= options.totalSteps; ++step) {
+  if (resume) {
+    rho = resume->rho;
+    loadParameters(*mergedModel, rho);
+    for (size_t k = 0; k < n; ++k) {
+      auto& expert = experts[k];
+      loadParameters(*expert.model, rho);
+      expert.generator.set_state(resume->generatorStates[k]);
+      if (gae)
+        loadParameters(*expert.valueHead, resume->valueHeads[k]);
+      expert.optimizer = makeOptimizer(expert.trainableParameters(), ppo);
+      if (!resume->optimizerStates.empty()) {
+        std::istringstream state(resume->optimizerStates[k]);
+        torch::load(*expert.optimizer, state);
+      }
+    }
+    std::istringstream rngState(resume->subsetRngState);
+    rngState >> subsetRng;
+    subset = resume->nextSubset;
+    round = resume->round + 1;
+    firstStep = resume->step + 1;
+    result.stepsDone = resume->step;
+    result.rounds = resume->round;
+    d.keepSnapshot(resume->round, resume->snapshot);
+    result.final =
+      d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(resume->round));
+  }
+
+  for (int64_t step = firstStep; step <= options.totalSteps; ++step) {
     for (int i : subset) {
       if (stop.stop_requested()) {
         result.cancelled = true;
@@ -324,14 +459,18 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     const auto lambda = normalizedWeights(subsetWeights);
     rho = mergeParameters(members, lambda, rho, options.merge);
     snapshot.merged = rho;
-    d.keepSnapshot(round, std::move(snapshot));
-
+    // The next round's subset is drawn now, so that a checkpoint of this round holds it.
+    const auto nextSubset = d.drawSubset(subsetRng);
     loadParameters(*mergedModel, rho);
     for (auto& expert : experts) {
       loadParameters(*expert.model, rho);
       if (options.resetOptimizerAtMerge)
         expert.optimizer = makeOptimizer(expert.trainableParameters(), ppo);
     }
+    std::pair<std::string, std::string> checkpoint;
+    if (!options.checkpointDirectory.empty())
+      checkpoint = d.writeCheckpoint(round, step, rho, snapshot, experts, subsetRng, nextSubset);
+    d.keepSnapshot(round, std::move(snapshot));
 
     MergeReport report;
     report.round = round;
@@ -344,15 +483,68 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     report.evaluation =
       d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(round));
     report.seconds = secondsSince(started);
+    report.checkpoint = checkpoint.first;
+    report.checkpointSha256 = checkpoint.second;
     result.final = report.evaluation;
     result.rounds = round;
     observer.onMerge(report);
 
     ++round;
     stepsInRound = 0;
-    subset = d.drawSubset(subsetRng);
+    subset = nextSubset;
   }
   return result;
+}
+
+void
+IterativeRsTrainer::resumeFrom(const std::string& checkpoint)
+{
+  auto& d = *m_impl;
+  ResumePoint point;
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(checkpoint);
+    torch::Tensor scalar;
+    archive.read("format", scalar);
+    if (scalar.item<int64_t>() > kTrainerCheckpointVersion)
+      throw CheckpointError("checkpoint " + checkpoint + " was written by a newer ParetoLab");
+    if (readString(archive, "objectives") != d.objectiveList())
+      throw CheckpointError("checkpoint " + checkpoint + " belongs to a task with objectives " +
+                            readString(archive, "objectives"));
+    archive.read("round", scalar);
+    point.round = scalar.item<int64_t>();
+    archive.read("step", scalar);
+    point.step = scalar.item<int64_t>();
+    point.rho = readSet(archive, "rho");
+    point.snapshot.base = readSet(archive, "base");
+    point.snapshot.merged = point.rho;
+    for (size_t k = 0; k < d.objectives.size(); ++k) {
+      const auto id = std::to_string(k);
+      point.snapshot.experts.push_back(readSet(archive, "expert" + id));
+      torch::Tensor state;
+      archive.read("generator" + id, state);
+      point.generatorStates.push_back(state);
+      if (d.options.ppo.advantage == AdvantageEstimator::Gae)
+        point.valueHeads.push_back(readSet(archive, "value" + id));
+      if (!d.options.resetOptimizerAtMerge)
+        point.optimizerStates.push_back(readString(archive, "optimizer" + id));
+    }
+    point.subsetRngState = readString(archive, "subset_rng");
+    torch::Tensor subset;
+    archive.read("next_subset", subset);
+    for (int64_t i = 0; i < subset.numel(); ++i)
+      point.nextSubset.push_back(int(subset[i].item<int64_t>()));
+    // Shapes must fit the prior this trainer was built on.
+    Gpt probe(d.prior.options());
+    loadParameters(*probe, point.rho);
+  } catch (const CheckpointError&) {
+    throw;
+  } catch (const std::exception& e) {
+    std::string message = e.what();
+    throw CheckpointError("checkpoint " + checkpoint +
+                          " cannot be resumed: " + message.substr(0, message.find('\n')));
+  }
+  d.resume = std::move(point);
 }
 
 std::vector<int64_t>

@@ -39,6 +39,13 @@ public:
   /// before every expert step). The output is the last merged policy.
   RunResult run(TrainingObserver& observer, std::stop_token stop = {});
 
+  /// Makes the next run() continue after the merge round saved in `checkpoint`
+  /// (written by a run of the same task and options): merged and expert
+  /// parameters, random-number states and the next subset are restored, so the
+  /// continuation equals an uninterrupted run. run() then reports only the
+  /// steps and merges after that round. Throws CheckpointError.
+  void resumeFrom(const std::string& checkpoint);
+
   /// Merge rounds whose experts are in memory: the latest and the pinned ones.
   std::vector<int64_t> retainedRounds() const;
   /// The merged policy of `round` (-1: the latest; 0: the prior).

@@ -49,7 +49,9 @@ struct MergeReport
   std::vector<int> subset;    ///< the experts that trained in this round
   double divergence = 0.0;    ///< the adaptive-m measure at the merge, when enabled
   PolicyEvaluation evaluation;
-  double seconds = 0.0; ///< wall time since the run started
+  double seconds = 0.0;   ///< wall time since the run started
+  std::string checkpoint; ///< the round's checkpoint file, when checkpoints are written
+  std::string checkpointSha256;
 };
 
 /// Receives reports from `IterativeRsTrainer::run` on the thread that runs it.

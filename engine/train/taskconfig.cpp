@@ -421,7 +421,8 @@ loadTaskConfig(const std::string& path, const std::vector<std::string>& override
 }
 
 TaskConfig
-parseTaskText(const std::string& text, const std::string& origin,
+parseTaskText(const std::string& text,
+              const std::string& origin,
               const std::vector<std::string>& overrides)
 {
   nlohmann::json json;

@@ -42,8 +42,10 @@ loadTaskConfig(const std::string& path, const std::vector<std::string>& override
 
 /// Like loadTaskConfig, for task text that is not in a file (bundled tasks).
 /// `origin` names it in messages.
-TaskConfig parseTaskText(const std::string& text, const std::string& origin,
-                         const std::vector<std::string>& overrides = {});
+TaskConfig
+parseTaskText(const std::string& text,
+              const std::string& origin,
+              const std::vector<std::string>& overrides = {});
 
 /// Validates parsed JSON. `origin` and `text` let messages carry a line number.
 TaskConfig

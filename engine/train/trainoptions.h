@@ -93,6 +93,9 @@ struct TrainerOptions
   double invalidPenalty = 0.0;   ///< transformed reward of a sample an objective cannot score
   uint64_t seed = 1;
   std::set<int64_t> pinnedRounds; ///< merge rounds whose experts stay in memory for re-merging
+  /// Where a checkpoint of every merge round is written, to resume from; empty: none.
+  std::string checkpointDirectory;
+  int64_t keepCheckpoints = 3; ///< the newest rounds kept on disk
 };
 
 std::string

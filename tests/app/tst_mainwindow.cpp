@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStatusBar>
@@ -58,6 +59,9 @@ private Q_SLOTS:
     QVERIFY(window.windowTitle().contains(QStringLiteral("Toy")));
     QVERIFY(window.loadTask(QStringLiteral("molecules")));
     QCOMPARE(window.paretoPlot()->objectiveName(0), QStringLiteral("qed"));
+    // Remembered for the next start, most recent first.
+    const auto recent = QSettings().value(QStringLiteral("recentTasks")).toStringList();
+    QCOMPARE(recent.mid(0, 2), (QStringList{ QStringLiteral("molecules"), QStringLiteral("toy") }));
   }
 
   void aBadTaskFileIsReportedNotFatal()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LibTorch before Qt: Qt's keywords would break ATen's headers (TOOLCHAIN.md).
+#include "model/checkpoint.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
@@ -11,6 +12,9 @@
 #include "support/toyprior.h"
 
 #include <QtTest>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace paretolab::engine;
 using paretolab::engine::testing::toyDomain;
@@ -316,6 +320,69 @@ private Q_SLOTS:
     const auto result = trainer.run(recorder);
     QCOMPARE(result.rounds, int64_t(rounds));
     QVERIFY(recorder.merges.back().divergence > 0.0);
+  }
+
+  void aResumedRunEqualsAnUninterruptedOne_data()
+  {
+    QTest::addColumn<bool>("keepOptimizer");
+    QTest::newRow("optimizer reset at merges") << false;
+    QTest::newRow("optimizer kept across merges") << true;
+  }
+
+  void aResumedRunEqualsAnUninterruptedOne()
+  {
+    QFETCH(bool, keepOptimizer);
+    QTemporaryDir dir;
+    auto options = smallOptions();
+    options.totalSteps = 12;
+    options.mergePeriod = 4;
+    options.subsetSize = 2;
+    options.resetOptimizerAtMerge = !keepOptimizer;
+
+    options.checkpointDirectory = dir.filePath(QStringLiteral("straight")).toStdString();
+    IterativeRsTrainer straight(toyDomain(), toyPrior(), toyObjectives(), options);
+    TrainingObserver quiet;
+    const auto expected = straight.run(quiet);
+
+    // Interrupted in round 2, after the checkpoint of round 1.
+    options.checkpointDirectory = dir.filePath(QStringLiteral("killed")).toStdString();
+    std::stop_source stop;
+    StopAfter stopper(stop, 6);
+    IterativeRsTrainer killed(toyDomain(), toyPrior(), toyObjectives(), options);
+    Recorder beforeKill;
+    killed.run(stopper, stop.get_token());
+    const auto checkpoint = options.checkpointDirectory + "/round-1.plround";
+    QVERIFY(std::filesystem::exists(checkpoint));
+
+    IterativeRsTrainer resumed(toyDomain(), toyPrior(), toyObjectives(), options);
+    resumed.resumeFrom(checkpoint);
+    Recorder after;
+    const auto result = resumed.run(after);
+    QCOMPARE(after.steps.front().step, int64_t(5)); // continues after round 1
+    QCOMPARE(after.merges.front().round, int64_t(2));
+    QCOMPARE(result.stepsDone, int64_t(12));
+    QCOMPARE(
+      maxDifference(parametersOf(resumed.mergedPolicy()), parametersOf(straight.mergedPolicy())),
+      0.0);
+    QCOMPARE(result.final.transformedMeans, expected.final.transformedMeans);
+    QCOMPARE(result.final.samples, expected.final.samples);
+  }
+
+  void refusesACheckpointOfAnotherTask()
+  {
+    QTemporaryDir dir;
+    auto options = smallOptions();
+    options.totalSteps = 2;
+    options.mergePeriod = 2;
+    options.checkpointDirectory = dir.path().toStdString();
+    IterativeRsTrainer trainer(toyDomain(), toyPrior(), toyObjectives(), options);
+    TrainingObserver quiet;
+    trainer.run(quiet);
+    const auto checkpoint = options.checkpointDirectory + "/round-1.plround";
+    IterativeRsTrainer other(toyDomain(), toyPrior(), toyObjectives({ 1.0, 1.0 }), options);
+    QVERIFY_THROWS_EXCEPTION(CheckpointError, other.resumeFrom(checkpoint));
+    std::ofstream(checkpoint, std::ios::trunc) << "garbage";
+    QVERIFY_THROWS_EXCEPTION(CheckpointError, trainer.resumeFrom(checkpoint));
   }
 
   void rejectsBadSetups()

@@ -217,6 +217,17 @@ MoleculeDomain::metrics(const std::vector<std::string>& samples) const
 }
 
 std::string
+MoleculeDomain::describeCorpus() const
+{
+  const auto r = corpusReport();
+  return m_options.corpusPath + ": " + std::to_string(r.lines) + " SMILES, kept " +
+         std::to_string(r.kept) + "; dropped " + std::to_string(r.invalid) + " invalid, " +
+         std::to_string(r.multiComponent) + " multi-component, " + std::to_string(r.tooLong) +
+         " over " + std::to_string(m_options.maxSmilesLength) + " characters, " +
+         std::to_string(r.duplicates) + " duplicates";
+}
+
+std::string
 MoleculeDomain::render(const std::string& sample) const
 {
   const auto canonical = canonicalSmiles(sample);

@@ -43,6 +43,7 @@ public:
   /// radius-2, 2048-bit fingerprints over the unique valid molecules).
   std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;
   std::string render(const std::string& sample) const override;
+  std::string describeCorpus() const override;
 
   /// How the corpus was cleaned (read on first use of the corpus).
   CorpusReport corpusReport() const;
