@@ -71,6 +71,8 @@ main(int argc, char* argv[])
   if (!window.loadTask(taskName) && taskName != QStringLiteral("molecules"))
     window.loadTask(QStringLiteral("molecules"));
 
+  if (!parser.isSet(screenshot))
+    window.offerToResume();
   if (parser.isSet(screenshot)) {
     auto* script = new paretolab::app::ScreenshotScript(
       &window, parser.value(screenshot), parser.value(steps).toInt(), &window);

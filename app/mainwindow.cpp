@@ -223,6 +223,7 @@ MainWindow::createMenus()
     if (!path.isEmpty())
       loadTask(path);
   });
+  file->addAction(tr("R&uns…"), QKeySequence(tr("Ctrl+R")), this, &MainWindow::showRunBrowser);
   m_recentMenu = file->addMenu(tr("&Recent tasks"));
   updateRecentTasks();
   file->addAction(
@@ -333,6 +334,13 @@ MainWindow::connectController()
     warn(this, tr("The run failed"), message);
   });
   connect(m_controller, &TrainingController::remergeReady, this, &MainWindow::onRemergeReady);
+  connect(m_controller, &TrainingController::runStored, this, [this](qint64 id) {
+    m_statusText->setText(tr("Training; recorded as run %1.").arg(id));
+    refreshRunBrowser();
+  });
+  connect(m_controller, &TrainingController::storeWarning, this, [this](const QString& message) {
+    warn(this, tr("The run is not recorded"), message);
+  });
   connect(m_controller, &TrainingController::remergeFailed, this, [this](const QString& message) {
     m_remergeInfo->setText(message);
   });

@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 
 class QLabel;
 class QMenu;
@@ -19,6 +21,7 @@ class RewardPlot;
 class RunSetupPanel;
 class SamplesView;
 class WeightSliders;
+class RunBrowser;
 } // namespace paretolab::widgets
 
 namespace paretolab::app {
@@ -39,6 +42,16 @@ public:
   bool loadTask(const QString& nameOrPath);
   /// Starts training the task in the run-setup panel, with its edits.
   void startTraining();
+
+  /// The run library (mainwindowruns.cpp): browse, reopen and compare stored
+  /// runs, and offer to resume one that was interrupted.
+  void showRunBrowser();
+  bool openStoredRun(qint64 id);
+  void compareRuns(const QVector<qint64>& ids);
+  void offerToResume();
+  widgets::RunBrowser* runBrowser() const { return m_runBrowser; }
+  QWidget* comparison() const { return m_comparison; }
+  QMessageBox* resumeOffer() const { return m_resumeOffer; }
 
   TrainingController* controller() const { return m_controller; }
   widgets::RunSetupPanel* runSetupPanel() const { return m_runSetup; }
@@ -79,6 +92,7 @@ private:
                      const QVector<double>& lambda,
                      int kind);
   bool priorIsCached(const engine::TaskConfig& task) const;
+  void refreshRunBrowser();
   void updateRecentTasks();
   void restoreSettings();
   void saveSettings() const;
@@ -95,6 +109,9 @@ private:
   QDockWidget* m_weightsDock = nullptr;
   QDockWidget* m_samplesDock = nullptr;
   QMenu* m_recentMenu = nullptr;
+  widgets::RunBrowser* m_runBrowser = nullptr;
+  QPointer<QWidget> m_comparison;
+  QPointer<QMessageBox> m_resumeOffer;
   QLabel* m_statusText = nullptr;
   QProgressBar* m_progress = nullptr;
   QElapsedTimer m_runClock;

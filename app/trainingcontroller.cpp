@@ -3,12 +3,17 @@
 
 #include "runcontrol.h"
 
+#include "core/atomicfile.h"
+#include "core/sha256.h"
 #include "domains/domainregistry.h"
+#include "store/runrecorder.h"
 #include "train/priorcache.h"
 
 #include <QElapsedTimer>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
+#include <optional>
 
 namespace paretolab::app {
 
@@ -102,6 +107,7 @@ TrainingController::TrainingController(QObject* parent)
   qRegisterMetaType<engine::MergeReport>();
   qRegisterMetaType<engine::PolicyEvaluation>();
   qRegisterMetaType<engine::RunResult>();
+  m_databasePath = QString::fromStdString(engine::RunStore::defaultPath());
   m_trainingThread.setObjectName(QStringLiteral("training"));
   m_remergeThread.setObjectName(QStringLiteral("remerge"));
   m_trainingContext.moveToThread(&m_trainingThread);
@@ -137,19 +143,25 @@ TrainingController::setState(State state)
 void
 TrainingController::start(const engine::TaskConfig& task, const QString& cacheDirectory)
 {
-  launch(task, cacheDirectory, /*train=*/true);
+  launch(task, cacheDirectory, Launch{ .train = true });
 }
 
 void
 TrainingController::pretrain(const engine::TaskConfig& task, const QString& cacheDirectory)
 {
-  launch(task, cacheDirectory, /*train=*/false);
+  launch(task, cacheDirectory, Launch{ .train = false });
+}
+
+void
+TrainingController::resumeRun(qint64 runId, const QString& cacheDirectory)
+{
+  launch(engine::TaskConfig{}, cacheDirectory, Launch{ .train = true, .resumeRun = runId });
 }
 
 void
 TrainingController::launch(const engine::TaskConfig& task,
                            const QString& cacheDirectory,
-                           bool train)
+                           Launch what)
 {
   if (isActive())
     return;
@@ -157,8 +169,8 @@ TrainingController::launch(const engine::TaskConfig& task,
   setState(State::Preparing);
   QMetaObject::invokeMethod(
     &m_trainingContext,
-    [this, task, cacheDirectory, control = m_control, train] {
-      runTraining(task, cacheDirectory, control, train);
+    [this, task, cacheDirectory, control = m_control, what] {
+      runTraining(task, cacheDirectory, control, what);
     },
     Qt::QueuedConnection);
 }
@@ -199,7 +211,7 @@ void
 TrainingController::runTraining(engine::TaskConfig task,
                                 QString cacheDirectory,
                                 std::shared_ptr<RunControl> control,
-                                bool train)
+                                Launch what)
 {
   // Runs on m_trainingThread. No exception may cross into the event loop.
   auto postState = [this](State state) {
@@ -207,6 +219,31 @@ TrainingController::runTraining(engine::TaskConfig task,
       this, [this, state] { setState(state); }, Qt::QueuedConnection);
   };
   try {
+    // The store is opened on this thread: one SQLite connection per thread.
+    std::optional<engine::RunStore> store;
+    std::optional<engine::RunStore::MergeCheckpoint> checkpoint;
+    qint64 runId = what.resumeRun;
+    if (what.train) {
+      try {
+        store.emplace(m_databasePath.toStdString());
+      } catch (const std::exception& e) {
+        if (runId)
+          throw;
+        Q_EMIT storeWarning(QString::fromUtf8(e.what()));
+      }
+    }
+    if (runId) {
+      const auto record = store->run(runId);
+      checkpoint = store->lastCheckpoint(runId);
+      if (!record || !checkpoint)
+        throw std::runtime_error("run " + std::to_string(runId) +
+                                 " has no completed merge round to resume from");
+      if (engine::sha256Hex(engine::readFile(checkpoint->path)) != checkpoint->sha256)
+        throw std::runtime_error("checkpoint " + checkpoint->path +
+                                 " does not match the sha256 recorded for it; it is damaged");
+      task = engine::parseTaskConfig(nlohmann::json::parse(record->taskJson),
+                                     "run " + std::to_string(runId));
+    }
     auto domain = engine::makeDomain(task.domain, task.domainOptions);
     QElapsedTimer sincePretrainReport;
     sincePretrainReport.start();
@@ -224,9 +261,17 @@ TrainingController::runTraining(engine::TaskConfig task,
       return;
     }
     Q_EMIT priorReady(QString::fromStdString(prior.path), prior.pretrained);
-    if (!train) {
+    if (!what.train) {
       postState(State::Idle);
       return;
+    }
+    if (store) {
+      if (checkpoint)
+        store->discardAfter(runId, checkpoint->step);
+      else
+        runId = store->createRun(task.name, task.source.dump(), task.training.seed, prior.path);
+      task.training.checkpointDirectory = engine::runCheckpointDirectory(*store, runId);
+      Q_EMIT runStored(runId);
     }
     auto trainer = std::make_shared<engine::IterativeRsTrainer>(
       domain, prior.policy, task.objectives, task.training);
@@ -235,9 +280,21 @@ TrainingController::runTraining(engine::TaskConfig task,
       m_trainer = trainer;
     }
     postState(control->isPaused() ? State::Paused : State::Training);
+    if (checkpoint)
+      trainer->resumeFrom(checkpoint->path);
     CoalescingObserver observer(this, *control, task.training.totalSteps);
-    const auto result = trainer->run(observer, control->token());
+    std::vector<std::string> names;
+    for (const auto& objective : task.objectives)
+      names.push_back(objective.name);
+    std::optional<engine::RunRecorder> recorder;
+    if (store)
+      recorder.emplace(*store, runId, names, &observer);
+    engine::TrainingObserver& sink =
+      recorder ? static_cast<engine::TrainingObserver&>(*recorder) : observer;
+    const auto result = trainer->run(sink, control->token());
     observer.flush();
+    if (store)
+      store->finishRun(runId, result.cancelled ? "cancelled" : "finished");
     Q_EMIT runFinished(result);
     postState(State::Finished);
   } catch (const std::exception& e) {

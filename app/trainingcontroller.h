@@ -48,6 +48,12 @@ public:
 
   /// Starts a run of `task`; ignored while one is active.
   void start(const engine::TaskConfig& task, const QString& cacheDirectory);
+  /// Continues stored run `runId` after its last merge round (see RunStore).
+  void resumeRun(qint64 runId, const QString& cacheDirectory);
+  /// The run database runs are recorded in (RunStore::defaultPath() unless set).
+  void setDatabasePath(const QString& path) { m_databasePath = path; }
+  QString databasePath() const { return m_databasePath; }
+
   /// Only obtains the task's prior (pretraining and caching it when needed);
   /// emits priorReady. Ignored while a run is active.
   void pretrain(const engine::TaskConfig& task, const QString& cacheDirectory);
@@ -77,6 +83,10 @@ Q_SIGNALS:
                     qint64 stepsDone,
                     qint64 totalSteps);
   void runFinished(const paretolab::engine::RunResult& result);
+  /// The run is recorded in the run database as `runId`.
+  void runStored(qint64 runId);
+  /// The run database cannot be used; the run goes on without being recorded.
+  void storeWarning(const QString& message);
   /// The prior is in the cache (or was given): `path` is its checkpoint.
   void priorReady(const QString& path, bool pretrained);
   void runFailed(const QString& message);
@@ -97,11 +107,17 @@ private:
   };
 
   void setState(State state);
-  void launch(const engine::TaskConfig& task, const QString& cacheDirectory, bool train);
+  /// What a launch does: train a new run, only obtain the prior, or resume a stored run.
+  struct Launch
+  {
+    bool train = true;
+    qint64 resumeRun = 0;
+  };
+  void launch(const engine::TaskConfig& task, const QString& cacheDirectory, Launch what);
   void runTraining(engine::TaskConfig task,
                    QString cacheDirectory,
                    std::shared_ptr<RunControl> control,
-                   bool train);
+                   Launch what);
   void processRemerges();
 
   QThread m_trainingThread;
@@ -110,6 +126,7 @@ private:
   QObject m_remergeContext;  ///< lives on m_remergeThread
   std::shared_ptr<RunControl> m_control;
   State m_state = State::Idle;
+  QString m_databasePath;
 
   mutable std::mutex m_mutex; // guards m_trainer and m_pendingRemerge
   std::shared_ptr<engine::IterativeRsTrainer> m_trainer;

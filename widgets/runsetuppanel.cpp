@@ -258,6 +258,25 @@ RunSetupPanel::task() const
     std::min<int64_t>(task.training.ppo.minibatches, task.training.ppo.batchSize);
   task.training.ppo.klBeta = m_klBeta->value();
   task.training.seed = uint64_t(m_seed->value());
+  // The source is what a run database stores and a resume reads back: it must
+  // say what runs, edits included.
+  auto& source = task.source;
+  for (size_t i = 0; i < task.objectives.size() && i < source["objectives"].size(); ++i) {
+    source["objectives"][i]["weight"] = task.objectives[i].weight;
+    source["objectives"][i]["transform"] = task.objectives[i].transform.toJson();
+  }
+  auto& training = source["training"];
+  if (task.training.mergePeriod == 0)
+    training["merge_period"] = "T";
+  else
+    training["merge_period"] = task.training.mergePeriod;
+  training["subset_size"] = task.training.subsetSize;
+  training["total_steps"] = task.training.totalSteps;
+  training["seed"] = task.training.seed;
+  training["ppo"]["learning_rate"] = task.training.ppo.learningRate;
+  training["ppo"]["batch_size"] = task.training.ppo.batchSize;
+  training["ppo"]["minibatches"] = task.training.ppo.minibatches;
+  training["ppo"]["kl_beta"] = task.training.ppo.klBeta;
   return task;
 }
 

@@ -4,7 +4,7 @@
 
 #include "core/atomicfile.h"
 #include "core/sha256.h"
-#include "store/runstore.h"
+#include "store/runrecorder.h"
 
 #include <CLI/CLI.hpp>
 
@@ -23,31 +23,6 @@ struct TrainArguments : TaskArguments
   std::string summary;
   std::string db = engine::RunStore::defaultPath();
   std::string resume; ///< "latest" or a run id
-};
-
-/// Records every report of a run in the run store as it happens.
-class StoreObserver : public engine::TrainingObserver
-{
-public:
-  StoreObserver(engine::RunStore& store, int64_t run, std::vector<std::string> objectives)
-    : m_store(store)
-    , m_run(run)
-    , m_objectives(std::move(objectives))
-  {
-  }
-  void onStep(const engine::StepReport& report) override
-  {
-    m_store.recordStep(m_run, report, m_objectives);
-  }
-  void onMerge(const engine::MergeReport& report) override
-  {
-    m_store.recordMerge(m_run, report, m_objectives, report.checkpoint, report.checkpointSha256);
-  }
-
-private:
-  engine::RunStore& m_store;
-  int64_t m_run;
-  std::vector<std::string> m_objectives;
 };
 
 int64_t
@@ -122,9 +97,7 @@ runTrain(const TrainArguments& arguments)
     runId = store.createRun(task.name, task.source.dump(), task.training.seed, prepared.prior.path);
   else
     store.discardAfter(runId, resumeFrom->step);
-  task.training.checkpointDirectory = (std::filesystem::path(arguments.db).parent_path() /
-                                       "checkpoints" / ("run-" + std::to_string(runId)))
-                                        .string();
+  task.training.checkpointDirectory = engine::runCheckpointDirectory(store, runId);
   std::vector<std::string> objectiveNames;
   for (const auto& objective : task.objectives)
     objectiveNames.push_back(objective.name);
@@ -150,7 +123,7 @@ runTrain(const TrainArguments& arguments)
     prepared.domain, prepared.prior.policy, task.objectives, task.training);
   if (resumeFrom)
     trainer.resumeFrom(resumeFrom->path);
-  StoreObserver recorder(store, runId, objectiveNames);
+  engine::RunRecorder recorder(store, runId, objectiveNames);
   const auto result = trainWithProgress(trainer, "train", stop.get_token(), &recorder);
   store.finishRun(runId, result.cancelled ? "cancelled" : "finished");
   printComparison(result, task.objectives);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/runstore.h"
 
+#include "store/runrecorder.h"
+
 #include "paretolab_version.h"
 
 #include <nlohmann/json.hpp>
@@ -490,6 +492,14 @@ RunStore::sampleRowsJson(int64_t run) const
   while (query.step())
     rows.push_back(query.text(0));
   return rows;
+}
+
+std::string
+runCheckpointDirectory(const RunStore& store, int64_t run)
+{
+  return (std::filesystem::path(store.path()).parent_path() / "checkpoints" /
+          ("run-" + std::to_string(run)))
+    .string();
 }
 
 } // namespace paretolab::engine

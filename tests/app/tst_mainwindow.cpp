@@ -2,10 +2,13 @@
 #include "mainwindow.h"
 #include "paretoplot.h"
 #include "rewardplot.h"
+#include "runbrowser.h"
+#include "runcomparison.h"
 #include "runsetuppanel.h"
 #include "samplestable.h"
 #include "samplesview.h"
 #include "screenshot.h"
+#include "store/runstore.h"
 #include "weightsliders.h"
 
 #include <QDockWidget>
@@ -112,6 +115,82 @@ private Q_SLOTS:
       window.samplesView()->domainPage(QStringLiteral("toy")));
     QVERIFY(table);
     QCOMPARE(table->rowCount(), 64);
+  }
+
+  void recordsRunsThatTheBrowserReopensComparesAndDeletes()
+  {
+    QTemporaryDir data;
+    MainWindow window;
+    window.setCacheDirectory(m_cache.path());
+    window.controller()->setDatabasePath(data.filePath(QStringLiteral("runs.sqlite")));
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    window.runSetupPanel()->setTotalSteps(8);
+    QSignalSpy finished(window.controller(), &TrainingController::runFinished);
+    QSignalSpy stored(window.controller(), &TrainingController::runStored);
+    window.startTraining();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(stored.count(), 1);
+    const qint64 id = stored.first().at(0).toLongLong();
+
+    window.showRunBrowser();
+    QCOMPARE(window.runBrowser()->rowCount(), 1);
+    window.paretoPlot()->clearPoints();
+    QVERIFY(window.openStoredRun(id));
+    QCOMPARE(window.paretoPlot()->pointCount(),
+             3); // the prior and two merge rounds, from the store
+    QVERIFY(window.rewardPlot()->expertGraph(0, 0)->dataCount() == 8);
+
+    window.compareRuns({ id, id });
+    auto* comparison = qobject_cast<paretolab::widgets::RunComparison*>(window.comparison());
+    QVERIFY(comparison);
+    QCOMPARE(comparison->curves()->graphCount(), 2);
+    QCOMPARE(comparison->curves()->graph(0)->dataCount(), 3);
+    comparison->close();
+
+    Q_EMIT window.runBrowser()->renameRequested(id, QStringLiteral("renamed"));
+    QCOMPARE(paretolab::engine::RunStore(data.filePath(QStringLiteral("runs.sqlite")).toStdString())
+               .run(id)
+               ->name,
+             std::string("renamed"));
+    Q_EMIT window.runBrowser()->deleteRequested(id);
+    QCOMPARE(window.runBrowser()->rowCount(), 0);
+  }
+
+  void offersToResumeAnInterruptedRunAndFinishesIt()
+  {
+    QTemporaryDir data;
+    const QString database = data.filePath(QStringLiteral("runs.sqlite"));
+    qint64 id = 0;
+    {
+      MainWindow window;
+      window.setCacheDirectory(m_cache.path());
+      window.controller()->setDatabasePath(database);
+      QVERIFY(window.loadTask(QStringLiteral("toy")));
+      window.runSetupPanel()->setTotalSteps(8);
+      QSignalSpy finished(window.controller(), &TrainingController::runFinished);
+      QSignalSpy stored(window.controller(), &TrainingController::runStored);
+      window.startTraining();
+      QVERIFY(finished.wait(120000));
+      id = stored.first().at(0).toLongLong();
+    }
+    // As if the machine died in round 2: rows after the first merge gone, still "running".
+    paretolab::engine::RunStore(database.toStdString()).discardAfter(id, 4);
+
+    MainWindow window;
+    window.setCacheDirectory(m_cache.path());
+    window.controller()->setDatabasePath(database);
+    window.show();
+    window.offerToResume();
+    QMessageBox* offer = window.resumeOffer();
+    QVERIFY(offer);
+    QVERIFY(offer->text().contains(QStringLiteral("Run %1").arg(id)));
+    QSignalSpy finished(window.controller(), &TrainingController::runFinished);
+    offer->buttons().front()->click(); // Resume
+    QVERIFY(finished.wait(120000));
+    QVERIFY(!finished.first().at(0).value<paretolab::engine::RunResult>().cancelled);
+    const auto run = paretolab::engine::RunStore(database.toStdString()).run(id);
+    QCOMPARE(run->status, std::string("finished"));
+    QCOMPARE(run->steps, qint64(24)); // 8 steps x 3 experts, each recorded once
   }
 
   void screenshotWritesADecodablePng()
