@@ -228,262 +228,332 @@
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
+        <location filename="../app/mainwindow.cpp" line="226"/>
+        <source>R&amp;uns…</source>
+        <translation>Lä&amp;ufe…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="226"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
         <location filename="../app/mainwindow.cpp" line="227"/>
+        <source>&amp;Recent tasks</source>
+        <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="230"/>
         <source>&amp;Export samples…</source>
         <translation>&amp;Samples exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="227"/>
+        <location filename="../app/mainwindow.cpp" line="230"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="228"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
         <source>Export &amp;Pareto plot…</source>
         <translation>&amp;Pareto-Plot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="229"/>
+        <location filename="../app/mainwindow.cpp" line="232"/>
         <source>Export &amp;reward plot…</source>
         <translation>Belohnungsp&amp;lot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
-        <location filename="../app/mainwindow.cpp" line="236"/>
-        <location filename="../app/mainwindow.cpp" line="562"/>
-        <location filename="../app/mainwindow.cpp" line="567"/>
+        <location filename="../app/mainwindow.cpp" line="234"/>
+        <location filename="../app/mainwindow.cpp" line="239"/>
+        <location filename="../app/mainwindow.cpp" line="578"/>
+        <location filename="../app/mainwindow.cpp" line="583"/>
         <source>Export plot</source>
         <translation>Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
-        <location filename="../app/mainwindow.cpp" line="562"/>
+        <location filename="../app/mainwindow.cpp" line="234"/>
+        <location filename="../app/mainwindow.cpp" line="578"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Bilder (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="239"/>
+        <location filename="../app/mainwindow.cpp" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="241"/>
+        <location filename="../app/mainwindow.cpp" line="244"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="242"/>
+        <location filename="../app/mainwindow.cpp" line="245"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="243"/>
+        <location filename="../app/mainwindow.cpp" line="246"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="250"/>
+        <location filename="../app/mainwindow.cpp" line="253"/>
         <source>S&amp;top</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="252"/>
+        <location filename="../app/mainwindow.cpp" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="257"/>
+        <location filename="../app/mainwindow.cpp" line="260"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="258"/>
+        <location filename="../app/mainwindow.cpp" line="261"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="267"/>
+        <location filename="../app/mainwindow.cpp" line="270"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="267"/>
+        <location filename="../app/mainwindow.cpp" line="270"/>
         <source>The language changes when ParetoLab is started again.</source>
         <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="273"/>
+        <location filename="../app/mainwindow.cpp" line="276"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="274"/>
+        <location filename="../app/mainwindow.cpp" line="277"/>
         <source>&amp;About ParetoLab</source>
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="280"/>
+        <location filename="../app/mainwindow.cpp" line="283"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="285"/>
-        <location filename="../app/mainwindow.cpp" line="436"/>
+        <location filename="../app/mainwindow.cpp" line="288"/>
+        <location filename="../app/mainwindow.cpp" line="452"/>
         <source>Idle</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="305"/>
+        <location filename="../app/mainwindow.cpp" line="308"/>
         <source>Pretraining the prior %p% · ETA %1</source>
         <translation>Vortraining des Priors %p% · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="308"/>
+        <location filename="../app/mainwindow.cpp" line="311"/>
         <source>Pretraining the prior: validation NLL %1 per token</source>
         <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="316"/>
+        <location filename="../app/mainwindow.cpp" line="319"/>
         <source>Prior pretrained and cached in %1</source>
         <translation>Prior vortrainiert und in %1 zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="317"/>
+        <location filename="../app/mainwindow.cpp" line="320"/>
         <source>Prior loaded from %1</source>
         <translation>Prior aus %1 geladen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="322"/>
+        <location filename="../app/mainwindow.cpp" line="325"/>
         <source>Stopped after %1 steps.</source>
         <translation>Nach %1 Schritten gestoppt.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="322"/>
+        <location filename="../app/mainwindow.cpp" line="325"/>
         <source>Finished %1 steps.</source>
         <translation>%1 Schritte abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="325"/>
+        <location filename="../app/mainwindow.cpp" line="328"/>
         <source>Average reward %1 → %2.</source>
         <translation>Mittlere Belohnung %1 → %2.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="330"/>
+        <location filename="../app/mainwindow.cpp" line="333"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="331"/>
+        <location filename="../app/mainwindow.cpp" line="334"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="345"/>
+        <location filename="../app/mainwindow.cpp" line="338"/>
+        <source>Training; recorded as run %1.</source>
+        <translation>Training läuft; aufgezeichnet als Lauf %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="342"/>
+        <source>The run is not recorded</source>
+        <translation>Der Lauf wird nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="355"/>
         <source>Sweep: %1 of %2 weight vectors</source>
         <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="378"/>
+        <location filename="../app/mainwindow.cpp" line="388"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="379"/>
+        <location filename="../app/mainwindow.cpp" line="389"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="383"/>
+        <location filename="../app/mainwindow.cpp" line="399"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="384"/>
+        <location filename="../app/mainwindow.cpp" line="400"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="422"/>
+        <location filename="../app/mainwindow.cpp" line="438"/>
         <source>Loading the prior (pretrained on first use, then cached)…</source>
         <translation>Prior wird geladen (beim ersten Mal vortrainiert, danach aus dem Cache)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="423"/>
+        <location filename="../app/mainwindow.cpp" line="439"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="426"/>
+        <location filename="../app/mainwindow.cpp" line="442"/>
         <source>Training…</source>
         <translation>Training…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="430"/>
+        <location filename="../app/mainwindow.cpp" line="446"/>
         <source>Paused at %v / %m steps</source>
         <translation>Pausiert bei %v / %m Schritten</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="433"/>
+        <location filename="../app/mainwindow.cpp" line="449"/>
         <source>Done: %v / %m steps</source>
         <translation>Fertig: %v / %m Schritte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="461"/>
+        <location filename="../app/mainwindow.cpp" line="477"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="469"/>
+        <location filename="../app/mainwindow.cpp" line="485"/>
         <source>%v / %m steps · ETA %1</source>
         <translation>%v / %m Schritte · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="501"/>
+        <location filename="../app/mainwindow.cpp" line="517"/>
         <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="535"/>
-        <location filename="../app/mainwindow.cpp" line="554"/>
+        <location filename="../app/mainwindow.cpp" line="551"/>
+        <location filename="../app/mainwindow.cpp" line="570"/>
         <source>Export samples</source>
         <translation>Samples exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="526"/>
+        <location filename="../app/mainwindow.cpp" line="542"/>
         <source>There are no samples to export yet.</source>
         <translation>Es gibt noch keine Samples zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="530"/>
+        <location filename="../app/mainwindow.cpp" line="546"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="532"/>
+        <location filename="../app/mainwindow.cpp" line="548"/>
         <source>SD file (*.sdf)</source>
         <translation>SD-Datei (*.sdf)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="552"/>
+        <location filename="../app/mainwindow.cpp" line="568"/>
         <source>Exported %1 samples to %2</source>
         <translation>%1 Samples nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="576"/>
+        <location filename="../app/mainwindow.cpp" line="592"/>
         <source>About ParetoLab</source>
         <translation>Über ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="577"/>
+        <location filename="../app/mainwindow.cpp" line="593"/>
         <source>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Fine-tune generative models on several rewards at once with IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="126"/>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="168"/>
+        <source>Opened run %1 (%2, %3 steps).</source>
+        <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="174"/>
+        <source>Cannot open run %1: %2</source>
+        <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="196"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="209"/>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="229"/>
+        <source>Resume the interrupted run?</source>
+        <translation>Den unterbrochenen Lauf fortsetzen?</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="230"/>
+        <source>Run %1 (“%2”) stopped unexpectedly after %3 steps. Resume it from its last merge round?</source>
+        <translation>Lauf %1 („%2“) wurde nach %3 Schritten unerwartet beendet. Ab der letzten Merge-Runde fortsetzen?</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="237"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindowruns.cpp" line="238"/>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nicht jetzt</translation>
     </message>
 </context>
 <context>
     <name>paretolab::app::TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="282"/>
-        <location filename="../app/trainingcontroller.cpp" line="307"/>
+        <location filename="../app/trainingcontroller.cpp" line="339"/>
+        <location filename="../app/trainingcontroller.cpp" line="364"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
@@ -664,6 +734,105 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <location filename="../widgets/rewardplot.cpp" line="189"/>
         <source>%1 expert: %2</source>
         <translation>Experte für %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::RunBrowser</name>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="18"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="23"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="23"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="23"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="23"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="23"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="23"/>
+        <source>Merges</source>
+        <translation>Merges</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="32"/>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="33"/>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="34"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="35"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="36"/>
+        <source>Overlay the curves and fronts of the selected runs (two or more).</source>
+        <translation>Legt die Kurven und Fronten der ausgewählten Läufe übereinander (zwei oder mehr).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="60"/>
+        <source>Rename run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="60"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runbrowser.cpp" line="68"/>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/runbrowser.cpp" line="69"/>
+        <source>Delete %n run(s) with their metrics and samples? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Lauf mit seinen Metriken und Samples löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Läufe mit ihren Metriken und Samples löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::RunComparison</name>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="17"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="18"/>
+        <source>Average reward of the merged policy</source>
+        <translation>Mittlere Belohnung der zusammengeführten Policy</translation>
     </message>
 </context>
 <context>
@@ -855,7 +1024,7 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="160"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="323"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="342"/>
         <source>Pretrain the p&amp;rior</source>
         <translation>P&amp;rior vortrainieren</translation>
     </message>
@@ -871,7 +1040,7 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
     </message>
     <message>
         <location filename="../widgets/runsetuppanel.cpp" line="168"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="325"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="344"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -886,37 +1055,37 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <translation>Training starten (F5). Der Prior wird zuerst vortrainiert, falls er nicht im Cache liegt.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="268"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="287"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="273"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="292"/>
         <source>At least one objective needs a weight above 0.</source>
         <translation>Mindestens ein Ziel benötigt ein Gewicht größer als 0.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="275"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="294"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="323"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="342"/>
         <source>Prior cached</source>
         <translation>Prior zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="325"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="344"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="362"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="362"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>

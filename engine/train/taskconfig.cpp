@@ -257,6 +257,7 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
   section.integer("evaluation_batch", training.evaluationBatch, 1);
   section.number("invalid_penalty", training.invalidPenalty, -1e6, 1e6);
   section.seed("seed", training.seed);
+  section.integer("keep_checkpoints", training.keepCheckpoints, 1);
   const auto& pinned = section.child("pinned_rounds");
   if (!pinned.is_null()) {
     if (!pinned.is_array())
