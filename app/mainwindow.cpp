@@ -11,6 +11,7 @@
 #include "rewardplot.h"
 #include "runsetuppanel.h"
 #include "samplesview.h"
+#include "store/runstore.h"
 #include "train/priorcache.h"
 #include "weightsliders.h"
 
@@ -335,6 +336,7 @@ MainWindow::connectController()
   });
   connect(m_controller, &TrainingController::remergeReady, this, &MainWindow::onRemergeReady);
   connect(m_controller, &TrainingController::runStored, this, [this](qint64 id) {
+    m_storedRun = id;
     m_statusText->setText(tr("Training; recorded as run %1.").arg(id));
     refreshRunBrowser();
   });
@@ -352,6 +354,7 @@ MainWindow::connectController()
                  int index,
                  int count) {
             addFrontPoint(evaluation, weights, int(widgets::PointKind::Sweep));
+            recordFrontPoint(paretoPlot()->pointCount() - 1);
             m_remergeInfo->setText(tr("Sweep: %1 of %2 weight vectors").arg(index + 1).arg(count));
           });
 }
@@ -512,6 +515,7 @@ MainWindow::onRemergeReady(const QVector<double>& weights,
   paretoPlot()->removeKind(widgets::PointKind::Remerged);
   addFrontPoint(evaluation, weights, int(widgets::PointKind::Remerged));
   paretoPlot()->setSelected(paretoPlot()->pointCount() - 1);
+  recordFrontPoint(paretoPlot()->pointCount() - 1);
   showSamples(evaluation);
   const double shownAfter = m_remergeClock.isValid() ? m_remergeClock.elapsed() / 1000.0 : seconds;
   m_remergeInfo->setText(tr("Re-merged and scored %1 samples in %2 s (average reward %3).")
@@ -519,6 +523,23 @@ MainWindow::onRemergeReady(const QVector<double>& weights,
                            .arg(shownAfter, 0, 'f', 2)
                            .arg(evaluation.averageReward, 0, 'f', 3));
   Q_EMIT remergeShown(shownAfter);
+}
+
+void
+MainWindow::recordFrontPoint(int pointIndex)
+{
+  if (m_storedRun == 0)
+    return;
+  try {
+    const auto& point = paretoPlot()->point(pointIndex);
+    engine::RunStore(m_controller->databasePath().toStdString())
+      .recordFrontPoint(m_storedRun,
+                        std::vector<double>(point.lambda.begin(), point.lambda.end()),
+                        std::vector<double>(point.objectives.begin(), point.objectives.end()),
+                        paretoPlot()->nonDominated().value(pointIndex));
+  } catch (const std::exception& e) {
+    m_statusText->setText(tr("The point was not recorded: %1").arg(QString::fromUtf8(e.what())));
+  }
 }
 
 void

@@ -46,7 +46,9 @@ public:
   /// The run library (mainwindowruns.cpp): browse, reopen and compare stored
   /// runs, and offer to resume one that was interrupted.
   void showRunBrowser();
-  bool openStoredRun(qint64 id);
+  /// Shows stored run `id`; with `loadExperts`, also loads its last merge
+  /// round's experts so the sliders re-merge this run.
+  bool openStoredRun(qint64 id, bool loadExperts = true);
   void compareRuns(const QVector<qint64>& ids);
   void offerToResume();
   widgets::RunBrowser* runBrowser() const { return m_runBrowser; }
@@ -110,6 +112,8 @@ private:
   QDockWidget* m_samplesDock = nullptr;
   QMenu* m_recentMenu = nullptr;
   widgets::RunBrowser* m_runBrowser = nullptr;
+  qint64 m_storedRun = 0; ///< the run on screen in the run database; 0: none
+  void recordFrontPoint(int pointIndex);
   QPointer<QWidget> m_comparison;
   QPointer<QMessageBox> m_resumeOffer;
   QLabel* m_statusText = nullptr;

@@ -107,7 +107,7 @@ MainWindow::refreshRunBrowser()
 }
 
 bool
-MainWindow::openStoredRun(qint64 id)
+MainWindow::openStoredRun(qint64 id, bool loadExperts)
 {
   if (m_controller->isActive())
     return false;
@@ -123,6 +123,7 @@ MainWindow::openStoredRun(qint64 id)
     for (const auto& name : names)
       objectiveLabels << QString::fromStdString(name);
     m_runningTask = task;
+    m_storedRun = id;
     m_runSetup->setTask(task, tr("run %1").arg(id));
     m_sliders->setObjectives(objectiveLabels, QVector<double>(names.size(), 1.0));
     m_rewardPlot->setSeries(objectiveLabels);
@@ -165,6 +166,9 @@ MainWindow::openStoredRun(qint64 id)
     }
     if (!last.samples.empty())
       showSamples(last);
+    // Its experts, so that the sliders and Sweep re-merge this run and no other.
+    if (loadExperts && store.lastCheckpoint(id) && !m_controller->isActive())
+      m_controller->openRun(id, m_cacheDirectory);
     m_statusText->setText(tr("Opened run %1 (%2, %3 steps).")
                             .arg(id)
                             .arg(QString::fromStdString(run->status))
@@ -239,7 +243,7 @@ MainWindow::offerToResume()
     box->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = run->id;
     connect(box, &QMessageBox::buttonClicked, this, [this, resume, id](QAbstractButton* button) {
-      if (button == resume && openStoredRun(id)) {
+      if (button == resume && openStoredRun(id, /*loadExperts=*/false)) {
         m_runClock.start();
         m_controller->resumeRun(id, m_cacheDirectory);
       }

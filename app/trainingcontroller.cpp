@@ -159,6 +159,14 @@ TrainingController::resumeRun(qint64 runId, const QString& cacheDirectory)
 }
 
 void
+TrainingController::openRun(qint64 runId, const QString& cacheDirectory)
+{
+  launch(engine::TaskConfig{},
+         cacheDirectory,
+         Launch{ .train = true, .resumeRun = runId, .openOnly = true });
+}
+
+void
 TrainingController::launch(const engine::TaskConfig& task,
                            const QString& cacheDirectory,
                            Launch what)
@@ -265,7 +273,7 @@ TrainingController::runTraining(engine::TaskConfig task,
       postState(State::Idle);
       return;
     }
-    if (store) {
+    if (store && !what.openOnly) {
       if (checkpoint)
         store->discardAfter(runId, checkpoint->step);
       else
@@ -279,9 +287,14 @@ TrainingController::runTraining(engine::TaskConfig task,
       std::lock_guard lock(m_mutex);
       m_trainer = trainer;
     }
-    postState(control->isPaused() ? State::Paused : State::Training);
     if (checkpoint)
       trainer->resumeFrom(checkpoint->path);
+    if (what.openOnly) {
+      Q_EMIT runOpened(runId);
+      postState(State::Finished);
+      return;
+    }
+    postState(control->isPaused() ? State::Paused : State::Training);
     CoalescingObserver observer(this, *control, task.training.totalSteps);
     std::vector<std::string> names;
     for (const auto& objective : task.objectives)

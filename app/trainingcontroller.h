@@ -50,6 +50,9 @@ public:
   void start(const engine::TaskConfig& task, const QString& cacheDirectory);
   /// Continues stored run `runId` after its last merge round (see RunStore).
   void resumeRun(qint64 runId, const QString& cacheDirectory);
+  /// Loads the experts of stored run `runId`'s last merge round, without
+  /// training, so that re-merges and sweeps use that run. Emits runOpened.
+  void openRun(qint64 runId, const QString& cacheDirectory);
   /// The run database runs are recorded in (RunStore::defaultPath() unless set).
   void setDatabasePath(const QString& path) { m_databasePath = path; }
   QString databasePath() const { return m_databasePath; }
@@ -83,6 +86,8 @@ Q_SIGNALS:
                     qint64 stepsDone,
                     qint64 totalSteps);
   void runFinished(const paretolab::engine::RunResult& result);
+  /// The experts of stored run `runId` are loaded for re-merging.
+  void runOpened(qint64 runId);
   /// The run is recorded in the run database as `runId`.
   void runStored(qint64 runId);
   /// The run database cannot be used; the run goes on without being recorded.
@@ -112,6 +117,7 @@ private:
   {
     bool train = true;
     qint64 resumeRun = 0;
+    bool openOnly = false; ///< with resumeRun: load the experts, do not train
   };
   void launch(const engine::TaskConfig& task, const QString& cacheDirectory, Launch what);
   void runTraining(engine::TaskConfig task,

@@ -163,388 +163,393 @@
 <context>
     <name>paretolab::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="100"/>
+        <location filename="../app/mainwindow.cpp" line="101"/>
         <source>ParetoLab</source>
         <translation>ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="108"/>
+        <location filename="../app/mainwindow.cpp" line="109"/>
         <source>Reward per objective</source>
         <translation>Belohnung je Ziel</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="109"/>
+        <location filename="../app/mainwindow.cpp" line="110"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="150"/>
+        <location filename="../app/mainwindow.cpp" line="151"/>
         <source>Run setup</source>
         <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="176"/>
+        <location filename="../app/mainwindow.cpp" line="177"/>
         <source>S&amp;weep the simplex</source>
         <translation>S&amp;implex abtasten</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="177"/>
+        <location filename="../app/mainwindow.cpp" line="178"/>
         <source>Evaluate a grid of weights over the simplex from the latest experts: the Rewarded-Soups front of this run.</source>
         <translation>Ein Gitter von Gewichten über dem Simplex mit den neuesten Experten auswerten: die Rewarded-Soups-Front dieses Laufs.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="182"/>
+        <location filename="../app/mainwindow.cpp" line="183"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
         <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
+        <location filename="../app/mainwindow.cpp" line="187"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="204"/>
+        <location filename="../app/mainwindow.cpp" line="205"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="219"/>
+        <location filename="../app/mainwindow.cpp" line="220"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="220"/>
+        <location filename="../app/mainwindow.cpp" line="221"/>
         <source>&amp;Open task…</source>
         <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="222"/>
+        <location filename="../app/mainwindow.cpp" line="223"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="222"/>
+        <location filename="../app/mainwindow.cpp" line="223"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="226"/>
+        <location filename="../app/mainwindow.cpp" line="227"/>
         <source>R&amp;uns…</source>
         <translation>Lä&amp;ufe…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="226"/>
+        <location filename="../app/mainwindow.cpp" line="227"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="227"/>
+        <location filename="../app/mainwindow.cpp" line="228"/>
         <source>&amp;Recent tasks</source>
         <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="230"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
         <source>&amp;Export samples…</source>
         <translation>&amp;Samples exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="230"/>
+        <location filename="../app/mainwindow.cpp" line="231"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/mainwindow.cpp" line="232"/>
         <source>Export &amp;Pareto plot…</source>
         <translation>&amp;Pareto-Plot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="232"/>
+        <location filename="../app/mainwindow.cpp" line="233"/>
         <source>Export &amp;reward plot…</source>
         <translation>Belohnungsp&amp;lot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="234"/>
-        <location filename="../app/mainwindow.cpp" line="239"/>
-        <location filename="../app/mainwindow.cpp" line="578"/>
-        <location filename="../app/mainwindow.cpp" line="583"/>
+        <location filename="../app/mainwindow.cpp" line="235"/>
+        <location filename="../app/mainwindow.cpp" line="240"/>
+        <location filename="../app/mainwindow.cpp" line="599"/>
+        <location filename="../app/mainwindow.cpp" line="604"/>
         <source>Export plot</source>
         <translation>Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="234"/>
-        <location filename="../app/mainwindow.cpp" line="578"/>
+        <location filename="../app/mainwindow.cpp" line="235"/>
+        <location filename="../app/mainwindow.cpp" line="599"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Bilder (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="242"/>
+        <location filename="../app/mainwindow.cpp" line="243"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="244"/>
+        <location filename="../app/mainwindow.cpp" line="245"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="245"/>
+        <location filename="../app/mainwindow.cpp" line="246"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="246"/>
+        <location filename="../app/mainwindow.cpp" line="247"/>
         <source>&amp;Pause / resume</source>
         <translation>&amp;Pause / Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="253"/>
+        <location filename="../app/mainwindow.cpp" line="254"/>
         <source>S&amp;top</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="255"/>
+        <location filename="../app/mainwindow.cpp" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="260"/>
+        <location filename="../app/mainwindow.cpp" line="261"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="261"/>
+        <location filename="../app/mainwindow.cpp" line="262"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="270"/>
+        <location filename="../app/mainwindow.cpp" line="271"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="270"/>
+        <location filename="../app/mainwindow.cpp" line="271"/>
         <source>The language changes when ParetoLab is started again.</source>
         <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="276"/>
+        <location filename="../app/mainwindow.cpp" line="277"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="277"/>
+        <location filename="../app/mainwindow.cpp" line="278"/>
         <source>&amp;About ParetoLab</source>
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="283"/>
+        <location filename="../app/mainwindow.cpp" line="284"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="288"/>
-        <location filename="../app/mainwindow.cpp" line="452"/>
+        <location filename="../app/mainwindow.cpp" line="289"/>
+        <location filename="../app/mainwindow.cpp" line="455"/>
         <source>Idle</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="308"/>
+        <location filename="../app/mainwindow.cpp" line="309"/>
         <source>Pretraining the prior %p% · ETA %1</source>
         <translation>Vortraining des Priors %p% · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="311"/>
+        <location filename="../app/mainwindow.cpp" line="312"/>
         <source>Pretraining the prior: validation NLL %1 per token</source>
         <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="319"/>
+        <location filename="../app/mainwindow.cpp" line="320"/>
         <source>Prior pretrained and cached in %1</source>
         <translation>Prior vortrainiert und in %1 zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="320"/>
+        <location filename="../app/mainwindow.cpp" line="321"/>
         <source>Prior loaded from %1</source>
         <translation>Prior aus %1 geladen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="325"/>
+        <location filename="../app/mainwindow.cpp" line="326"/>
         <source>Stopped after %1 steps.</source>
         <translation>Nach %1 Schritten gestoppt.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="325"/>
+        <location filename="../app/mainwindow.cpp" line="326"/>
         <source>Finished %1 steps.</source>
         <translation>%1 Schritte abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="328"/>
+        <location filename="../app/mainwindow.cpp" line="329"/>
         <source>Average reward %1 → %2.</source>
         <translation>Mittlere Belohnung %1 → %2.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="333"/>
+        <location filename="../app/mainwindow.cpp" line="334"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="334"/>
+        <location filename="../app/mainwindow.cpp" line="335"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="338"/>
+        <location filename="../app/mainwindow.cpp" line="340"/>
         <source>Training; recorded as run %1.</source>
         <translation>Training läuft; aufgezeichnet als Lauf %1.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="342"/>
+        <location filename="../app/mainwindow.cpp" line="344"/>
         <source>The run is not recorded</source>
         <translation>Der Lauf wird nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="355"/>
+        <location filename="../app/mainwindow.cpp" line="358"/>
         <source>Sweep: %1 of %2 weight vectors</source>
         <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="388"/>
+        <location filename="../app/mainwindow.cpp" line="391"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="389"/>
+        <location filename="../app/mainwindow.cpp" line="392"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="399"/>
+        <location filename="../app/mainwindow.cpp" line="402"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="400"/>
+        <location filename="../app/mainwindow.cpp" line="403"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="438"/>
+        <location filename="../app/mainwindow.cpp" line="441"/>
         <source>Loading the prior (pretrained on first use, then cached)…</source>
         <translation>Prior wird geladen (beim ersten Mal vortrainiert, danach aus dem Cache)…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="439"/>
+        <location filename="../app/mainwindow.cpp" line="442"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="442"/>
+        <location filename="../app/mainwindow.cpp" line="445"/>
         <source>Training…</source>
         <translation>Training…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="446"/>
+        <location filename="../app/mainwindow.cpp" line="449"/>
         <source>Paused at %v / %m steps</source>
         <translation>Pausiert bei %v / %m Schritten</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="449"/>
+        <location filename="../app/mainwindow.cpp" line="452"/>
         <source>Done: %v / %m steps</source>
         <translation>Fertig: %v / %m Schritte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="477"/>
+        <location filename="../app/mainwindow.cpp" line="480"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="485"/>
+        <location filename="../app/mainwindow.cpp" line="488"/>
         <source>%v / %m steps · ETA %1</source>
         <translation>%v / %m Schritte · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="517"/>
+        <location filename="../app/mainwindow.cpp" line="521"/>
         <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="551"/>
-        <location filename="../app/mainwindow.cpp" line="570"/>
+        <location filename="../app/mainwindow.cpp" line="541"/>
+        <source>The point was not recorded: %1</source>
+        <translation>Der Punkt wurde nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="572"/>
+        <location filename="../app/mainwindow.cpp" line="591"/>
         <source>Export samples</source>
         <translation>Samples exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="542"/>
+        <location filename="../app/mainwindow.cpp" line="563"/>
         <source>There are no samples to export yet.</source>
         <translation>Es gibt noch keine Samples zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="546"/>
+        <location filename="../app/mainwindow.cpp" line="567"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="548"/>
+        <location filename="../app/mainwindow.cpp" line="569"/>
         <source>SD file (*.sdf)</source>
         <translation>SD-Datei (*.sdf)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="568"/>
+        <location filename="../app/mainwindow.cpp" line="589"/>
         <source>Exported %1 samples to %2</source>
         <translation>%1 Samples nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="592"/>
+        <location filename="../app/mainwindow.cpp" line="613"/>
         <source>About ParetoLab</source>
         <translation>Über ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="593"/>
+        <location filename="../app/mainwindow.cpp" line="614"/>
         <source>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Fine-tune generative models on several rewards at once with IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="126"/>
+        <location filename="../app/mainwindowruns.cpp" line="127"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="168"/>
+        <location filename="../app/mainwindowruns.cpp" line="172"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="174"/>
+        <location filename="../app/mainwindowruns.cpp" line="178"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="196"/>
+        <location filename="../app/mainwindowruns.cpp" line="200"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="209"/>
+        <location filename="../app/mainwindowruns.cpp" line="213"/>
         <source>Compare runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="229"/>
+        <location filename="../app/mainwindowruns.cpp" line="233"/>
         <source>Resume the interrupted run?</source>
         <translation>Den unterbrochenen Lauf fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="230"/>
+        <location filename="../app/mainwindowruns.cpp" line="234"/>
         <source>Run %1 (“%2”) stopped unexpectedly after %3 steps. Resume it from its last merge round?</source>
         <translation>Lauf %1 („%2“) wurde nach %3 Schritten unerwartet beendet. Ab der letzten Merge-Runde fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="237"/>
+        <location filename="../app/mainwindowruns.cpp" line="241"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="238"/>
+        <location filename="../app/mainwindowruns.cpp" line="242"/>
         <source>&amp;Not now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
@@ -552,8 +557,8 @@
 <context>
     <name>paretolab::app::TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="339"/>
-        <location filename="../app/trainingcontroller.cpp" line="364"/>
+        <location filename="../app/trainingcontroller.cpp" line="352"/>
+        <location filename="../app/trainingcontroller.cpp" line="377"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>

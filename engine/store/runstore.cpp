@@ -364,6 +364,37 @@ RunStore::finishRun(int64_t run, const std::string& status)
 }
 
 void
+RunStore::recordFrontPoint(int64_t run,
+                           const std::vector<double>& lambda,
+                           const std::vector<double>& means,
+                           bool nonDominated)
+{
+  Statement insert(m_db,
+                   "INSERT INTO front_points (run, lambda, means, non_dominated) "
+                   "VALUES (?, ?, ?, ?)",
+                   m_path);
+  insert.bind(1, run)
+    .bind(2, nlohmann::json(lambda).dump())
+    .bind(3, nlohmann::json(means).dump())
+    .bind(4, int64_t(nonDominated));
+  insert.step();
+}
+
+std::vector<std::string>
+RunStore::frontPointRowsJson(int64_t run) const
+{
+  Statement query(m_db,
+                  "SELECT json_object('lambda', json(lambda), 'means', json(means), "
+                  "'non_dominated', non_dominated) FROM front_points WHERE run = ? ORDER BY rowid",
+                  m_path);
+  query.bind(1, run);
+  std::vector<std::string> rows;
+  while (query.step())
+    rows.push_back(query.text(0));
+  return rows;
+}
+
+void
 RunStore::renameRun(int64_t run, const std::string& name)
 {
   Statement update(m_db, "UPDATE runs SET name = ? WHERE id = ?", m_path);

@@ -74,6 +74,11 @@ public:
                    const std::string& checkpointPath = {},
                    const std::string& checkpointSha256 = {});
   void finishRun(int64_t run, const std::string& status);
+  /// A policy re-merged with weights `lambda` (a slider position or a sweep point)
+  /// and its mean transformed reward per objective.
+  void recordFrontPoint(int64_t run, const std::vector<double>& lambda,
+                        const std::vector<double>& means, bool nonDominated);
+  std::vector<std::string> frontPointRowsJson(int64_t run) const;
   void renameRun(int64_t run, const std::string& name);
   /// Deletes the run and everything recorded for it.
   void deleteRun(int64_t run);

@@ -544,6 +544,8 @@ IterativeRsTrainer::resumeFrom(const std::string& checkpoint)
     throw CheckpointError("checkpoint " + checkpoint +
                           " cannot be resumed: " + message.substr(0, message.find('\n')));
   }
+  // The round's experts can be re-merged at once, before any further training.
+  d.keepSnapshot(point.round, point.snapshot);
   d.resume = std::move(point);
 }
 

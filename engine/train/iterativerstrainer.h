@@ -43,7 +43,8 @@ public:
   /// (written by a run of the same task and options): merged and expert
   /// parameters, random-number states and the next subset are restored, so the
   /// continuation equals an uninterrupted run. run() then reports only the
-  /// steps and merges after that round. Throws CheckpointError.
+  /// steps and merges after that round. The round's experts are available to
+  /// remerge() at once. Throws CheckpointError.
   void resumeFrom(const std::string& checkpoint);
 
   /// Merge rounds whose experts are in memory: the latest and the pinned ones.

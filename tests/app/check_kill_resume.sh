@@ -60,3 +60,14 @@ grep -c '^>' "$work/samples.fasta" | grep -q '^1408$' || { echo "expected 11 x 1
 experts=$(jq -s '[.[] | select(.policy == "expert:ones" and (.transformed_means.ones | type) == "number")] | length' "$work/metrics.jsonl")
 [ "$experts" -gt 0 ] || { echo "no expert rows with values in the metrics export"; exit 1; }
 echo "runs and export read the stored run back"
+
+# A damaged checkpoint is refused with a clear message (exit 2), not loaded.
+last=$(sqlite3 "$db" "SELECT checkpoint FROM merges WHERE checkpoint != '' ORDER BY round DESC LIMIT 1")
+printf 'XX' | dd of="$last" bs=1 seek=100 conv=notrunc 2>/dev/null
+set +e
+"$cli" train --resume 1 --db "$db" --cache-dir "$work/cache" 2>"$work/corrupt.log"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] && grep -q "does not match the sha256" "$work/corrupt.log" \
+  || { echo "a damaged checkpoint gave rc $rc: $(cat "$work/corrupt.log")"; exit 1; }
+echo "a damaged checkpoint is refused"

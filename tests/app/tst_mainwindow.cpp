@@ -135,7 +135,10 @@ private Q_SLOTS:
     window.showRunBrowser();
     QCOMPARE(window.runBrowser()->rowCount(), 1);
     window.paretoPlot()->clearPoints();
+    QSignalSpy opened(window.controller(), &TrainingController::runOpened);
     QVERIFY(window.openStoredRun(id));
+    QVERIFY(opened.wait(60000)); // its experts, from the last checkpoint, for the sliders
+    QCOMPARE(opened.first().at(0).toLongLong(), id);
     QCOMPARE(window.paretoPlot()->pointCount(),
              3); // the prior and two merge rounds, from the store
     QVERIFY(window.rewardPlot()->expertGraph(0, 0)->dataCount() == 8);
@@ -146,6 +149,17 @@ private Q_SLOTS:
     QCOMPARE(comparison->curves()->graphCount(), 2);
     QCOMPARE(comparison->curves()->graph(0)->dataCount(), 3);
     comparison->close();
+
+    // A slider re-merge of the reopened run is recorded as a front point.
+    QSignalSpy shown(&window, &MainWindow::remergeShown);
+    window.weightSliders()
+      ->findChild<QSlider*>(QStringLiteral("weightSlider0"))
+      ->triggerAction(QAbstractSlider::SliderPageStepAdd);
+    QVERIFY(shown.wait(30000));
+    QCOMPARE(paretolab::engine::RunStore(data.filePath(QStringLiteral("runs.sqlite")).toStdString())
+               .frontPointRowsJson(id)
+               .size(),
+             size_t(1));
 
     Q_EMIT window.runBrowser()->renameRequested(id, QStringLiteral("renamed"));
     QCOMPARE(paretolab::engine::RunStore(data.filePath(QStringLiteral("runs.sqlite")).toStdString())

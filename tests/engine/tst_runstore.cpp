@@ -86,6 +86,10 @@ private Q_SLOTS:
     QCOMPARE(nlohmann::json::parse(merges[0])["checkpoint_sha256"].get<std::string>(),
              std::string("ab12"));
     QCOMPARE(store.sampleRowsJson(id).size(), size_t(2));
+    store.recordFrontPoint(id, { 0.25, 0.75 }, { 0.5, 0.6 }, true);
+    const auto front = nlohmann::json::parse(store.frontPointRowsJson(id).at(0));
+    QCOMPARE(front["lambda"][1].get<double>(), 0.75);
+    QCOMPARE(front["non_dominated"].get<int>(), 1);
 
     store.finishRun(id, "finished");
     store.renameRun(id, "renamed");
