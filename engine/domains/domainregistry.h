@@ -16,7 +16,8 @@ std::vector<std::string>
 availableDomains();
 
 /// Where scripts/fetch-chembl leaves the 500k ChEMBL-21 SMILES: the cache's data folder.
-std::string chemblCorpusPath();
+std::string
+chemblCorpusPath();
 
 /// The domain called `name`, configured by `options` (its task-file section).
 /// Throws std::invalid_argument naming the unknown domain or bad option.

@@ -273,13 +273,22 @@ RunStore::recordStep(int64_t run,
                      const StepReport& report,
                      const std::vector<std::string>& objectiveNames)
 {
+  insertStep(run, "expert:" + objectiveNames.at(size_t(report.expert)), report, objectiveNames);
+}
+
+void
+RunStore::insertStep(int64_t run,
+                     const std::string& policy,
+                     const StepReport& report,
+                     const std::vector<std::string>& objectiveNames)
+{
   Statement insert(m_db,
                    "INSERT INTO steps (run, policy, step, round, raw_means, transformed_means, "
                    "average_reward, icv, kl, entropy, metrics, seconds) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    m_path);
   insert.bind(1, run)
-    .bind(2, "expert:" + objectiveNames.at(size_t(report.expert)))
+    .bind(2, policy)
     .bind(3, report.step)
     .bind(4, report.round)
     .bind(5, byName(objectiveNames, report.rawMeans).dump())
@@ -316,23 +325,19 @@ RunStore::recordMerge(int64_t run,
       .bind(7, checkpointPath)
       .bind(8, checkpointSha256);
     merge.step();
-    Statement step(m_db,
-                   "INSERT INTO steps (run, policy, step, round, raw_means, transformed_means, "
-                   "average_reward, icv, kl, entropy, metrics, seconds) "
-                   "VALUES (?, 'merged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   m_path);
-    step.bind(1, run)
-      .bind(2, report.step)
-      .bind(3, report.round)
-      .bind(4, byName(objectiveNames, e.rawMeans).dump())
-      .bind(5, byName(objectiveNames, e.transformedMeans).dump())
-      .bind(6, e.averageReward)
-      .bind(7, e.icv)
-      .bind(8, e.klToPrior)
-      .bind(9, e.entropy)
-      .bind(10, nlohmann::json(e.domainMetrics).dump())
-      .bind(11, report.seconds);
-    step.step();
+    // The merged policy's evaluation is one more row of the steps table.
+    StepReport merged;
+    merged.step = report.step;
+    merged.round = report.round;
+    merged.rawMeans = e.rawMeans;
+    merged.transformedMeans = e.transformedMeans;
+    merged.averageReward = e.averageReward;
+    merged.icv = e.icv;
+    merged.klToPrior = e.klToPrior;
+    merged.entropy = e.entropy;
+    merged.domainMetrics = e.domainMetrics;
+    merged.seconds = report.seconds;
+    insertStep(run, "merged", merged, objectiveNames);
     for (size_t i = 0; i < e.samples.size(); ++i) {
       Statement sample(m_db,
                        "INSERT INTO samples (run, step, policy, sequence, raw_values) "
@@ -383,15 +388,9 @@ RunStore::recordFrontPoint(int64_t run,
 std::vector<std::string>
 RunStore::frontPointRowsJson(int64_t run) const
 {
-  Statement query(m_db,
-                  "SELECT json_object('lambda', json(lambda), 'means', json(means), "
+  return jsonRows("SELECT json_object('lambda', json(lambda), 'means', json(means), "
                   "'non_dominated', non_dominated) FROM front_points WHERE run = ? ORDER BY rowid",
-                  m_path);
-  query.bind(1, run);
-  std::vector<std::string> rows;
-  while (query.step())
-    rows.push_back(query.text(0));
-  return rows;
+                  run);
 }
 
 void
@@ -479,50 +478,43 @@ RunStore::discardAfter(int64_t run, int64_t step)
 }
 
 std::vector<std::string>
-RunStore::stepRowsJson(int64_t run) const
+RunStore::jsonRows(const char* sql, int64_t run) const
 {
-  Statement query(m_db,
-                  "SELECT json_object('policy', policy, 'step', step, 'round', round, "
-                  "'raw_means', json(raw_means), 'transformed_means', json(transformed_means), "
-                  "'average_reward', average_reward, 'icv', icv, 'kl', kl, 'entropy', entropy, "
-                  "'metrics', json(metrics), 'seconds', seconds) FROM steps WHERE run = ? "
-                  "ORDER BY rowid",
-                  m_path);
+  Statement query(m_db, sql, m_path);
   query.bind(1, run);
   std::vector<std::string> rows;
   while (query.step())
     rows.push_back(query.text(0));
   return rows;
+}
+
+std::vector<std::string>
+RunStore::stepRowsJson(int64_t run) const
+{
+  return jsonRows("SELECT json_object('policy', policy, 'step', step, 'round', round, "
+                  "'raw_means', json(raw_means), 'transformed_means', json(transformed_means), "
+                  "'average_reward', average_reward, 'icv', icv, 'kl', kl, 'entropy', entropy, "
+                  "'metrics', json(metrics), 'seconds', seconds) FROM steps WHERE run = ? "
+                  "ORDER BY rowid",
+                  run);
 }
 
 std::vector<std::string>
 RunStore::mergeRowsJson(int64_t run) const
 {
-  Statement query(m_db,
-                  "SELECT json_object('round', round, 'step', step, 'lambda', json(lambda), "
+  return jsonRows("SELECT json_object('round', round, 'step', step, 'lambda', json(lambda), "
                   "'subset', json(subset), 'divergence', divergence, 'checkpoint', checkpoint, "
                   "'checkpoint_sha256', checkpoint_sha256) FROM merges WHERE run = ? "
                   "ORDER BY round",
-                  m_path);
-  query.bind(1, run);
-  std::vector<std::string> rows;
-  while (query.step())
-    rows.push_back(query.text(0));
-  return rows;
+                  run);
 }
 
 std::vector<std::string>
 RunStore::sampleRowsJson(int64_t run) const
 {
-  Statement query(m_db,
-                  "SELECT json_object('step', step, 'policy', policy, 'sequence', sequence, "
+  return jsonRows("SELECT json_object('step', step, 'policy', policy, 'sequence', sequence, "
                   "'raw_values', json(raw_values)) FROM samples WHERE run = ? ORDER BY rowid",
-                  m_path);
-  query.bind(1, run);
-  std::vector<std::string> rows;
-  while (query.step())
-    rows.push_back(query.text(0));
-  return rows;
+                  run);
 }
 
 std::string

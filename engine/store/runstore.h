@@ -76,8 +76,10 @@ public:
   void finishRun(int64_t run, const std::string& status);
   /// A policy re-merged with weights `lambda` (a slider position or a sweep point)
   /// and its mean transformed reward per objective.
-  void recordFrontPoint(int64_t run, const std::vector<double>& lambda,
-                        const std::vector<double>& means, bool nonDominated);
+  void recordFrontPoint(int64_t run,
+                        const std::vector<double>& lambda,
+                        const std::vector<double>& means,
+                        bool nonDominated);
   std::vector<std::string> frontPointRowsJson(int64_t run) const;
   void renameRun(int64_t run, const std::string& name);
   /// Deletes the run and everything recorded for it.
@@ -111,6 +113,12 @@ public:
 
 private:
   void execute(const std::string& sql) const;
+  void insertStep(int64_t run,
+                  const std::string& policy,
+                  const StepReport& report,
+                  const std::vector<std::string>& objectiveNames);
+  /// The first column of `sql`'s rows for `run` (bound as its only parameter).
+  std::vector<std::string> jsonRows(const char* sql, int64_t run) const;
   void migrate();
 
   std::string m_path;
