@@ -41,6 +41,12 @@ scoreTexts(const Domain& domain,
     scored.rawMeans.push_back(rawCount[j] ? rawSum[j] / rawCount[j] : std::nan(""));
     scored.transformedMeans.push_back(texts.empty() ? 0.0 : transformedSum[j] / texts.size());
   }
+  if (n > 0) {
+    scored.averageReward =
+      std::accumulate(scored.transformedMeans.begin(), scored.transformedMeans.end(), 0.0) /
+      double(n);
+    scored.icv = inverseCoefficientOfVariation(scored.transformedMeans);
+  }
   return scored;
 }
 
@@ -67,10 +73,8 @@ evaluatePolicy(GptImpl& model,
   evaluation.rawScores = scored.raw;
   evaluation.rawMeans = scored.rawMeans;
   evaluation.transformedMeans = scored.transformedMeans;
-  evaluation.averageReward =
-    std::accumulate(scored.transformedMeans.begin(), scored.transformedMeans.end(), 0.0) /
-    double(objectives.size());
-  evaluation.icv = inverseCoefficientOfVariation(scored.transformedMeans);
+  evaluation.averageReward = scored.averageReward;
+  evaluation.icv = scored.icv;
   evaluation.klToPrior = ((own.logProbs - ref.logProbs) * mask).sum(1).mean().item<double>();
   evaluation.entropy = ((own.entropy * mask).sum() / mask.sum().clamp_min(1.0)).item<double>();
   std::vector<ObjectivePoint> points(scored.transformed.begin(), scored.transformed.end());

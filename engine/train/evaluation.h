@@ -19,6 +19,8 @@ struct ScoredBatch
   std::vector<std::vector<double>> transformed; ///< [sample][objective], penalty for NaN
   std::vector<double> rawMeans;                 ///< over the samples with a value
   std::vector<double> transformedMeans;
+  double averageReward = 0.0; ///< mean of transformedMeans over the objectives
+  double icv = 0.0;           ///< inverseCoefficientOfVariation(transformedMeans)
 };
 
 ScoredBatch

@@ -420,10 +420,8 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
       report.expert = i;
       report.rawMeans = scored.rawMeans;
       report.transformedMeans = scored.transformedMeans;
-      report.averageReward =
-        std::accumulate(scored.transformedMeans.begin(), scored.transformedMeans.end(), 0.0) /
-        double(n);
-      report.icv = inverseCoefficientOfVariation(scored.transformedMeans);
+      report.averageReward = scored.averageReward;
+      report.icv = scored.icv;
       report.klToPrior = rollout.klPerSequence.mean().item<double>();
       const auto& mask = rollout.sequences.actionMask;
       report.entropy = ((rollout.entropy * mask).sum() / mask.sum()).item<double>();
