@@ -4,11 +4,14 @@
 
 #include "core/runtime.h"
 #include "mainwindow.h"
+#include "runlibrary.h"
 #include "screenshotscript.h"
+#include "tasklibrary.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QTranslator>
 
@@ -31,9 +34,7 @@ main(int argc, char* argv[])
     QStringLiteral("file"));
   const QCommandLineOption task(
     QStringLiteral("task"),
-    QApplication::translate("main",
-                            "Open this task: a bundled name (molecules, "
-                            "molecules-qm9, toy) or a task file."),
+    QApplication::translate("main", "Open this task: the name of a bundled task or a task file."),
     QStringLiteral("task"));
   const QCommandLineOption steps(
     QStringLiteral("steps"),
@@ -50,6 +51,7 @@ main(int argc, char* argv[])
     parser.isSet(language)
       ? parser.value(language)
       : QSettings().value(QStringLiteral("language"), QStringLiteral("en")).toString();
+  QLocale::setDefault(QLocale(code));
   QTranslator translator;
   QTranslator qtTranslator;
   if (code != QStringLiteral("en") &&
@@ -64,15 +66,15 @@ main(int argc, char* argv[])
 
   paretolab::app::MainWindow window;
   window.show();
-  const QString taskName =
-    parser.isSet(task)
-      ? parser.value(task)
-      : QSettings().value(QStringLiteral("lastTask"), QStringLiteral("molecules")).toString();
-  if (!window.loadTask(taskName) && taskName != QStringLiteral("molecules"))
-    window.loadTask(QStringLiteral("molecules"));
+  const QString fallback = window.taskLibrary()->defaultTask();
+  const QString taskName = parser.isSet(task)
+                             ? parser.value(task)
+                             : QSettings().value(QStringLiteral("lastTask"), fallback).toString();
+  if (!window.loadTask(taskName) && taskName != fallback)
+    window.loadTask(fallback);
 
   if (!parser.isSet(screenshot))
-    window.offerToResume();
+    window.runLibrary()->offerToResume();
   if (parser.isSet(screenshot)) {
     auto* script = new paretolab::app::ScreenshotScript(
       &window, parser.value(screenshot), parser.value(steps).toInt(), &window);

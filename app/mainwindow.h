@@ -4,13 +4,13 @@
 #include "metatypes.h"
 #include "trainingcontroller.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
-#include <QMessageBox>
-#include <QPointer>
+#include <QString>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
+class QMessageBox;
 class QProgressBar;
 class QPushButton;
 
@@ -18,18 +18,27 @@ namespace paretolab::widgets {
 class ParetoPlot;
 class ParetoView;
 class RewardPlot;
+class RunBrowser;
 class RunSetupPanel;
 class SamplesView;
 class WeightSliders;
-class RunBrowser;
 } // namespace paretolab::widgets
 
 namespace paretolab::app {
 
+class ExportActions;
+class FrontModel;
+class RunActions;
+class RunLibrary;
+class RunPresenter;
+class RunStatus;
+class TaskLibrary;
+
 /// The main window: run setup on the left, reward curves and the Pareto front
 /// in the centre, weight sliders on the right, samples below, progress in the
-/// status bar. It composes the views and connects them to the
-/// TrainingController; it holds no training logic.
+/// status bar. It only composes: the task library, the run library, the
+/// presenter of the run on screen, the run and export actions, and the
+/// controller that trains off the GUI thread.
 class MainWindow : public QMainWindow
 {
   Q_OBJECT
@@ -38,30 +47,27 @@ public:
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  /// Loads a bundled task ("molecules", "molecules-qm9", "toy") or a task file.
+  /// Loads a bundled task (by name) or a task file (by path).
   bool loadTask(const QString& nameOrPath);
   /// Starts training the task in the run-setup panel, with its edits.
   void startTraining();
-
-  /// The run library (mainwindowruns.cpp): browse, reopen and compare stored
-  /// runs, and offer to resume one that was interrupted.
-  void showRunBrowser();
   /// Shows stored run `id`; with `loadExperts`, also loads its last merge
   /// round's experts so the sliders re-merge this run.
   bool openStoredRun(qint64 id, bool loadExperts = true);
-  void compareRuns(const QVector<qint64>& ids);
-  void offerToResume();
-  widgets::RunBrowser* runBrowser() const { return m_runBrowser; }
-  QWidget* comparison() const { return m_comparison; }
-  QMessageBox* resumeOffer() const { return m_resumeOffer; }
 
   TrainingController* controller() const { return m_controller; }
+  TaskLibrary* taskLibrary() const { return m_tasks.get(); }
+  /// The run database: browse, reopen, compare, resume.
+  RunLibrary* runLibrary() const { return m_runs; }
   widgets::RunSetupPanel* runSetupPanel() const { return m_runSetup; }
   widgets::RewardPlot* rewardPlot() const { return m_rewardPlot; }
   widgets::ParetoPlot* paretoPlot() const;
   widgets::WeightSliders* weightSliders() const { return m_sliders; }
   widgets::SamplesView* samplesView() const { return m_samples; }
-  QProgressBar* progressBar() const { return m_progress; }
+  QProgressBar* progressBar() const;
+  ExportActions* exportActions() const { return m_exports; }
+  RunActions* runActions() const { return m_actions; }
+  RunPresenter* presenter() const { return m_presenter; }
 
   /// Cache directory for priors and xTB results (the user's cache by default).
   void setCacheDirectory(const QString& directory) { m_cacheDirectory = directory; }
@@ -76,56 +82,29 @@ protected:
 private:
   void createDocks();
   void createMenus();
-  void createStatusBar();
   void connectController();
-  void showAbout();
-  void exportSamples();
-  void exportPlot(widgets::ParetoPlot* plot);
-  void onStateChanged(TrainingController::State state);
-  void onReports(const QVector<engine::StepReport>& steps,
-                 const QVector<engine::MergeReport>& merges,
-                 qint64 done,
-                 qint64 total);
-  void onRemergeReady(const QVector<double>& weights,
-                      const engine::PolicyEvaluation& evaluation,
-                      double seconds);
-  void showSamples(const engine::PolicyEvaluation& evaluation);
-  void addFrontPoint(const engine::PolicyEvaluation& evaluation,
-                     const QVector<double>& lambda,
-                     int kind);
-  bool priorIsCached(const engine::TaskConfig& task) const;
-  void refreshRunBrowser();
   void updateRecentTasks();
-  void restoreSettings();
-  void saveSettings() const;
+  bool priorIsCached(const engine::TaskConfig& task) const;
 
   TrainingController* m_controller = nullptr;
+  std::unique_ptr<TaskLibrary> m_tasks;
+  RunLibrary* m_runs = nullptr;
+  RunPresenter* m_presenter = nullptr;
+  FrontModel* m_front = nullptr;
+  RunActions* m_actions = nullptr;
+  ExportActions* m_exports = nullptr;
+  RunStatus* m_status = nullptr;
   widgets::RunSetupPanel* m_runSetup = nullptr;
   widgets::RewardPlot* m_rewardPlot = nullptr;
   widgets::ParetoView* m_paretoView = nullptr;
   widgets::WeightSliders* m_sliders = nullptr;
   widgets::SamplesView* m_samples = nullptr;
-  QPushButton* m_sweepButton = nullptr;
   QLabel* m_remergeInfo = nullptr;
   QDockWidget* m_setupDock = nullptr;
   QDockWidget* m_weightsDock = nullptr;
   QDockWidget* m_samplesDock = nullptr;
   QMenu* m_recentMenu = nullptr;
-  widgets::RunBrowser* m_runBrowser = nullptr;
-  qint64 m_storedRun = 0; ///< the run on screen in the run database; 0: none
-  void recordFrontPoint(int pointIndex);
-  QPointer<QWidget> m_comparison;
-  QPointer<QMessageBox> m_resumeOffer;
-  QLabel* m_statusText = nullptr;
-  QProgressBar* m_progress = nullptr;
-  QElapsedTimer m_runClock;
-  QElapsedTimer m_remergeClock;
   QString m_cacheDirectory;
-  QString m_taskSource;
-  engine::TaskConfig m_runningTask;
-  std::vector<engine::PolicyEvaluation> m_evaluations; ///< indexed by FrontPoint::evaluation
-  engine::PolicyEvaluation m_shownSamples;
-  bool m_hasShownSamples = false;
 };
 
 } // namespace paretolab::app

@@ -14,6 +14,9 @@ class RunControl
 public:
   void requestStop()
   {
+    // Under the lock: a waiter between checking its predicate and sleeping
+    // would otherwise miss this notification and sleep on while paused.
+    std::lock_guard lock(m_mutex);
     m_stop.request_stop();
     m_changed.notify_all();
   }

@@ -3,16 +3,15 @@
 
 #include "runcontrol.h"
 
-#include "core/atomicfile.h"
-#include "core/sha256.h"
-#include "domains/domainregistry.h"
-#include "store/runrecorder.h"
+#include "core/domainregistry.h"
+#include "store/runsession.h"
 #include "train/priorcache.h"
 
 #include <QElapsedTimer>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+
 #include <optional>
 
 namespace paretolab::app {
@@ -177,8 +176,8 @@ TrainingController::launch(const engine::TaskConfig& task,
   setState(State::Preparing);
   QMetaObject::invokeMethod(
     &m_trainingContext,
-    [this, task, cacheDirectory, control = m_control, what] {
-      runTraining(task, cacheDirectory, control, what);
+    [this, task, cacheDirectory, databasePath = m_databasePath, control = m_control, what] {
+      runTraining(task, cacheDirectory, databasePath, control, what);
     },
     Qt::QueuedConnection);
 }
@@ -218,6 +217,7 @@ TrainingController::trainer() const
 void
 TrainingController::runTraining(engine::TaskConfig task,
                                 QString cacheDirectory,
+                                QString databasePath,
                                 std::shared_ptr<RunControl> control,
                                 Launch what)
 {
@@ -226,31 +226,30 @@ TrainingController::runTraining(engine::TaskConfig task,
     QMetaObject::invokeMethod(
       this, [this, state] { setState(state); }, Qt::QueuedConnection);
   };
+  std::optional<engine::RunSession> session;
   try {
     // The store is opened on this thread: one SQLite connection per thread.
-    std::optional<engine::RunStore> store;
-    std::optional<engine::RunStore::MergeCheckpoint> checkpoint;
-    qint64 runId = what.resumeRun;
     if (what.train) {
       try {
-        store.emplace(m_databasePath.toStdString());
+        session.emplace(databasePath.toStdString());
       } catch (const std::exception& e) {
-        if (runId)
+        if (what.resumeRun)
           throw;
         Q_EMIT storeWarning(QString::fromUtf8(e.what()));
       }
     }
-    if (runId) {
-      const auto record = store->run(runId);
-      checkpoint = store->lastCheckpoint(runId);
-      if (!record || !checkpoint)
-        throw std::runtime_error("run " + std::to_string(runId) +
-                                 " has no completed merge round to resume from");
-      if (engine::sha256Hex(engine::readFile(checkpoint->path)) != checkpoint->sha256)
-        throw std::runtime_error("checkpoint " + checkpoint->path +
-                                 " does not match the sha256 recorded for it; it is damaged");
-      task = engine::parseTaskConfig(nlohmann::json::parse(record->taskJson),
-                                     "run " + std::to_string(runId));
+    if (what.resumeRun && what.openOnly) {
+      // Only the experts are wanted: no store rows change.
+      const auto checkpoint = session->store().lastCheckpoint(what.resumeRun);
+      if (!checkpoint)
+        throw std::runtime_error("run " + std::to_string(what.resumeRun) +
+                                 " has no completed merge round");
+      task = engine::parseTaskConfig(
+        nlohmann::json::parse(session->store().run(what.resumeRun)->taskJson),
+        "run " + std::to_string(what.resumeRun));
+    } else if (what.resumeRun) {
+      session->resume(what.resumeRun);
+      task = session->task();
     }
     auto domain = engine::makeDomain(task.domain, task.domainOptions);
     QElapsedTimer sincePretrainReport;
@@ -273,13 +272,11 @@ TrainingController::runTraining(engine::TaskConfig task,
       postState(State::Idle);
       return;
     }
-    if (store && !what.openOnly) {
-      if (checkpoint)
-        store->discardAfter(runId, checkpoint->step);
-      else
-        runId = store->createRun(task.name, task.source.dump(), task.training.seed, prior.path);
-      task.training.checkpointDirectory = engine::runCheckpointDirectory(*store, runId);
-      Q_EMIT runStored(runId);
+    if (session && !what.resumeRun)
+      session->create(task, prior.path);
+    if (session && !what.openOnly) {
+      task = session->task();
+      Q_EMIT runStored(session->runId());
     }
     auto trainer = std::make_shared<engine::IterativeRsTrainer>(
       domain, prior.policy, task.objectives, task.training);
@@ -287,32 +284,36 @@ TrainingController::runTraining(engine::TaskConfig task,
       std::lock_guard lock(m_mutex);
       m_trainer = trainer;
     }
-    if (checkpoint)
-      trainer->resumeFrom(checkpoint->path);
     if (what.openOnly) {
-      Q_EMIT runOpened(runId);
+      if (const auto checkpoint = session->store().lastCheckpoint(what.resumeRun))
+        trainer->resumeFrom(checkpoint->path);
+      Q_EMIT runOpened(what.resumeRun);
       postState(State::Finished);
       return;
     }
+    if (session && session->resumePoint())
+      trainer->resumeFrom(session->resumePoint()->path);
     postState(control->isPaused() ? State::Paused : State::Training);
     CoalescingObserver observer(this, *control, task.training.totalSteps);
-    std::vector<std::string> names;
-    for (const auto& objective : task.objectives)
-      names.push_back(objective.name);
-    std::optional<engine::RunRecorder> recorder;
-    if (store)
-      recorder.emplace(*store, runId, names, &observer);
-    engine::TrainingObserver& sink =
-      recorder ? static_cast<engine::TrainingObserver&>(*recorder) : observer;
+    std::unique_ptr<engine::TrainingObserver> recorder;
+    if (session)
+      recorder = session->recorder(&observer);
+    engine::TrainingObserver& sink = recorder ? *recorder : observer;
     const auto result = trainer->run(sink, control->token());
     observer.flush();
-    if (store)
-      store->finishRun(runId, result.cancelled ? "cancelled" : "finished");
+    if (session)
+      session->finish(result);
     Q_EMIT runFinished(result);
     postState(State::Finished);
   } catch (const std::exception& e) {
     // c10::Error messages carry a backtrace after the first line.
     const QString message = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+    if (session && session->runId() && !what.openOnly) {
+      try {
+        session->fail();
+      } catch (const std::exception&) {
+      }
+    }
     Q_EMIT runFailed(message);
     postState(State::Idle);
   }
@@ -384,22 +385,49 @@ TrainingController::requestSweep(int divisions, int sampleCount)
               prefix,
               grid,
               std::max(1, divisions));
+  uint64_t generation = 0;
+  {
+    // A sweep is a request like a slider move: it replaces what is pending.
+    std::lock_guard lock(m_mutex);
+    m_pendingRemerge.reset();
+    generation = ++m_remergeGeneration;
+  }
   QMetaObject::invokeMethod(
     &m_remergeContext,
-    [this, trainer, grid, sampleCount] {
-      for (int i = 0; i < grid.size(); ++i) {
-        try {
-          const auto& weights = grid[i];
-          const auto policy = trainer->remerge(std::vector<double>(weights.begin(), weights.end()));
-          Q_EMIT sweepPoint(
-            weights, trainer->evaluate(policy, sampleCount, kPreviewSeed), i, int(grid.size()));
-        } catch (const std::exception& e) {
-          Q_EMIT remergeFailed(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
-          return;
-        }
-      }
+    [this, trainer, grid, sampleCount, generation] {
+      runSweep(trainer, grid, sampleCount, generation);
     },
     Qt::QueuedConnection);
+}
+
+void
+TrainingController::runSweep(std::shared_ptr<engine::IterativeRsTrainer> trainer,
+                             QVector<QVector<double>> grid,
+                             int sampleCount,
+                             uint64_t generation)
+{
+  // Runs on m_remergeThread. A newer request (a slider move or another sweep)
+  // changes the generation; the sweep then stops between two points, and the
+  // pending re-merge runs next on this thread.
+  for (int i = 0; i < grid.size(); ++i) {
+    if (generation != m_remergeGeneration.load()) {
+      Q_EMIT sweepStopped(i, int(grid.size()));
+      return;
+    }
+    try {
+      const auto& weights = grid[i];
+      const auto policy = trainer->remerge(std::vector<double>(weights.begin(), weights.end()));
+      auto evaluation = trainer->evaluate(policy, sampleCount, kPreviewSeed);
+      if (generation != m_remergeGeneration.load()) {
+        Q_EMIT sweepStopped(i, int(grid.size()));
+        return;
+      }
+      Q_EMIT sweepPoint(weights, evaluation, i, int(grid.size()));
+    } catch (const std::exception& e) {
+      Q_EMIT remergeFailed(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+      return;
+    }
+  }
 }
 
 } // namespace paretolab::app

@@ -74,7 +74,9 @@ public:
   /// `sampleCount` samples of the result. Latest request wins.
   void requestRemerge(const QVector<double>& weights, int sampleCount = 64);
   /// Evaluates a grid over the simplex with `divisions` steps per axis (the
-  /// Rewarded-Soups front); each point arrives as sweepPoint.
+  /// Rewarded-Soups front); each point arrives as sweepPoint. A later
+  /// re-merge or sweep request cancels it (latest request wins); sweepStopped
+  /// then says how far it got.
   void requestSweep(int divisions, int sampleCount = 64);
 
 Q_SIGNALS:
@@ -103,6 +105,8 @@ Q_SIGNALS:
                   int index,
                   int count);
   void remergeFailed(const QString& message);
+  /// A sweep was cancelled by a newer request after `done` of `count` points.
+  void sweepStopped(int done, int count);
 
 private:
   struct RemergeRequest
@@ -120,10 +124,16 @@ private:
     bool openOnly = false; ///< with resumeRun: load the experts, do not train
   };
   void launch(const engine::TaskConfig& task, const QString& cacheDirectory, Launch what);
+  /// Runs on m_trainingThread with copies of everything it reads.
   void runTraining(engine::TaskConfig task,
                    QString cacheDirectory,
+                   QString databasePath,
                    std::shared_ptr<RunControl> control,
                    Launch what);
+  void runSweep(std::shared_ptr<engine::IterativeRsTrainer> trainer,
+                QVector<QVector<double>> grid,
+                int sampleCount,
+                uint64_t generation);
   void processRemerges();
 
   QThread m_trainingThread;

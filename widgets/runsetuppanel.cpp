@@ -69,9 +69,6 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   auto* taskBox = new QGroupBox(tr("Task"), this);
   auto* taskForm = new QFormLayout(taskBox);
   m_bundled = new QComboBox(taskBox);
-  m_bundled->addItem(tr("Molecules: QED, SA, logP"), QStringLiteral("molecules"));
-  m_bundled->addItem(tr("Molecules: QM9-style α, gap, energy"), QStringLiteral("molecules-qm9"));
-  m_bundled->addItem(tr("Toy bit strings"), QStringLiteral("toy"));
   m_bundled->setToolTip(tr("Tasks that come with ParetoLab; open your own with the … button."));
   connect(m_bundled, &QComboBox::activated, this, [this](int index) {
     Q_EMIT bundledTaskChosen(m_bundled->itemData(index).toString());
@@ -183,6 +180,15 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   layout->addLayout(buttons);
   layout->addStretch(1);
   setRunState(false, false);
+}
+
+void
+RunSetupPanel::setBundledTasks(const QVector<QPair<QString, QString>>& tasks)
+{
+  const QSignalBlocker blocker(m_bundled);
+  m_bundled->clear();
+  for (const auto& [name, title] : tasks)
+    m_bundled->addItem(title, name);
 }
 
 void

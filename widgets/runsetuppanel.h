@@ -27,6 +27,8 @@ class RunSetupPanel : public QWidget
 public:
   explicit RunSetupPanel(QWidget* parent = nullptr);
 
+  /// The bundled tasks offered in the task box: (name, title) pairs.
+  void setBundledTasks(const QVector<QPair<QString, QString>>& tasks);
   /// Shows `task`, read from `source` (a path, or the name of a bundled task).
   void setTask(const engine::TaskConfig& task, const QString& source);
   bool hasTask() const { return m_hasTask; }

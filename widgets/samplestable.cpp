@@ -95,6 +95,13 @@ SamplesTable::sampleAt(int row) const
   return item ? item->data(kSortRole).toString() : QString();
 }
 
+int
+SamplesTable::sampleIndexAt(int row) const
+{
+  const QStandardItem* item = m_model->item(row, kIndexColumn);
+  return item ? item->data(kSortRole).toInt() : -1;
+}
+
 void
 SamplesTable::populate()
 {

@@ -37,6 +37,8 @@ public:
   int rowCount() const;
   /// The sample shown in row `row`, in the displayed (sorted) order.
   QString sampleAt(int row) const;
+  /// The generation-order index of the sample in row `row`, or -1.
+  int sampleIndexAt(int row) const;
   QTableView* tableView() const { return m_view; }
 
 private:

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samplesview.h"
 
-#include "moleculegrid.h"
-#include "samplestable.h"
-
 #include <QLabel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -15,70 +12,65 @@ SamplesView::SamplesView(QWidget* parent)
 {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  m_pages = new QStackedWidget(this);
+  m_caption = new QLabel(this);
+  m_caption->setObjectName(QStringLiteral("samplesCaption"));
+  m_caption->hide();
+  layout->addWidget(m_caption);
+  m_stack = new QStackedWidget(this);
   m_placeholder = new QLabel(tr("No samples yet. Start a run, or click a point on the "
                                 "Pareto front to see what that policy generates."),
-                             m_pages);
+                             m_stack);
   m_placeholder->setAlignment(Qt::AlignCenter);
   m_placeholder->setWordWrap(true);
   m_placeholder->setEnabled(false);
-  m_pages->addWidget(m_placeholder);
-  layout->addWidget(m_pages);
+  m_stack->addWidget(m_placeholder);
+  layout->addWidget(m_stack, 1);
 }
 
 void
-SamplesView::addDomainPage(const QString& domain, QWidget* page)
+SamplesView::registerPage(const QString& kind, PageFactory factory)
 {
-  QWidget* previous = m_domainPages.value(domain);
-  if (previous == page)
-    return;
-  m_pages->addWidget(page);
-  m_domainPages.insert(domain, page);
-  if (previous) {
-    m_pages->removeWidget(previous);
-    previous->deleteLater();
-  }
-  if (domain == m_currentDomain)
-    m_pages->setCurrentWidget(page);
+  m_factories.insert(kind, std::move(factory));
 }
 
 void
-SamplesView::showDomain(const QString& domain)
+SamplesView::setSamples(const SampleSet& set)
 {
-  m_currentDomain = domain;
-  m_pages->setCurrentWidget(m_domainPages.value(domain, m_placeholder));
+  QString kind = set.domain ? QString::fromStdString(set.domain->samplesPage()) : kFallbackKind;
+  if (!m_factories.contains(kind))
+    kind = kFallbackKind;
+  SamplesPage* page = m_pages.value(kind);
+  if (!page && m_factories.contains(kind)) {
+    page = m_factories.value(kind)();
+    m_stack->addWidget(page);
+    m_pages.insert(kind, page);
+  }
+  if (!page)
+    return; // no page registered at all: keep the placeholder
+  page->setSamples(set);
+  m_stack->setCurrentWidget(page);
+  m_caption->setText(set.caption);
+  m_caption->setVisible(!set.caption.isEmpty());
 }
 
 void
-SamplesView::setSamples(const QString& domain,
-                        const QStringList& objectiveNames,
-                        const QStringList& samples,
-                        const QVector<QVector<double>>& rawScores)
+SamplesView::clear()
 {
-  QWidget* page = m_domainPages.value(domain);
-  if (!page) {
-    if (domain == QLatin1String("molecules"))
-      page = new MoleculeGrid;
-    else
-      page = new SamplesTable;
-    addDomainPage(domain, page);
-  }
-  if (auto* grid = qobject_cast<MoleculeGrid*>(page)) {
-    if (grid->objectiveNames() != objectiveNames)
-      grid->setObjectiveNames(objectiveNames);
-    grid->setSamples(samples, rawScores);
-  } else if (auto* table = qobject_cast<SamplesTable*>(page)) {
-    if (table->objectiveNames() != objectiveNames)
-      table->setObjectiveNames(objectiveNames);
-    table->setSamples(samples, rawScores);
-  }
-  showDomain(domain);
+  m_stack->setCurrentWidget(m_placeholder);
+  m_caption->clear();
+  m_caption->hide();
 }
 
 QWidget*
 SamplesView::currentPage() const
 {
-  return m_pages->currentWidget();
+  return m_stack->currentWidget();
+}
+
+QString
+SamplesView::caption() const
+{
+  return m_caption->text();
 }
 
 } // namespace paretolab::widgets

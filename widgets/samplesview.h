@@ -1,53 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "samplespage.h"
+
 #include <QHash>
 #include <QString>
-#include <QStringList>
-#include <QVector>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QStackedWidget;
 
 namespace paretolab::widgets {
 
-/// Shows the samples of the selected policy. Each domain brings its own page
-/// (molecule grid, coloured DNA, summary beside source); until a run produces
-/// samples the view explains where they will come from. GUI thread only.
+/// Shows the samples of the selected policy on a page chosen by the domain
+/// (Domain::samplesPage()): the app registers a page for each kind ("pictures",
+/// "annotated"), and a domain whose kind has no page gets the "annotated" one.
+/// A caption says whose samples are shown. Until a run produces samples the
+/// view explains where they will come from. GUI thread only.
 class SamplesView : public QWidget
 {
   Q_OBJECT
 
 public:
+  using PageFactory = std::function<SamplesPage*()>;
+  /// The page kind every domain can fall back to.
+  static inline const QString kFallbackKind = QStringLiteral("annotated");
+
   explicit SamplesView(QWidget* parent = nullptr);
 
-  /// Adds the page that renders samples of `domain`; the view takes ownership.
-  /// A page added earlier for the same domain is replaced and deleted.
-  void addDomainPage(const QString& domain, QWidget* page);
-  /// Shows `domain`'s page, or the placeholder when it has none.
-  void showDomain(const QString& domain);
-  QString currentDomain() const { return m_currentDomain; }
+  /// Makes pages of `kind` with `factory`, created on first use.
+  void registerPage(const QString& kind, PageFactory factory);
 
-  /// Shows `samples` of `domain` with their raw scores (`rawScores[i][j]` is
-  /// objective j of sample i). The first call for a domain creates its page:
-  /// a MoleculeGrid for "molecules", a SamplesTable for any other domain.
-  /// A page of another type, added with addDomainPage, is shown but not fed.
-  void setSamples(const QString& domain,
-                  const QStringList& objectiveNames,
-                  const QStringList& samples,
-                  const QVector<QVector<double>>& rawScores);
+  /// Shows `set` on its domain's page (created on first use and then reused).
+  void setSamples(const SampleSet& set);
+  /// Back to the placeholder.
+  void clear();
 
-  /// The page of `domain`, or null.
-  QWidget* domainPage(const QString& domain) const { return m_domainPages.value(domain); }
-  /// The page on show: a domain page or the placeholder.
+  /// The page made for `kind`, or null.
+  SamplesPage* page(const QString& kind) const { return m_pages.value(kind); }
+  /// The page on show: a samples page or the placeholder.
   QWidget* currentPage() const;
+  QString caption() const;
 
 private:
-  QStackedWidget* m_pages = nullptr;
+  QLabel* m_caption = nullptr;
+  QStackedWidget* m_stack = nullptr;
   QLabel* m_placeholder = nullptr;
-  QHash<QString, QWidget*> m_domainPages;
-  QString m_currentDomain;
+  QHash<QString, PageFactory> m_factories;
+  QHash<QString, SamplesPage*> m_pages;
 };
 
 } // namespace paretolab::widgets

@@ -3,8 +3,10 @@
 #include "progressbar.h"
 #include "taskrunner.h"
 
+#include "samplefiles.h"
+
 #include "core/atomicfile.h"
-#include "domains/domainregistry.h"
+#include "core/domainregistry.h"
 #include "model/checkpoint.h"
 
 #include <CLI/CLI.hpp>
@@ -29,21 +31,14 @@ struct PretrainArguments
 };
 
 std::vector<std::string>
-readLines(const std::string& path)
+readCorpus(const engine::Domain& domain, const std::string& path)
 {
-  std::ifstream in(path);
-  if (!in)
-    throw std::runtime_error("cannot read corpus " + path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
-    if (!line.empty())
-      lines.push_back(line);
-  }
-  if (lines.empty())
-    throw std::runtime_error("corpus " + path + " has no lines");
-  return lines;
+  std::vector<std::string> texts;
+  for (auto& record : readSampleFile(domain, path).records)
+    texts.push_back(std::move(record.text));
+  if (texts.empty())
+    throw std::runtime_error("corpus " + path + " has no usable lines");
+  return texts;
 }
 
 int
@@ -67,11 +62,12 @@ runPretrain(const PretrainArguments& arguments)
   if (domainName.empty())
     throw std::runtime_error("pretrain needs --domain or --config");
   const auto domain = engine::makeDomain(domainName, domainOptions);
-  const auto corpus = arguments.corpus.empty() ? domain->corpus() : readLines(arguments.corpus);
+  const auto corpus =
+    arguments.corpus.empty() ? domain->corpus() : readCorpus(*domain, arguments.corpus);
 
   if (fitContext) {
     // Fit the context to the corpus: BOS + longest text + EOS, read as length - 1 inputs.
-    const auto probe = engine::Tokenizer::fit(domain->tokenSplit(), corpus);
+    const auto probe = engine::Tokenizer::fit(domain->tokenizer(), corpus);
     size_t longest = 0;
     for (const auto& text : corpus)
       longest = std::max(longest, probe.split(text).size());

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include "samplefiles.h"
+
 #include "core/atomicfile.h"
-#include "core/samplescsv.h"
-#include "domains/molecules/moleculeexport.h"
+#include "core/domainregistry.h"
 #include "metrics/pareto.h"
 #include "store/runstore.h"
+#include "train/taskconfig.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -70,21 +74,28 @@ runRuns(const RunsArguments& arguments)
   return 0;
 }
 
-std::vector<std::string>
-objectiveNames(const engine::RunRecord& run)
+/// The stored run's task, read back as the run read it.
+engine::TaskConfig
+storedTask(const engine::RunRecord& run)
 {
-  std::vector<std::string> names;
-  // Keep the parsed task alive: a range-for over a member of a temporary dangles before C++23.
-  const auto task = nlohmann::json::parse(run.taskJson);
-  for (const auto& objective : task.at("objectives"))
-    names.push_back(objective.at("name").get<std::string>());
-  return names;
+  const auto json = nlohmann::json::parse(run.taskJson, nullptr, false);
+  if (json.is_discarded())
+    throw std::runtime_error("run " + std::to_string(run.id) + ": its stored task is not JSON");
+  return engine::parseTaskConfig(json, "run " + std::to_string(run.id));
 }
 
 double
-number(const nlohmann::json& value)
+valueOf(const std::map<std::string, double>& values, const std::string& name)
 {
-  return value.is_number() ? value.get<double>() : std::nan("");
+  const auto found = values.find(name);
+  return found == values.end() ? std::nan("") : found->second;
+}
+
+/// A number as JSON would write it; empty for NaN, which CSV leaves blank.
+std::string
+numberText(double value)
+{
+  return std::isnan(value) ? std::string{} : nlohmann::json(value).dump();
 }
 
 int
@@ -94,73 +105,76 @@ runExport(const ExportArguments& arguments)
   const auto run = store.run(arguments.run);
   if (!run)
     throw std::runtime_error("no run " + std::to_string(arguments.run) + " in " + arguments.db);
-  const auto names = objectiveNames(*run);
+  const auto task = storedTask(*run);
+  std::vector<std::string> names;
+  for (const auto& objective : task.objectives)
+    names.push_back(objective.name);
   const auto& format = arguments.format;
   std::ostringstream out;
   size_t count = 0;
 
-  auto rowsOf = [&](const std::vector<std::string>& rows) {
-    std::vector<nlohmann::json> parsed;
-    for (const auto& row : rows)
-      parsed.push_back(nlohmann::json::parse(row));
-    return parsed;
-  };
-
   if (arguments.what == "samples") {
-    const auto rows = rowsOf(store.sampleRowsJson(arguments.run));
-    std::vector<std::string> sequences;
-    std::vector<std::vector<double>> values;
-    for (const auto& row : rows) {
-      sequences.push_back(row["sequence"]);
-      std::vector<double> raw;
-      for (const auto& value : row["raw_values"])
-        raw.push_back(number(value));
-      values.push_back(raw);
+    const auto domain = engine::makeDomain(task.domain, task.domainOptions);
+    const auto writer = domain->sampleFormat(format);
+    if (!writer->canWrite())
+      throw std::runtime_error(writer->title() + " files cannot be written");
+    engine::SampleTable table;
+    table.objectiveNames = names;
+    const auto rows = store.samples(arguments.run);
+    const bool conditional =
+      std::any_of(rows.begin(), rows.end(), [](const auto& row) { return !row.context.empty(); });
+    for (size_t i = 0; i < rows.size(); ++i) {
+      table.samples.push_back(rows[i].sample);
+      table.raw.push_back(rows[i].raw);
+      table.ids.push_back("run" + std::to_string(arguments.run) + "_step" +
+                          std::to_string(rows[i].step) + "_" + rows[i].policy + "_" +
+                          std::to_string(i));
+      if (conditional)
+        table.contexts.push_back(rows[i].context);
     }
-    count = rows.size();
-    if (format == "sdf") {
-      count = engine::writeMoleculeSdf(arguments.out, sequences, names, values);
-      std::fprintf(
-        stderr, "paretolab-cli: wrote %zu molecules to %s\n", count, arguments.out.c_str());
-      return 0;
-    }
-    if (format == "csv")
-      out << engine::samplesCsv("sequence", sequences, names, values);
-    else if (format == "fasta")
-      for (size_t i = 0; i < rows.size(); ++i)
-        out << ">run" << arguments.run << "_step" << rows[i]["step"].get<int64_t>() << '_'
-            << rows[i]["policy"].get<std::string>() << '_' << i << '\n'
-            << sequences[i] << '\n';
-    else if (format == "jsonl")
-      for (const auto& row : rows)
-        out << row.dump() << '\n';
-    else
-      throw std::runtime_error("samples export as csv, sdf, fasta or jsonl, not " + format);
-  } else if (arguments.what == "metrics" || arguments.what == "front") {
-    auto rows = rowsOf(store.stepRowsJson(arguments.run));
+    count = writeSampleFile(*writer, table, arguments.out);
+    std::fprintf(stderr,
+                 "paretolab-cli: wrote %s to %s\n",
+                 countOf(count, "sample").c_str(),
+                 arguments.out.c_str());
+    return 0;
+  }
+  if (arguments.what == "metrics" || arguments.what == "front") {
+    auto rows = store.steps(arguments.run, names);
+    std::vector<bool> nonDominated(rows.size(), false);
     if (arguments.what == "front") {
       // The evaluated merged policies, one per round, and which are non-dominated.
-      std::vector<nlohmann::json> merged;
+      std::erase_if(rows, [](const auto& row) { return row.expert >= 0; });
       std::vector<engine::ObjectivePoint> points;
-      for (const auto& row : rows)
-        if (row["policy"] == "merged") {
-          merged.push_back(row);
-          engine::ObjectivePoint point;
-          for (const auto& name : names)
-            point.push_back(number(row["transformed_means"][name]));
-          points.push_back(point);
-        }
-      std::vector<bool> front(points.size(), false);
+      for (const auto& row : rows) {
+        engine::ObjectivePoint point;
+        for (const auto& name : names)
+          point.push_back(valueOf(row.transformedMeans, name));
+        points.push_back(point);
+      }
+      nonDominated.assign(rows.size(), false);
       for (auto index : engine::nonDominatedIndices(points))
-        front[index] = true;
-      for (size_t i = 0; i < merged.size(); ++i)
-        merged[i]["non_dominated"] = bool(front[i]);
-      rows = merged;
+        nonDominated[index] = true;
     }
     count = rows.size();
     if (format == "jsonl") {
-      for (const auto& row : rows)
-        out << row.dump() << '\n';
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        nlohmann::json line = { { "policy", row.policy },
+                                { "step", row.step },
+                                { "round", row.round },
+                                { "raw_means", row.rawMeans },
+                                { "transformed_means", row.transformedMeans },
+                                { "average_reward", row.averageReward },
+                                { "icv", row.icv },
+                                { "kl", row.kl },
+                                { "entropy", row.entropy },
+                                { "metrics", row.metrics },
+                                { "seconds", row.seconds } };
+        if (arguments.what == "front")
+          line["non_dominated"] = bool(nonDominated[i]);
+        out << line.dump() << '\n';
+      }
     } else if (format == "csv") {
       out << "policy,step,round,average_reward,icv,kl,entropy";
       for (const auto& name : names)
@@ -168,16 +182,15 @@ runExport(const ExportArguments& arguments)
       if (arguments.what == "front")
         out << ",non_dominated";
       out << '\n';
-      for (const auto& row : rows) {
-        out << row["policy"].get<std::string>() << ',' << row["step"] << ',' << row["round"];
-        for (const char* key : { "average_reward", "icv", "kl", "entropy" })
-          out << ',' << (row[key].is_null() ? std::string{} : row[key].dump());
-        for (const auto& name : names) {
-          const auto& value = row["transformed_means"][name];
-          out << ',' << (value.is_null() ? std::string{} : value.dump());
-        }
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        out << row.policy << ',' << row.step << ',' << row.round;
+        for (double value : { row.averageReward, row.icv, row.kl, row.entropy })
+          out << ',' << numberText(value);
+        for (const auto& name : names)
+          out << ',' << numberText(valueOf(row.transformedMeans, name));
         if (arguments.what == "front")
-          out << ',' << (row["non_dominated"].get<bool>() ? 1 : 0);
+          out << ',' << (nonDominated[i] ? 1 : 0);
         out << '\n';
       }
     } else {
@@ -215,9 +228,12 @@ addExportCommand(CLI::App& app, int& exitCode)
   command->add_option("--what", arguments->what, "samples, metrics or front")
     ->required()
     ->check(CLI::IsMember({ "samples", "metrics", "front" }));
-  command->add_option("--format", arguments->format, "csv, sdf, fasta or jsonl")
-    ->required()
-    ->check(CLI::IsMember({ "csv", "sdf", "fasta", "jsonl" }));
+  command
+    ->add_option("--format",
+                 arguments->format,
+                 "Samples: any format of the run's domain (csv, txt; smi and sdf for molecules, "
+                 "fasta for DNA, jsonl for text). Metrics and front: csv or jsonl")
+    ->required();
   command->add_option("--out", arguments->out, "File to write")->required();
   command->callback([arguments, &exitCode] { exitCode = runExport(*arguments); });
 }

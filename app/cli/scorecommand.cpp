@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 #include "progressbar.h"
+#include "samplefiles.h"
 
-#include "core/atomicfile.h"
-#include "core/samplescsv.h"
-#include "domains/domainregistry.h"
+#include "core/domainregistry.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <sstream>
 
@@ -23,6 +22,7 @@ struct ScoreArguments
   std::string domain;
   std::string objectives;
   std::string input;
+  std::string format;
   std::string output;
   std::string options = "{}";
 };
@@ -51,45 +51,51 @@ runScore(const ScoreArguments& arguments)
   for (const auto& objective : objectives)
     domain->requireObjective(objective);
 
-  std::ifstream in(arguments.input);
-  if (!in)
-    throw std::runtime_error("cannot read " + arguments.input);
-  std::vector<std::string> samples;
-  size_t skipped = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
-    // A .smi line is "SMILES [name]": the sample is its first field, kept as given.
-    const auto sample = line.substr(0, line.find_first_of(" \t"));
-    if (sample.empty())
+  const auto reading = readSampleFile(*domain, arguments.input, arguments.format);
+  engine::SampleTable table;
+  table.objectiveNames = objectives;
+  std::vector<engine::SampleContext> contexts;
+  size_t invalid = 0;
+  for (const auto& record : reading.records) {
+    if (!domain->isValid(record.text)) {
+      std::fprintf(stderr,
+                   "paretolab-cli: %s: line %zu: skipped: not a valid %s sample\n",
+                   arguments.input.c_str(),
+                   record.line,
+                   domain->name().c_str());
+      ++invalid;
       continue;
-    if (domain->isValid(sample))
-      samples.push_back(sample);
-    else
-      ++skipped;
+    }
+    table.samples.push_back(record.text);
+    if (reading.recordsHaveIds)
+      table.ids.push_back(record.id);
+    contexts.push_back(record.context);
   }
+  const bool withContexts = std::any_of(
+    contexts.begin(), contexts.end(), [](const auto& context) { return !context.empty(); });
 
   // Score in chunks so that long inputs (xTB takes ~0.1 s a molecule) show progress.
   constexpr size_t kChunk = 64;
-  std::vector<std::vector<double>> scores;
-  ProgressBar bar("score", int64_t(samples.size()));
-  for (size_t begin = 0; begin < samples.size(); begin += kChunk) {
-    std::vector<std::string> chunk(samples.begin() + begin,
-                                   samples.begin() + std::min(samples.size(), begin + kChunk));
-    for (auto& row : domain->score(chunk, objectives))
-      scores.push_back(std::move(row));
-    bar.update(int64_t(scores.size()));
+  ProgressBar bar("score", int64_t(table.samples.size()));
+  for (size_t begin = 0; begin < table.samples.size(); begin += kChunk) {
+    const auto end = std::min(table.samples.size(), begin + kChunk);
+    std::vector<std::string> chunk(table.samples.begin() + begin, table.samples.begin() + end);
+    std::vector<engine::SampleContext> chunkContexts;
+    if (withContexts)
+      chunkContexts.assign(contexts.begin() + begin, contexts.begin() + end);
+    for (auto& row : domain->score(chunk, chunkContexts, objectives))
+      table.raw.push_back(std::move(row));
+    bar.update(int64_t(table.raw.size()));
   }
   bar.finish();
-  engine::writeFileAtomically(
-    arguments.output,
-    engine::samplesCsv(
-      arguments.domain == "molecules" ? "smiles" : "sample", samples, objectives, scores));
+  // A score table names each row by its record id where the format has one
+  // (FASTA, JSONL), else by the sample as given.
+  table.writeSamples = !reading.recordsHaveIds;
+  writeSampleFile(engine::CsvSampleFormat(), table, arguments.output);
   std::fprintf(stderr,
-               "paretolab-cli: scored %zu %s; skipped %zu line(s) that do not parse\n",
-               samples.size(),
-               samples.size() == 1 ? "sample" : "samples",
-               skipped);
+               "paretolab-cli: scored %s; skipped %s\n",
+               countOf(table.raw.size(), "sample").c_str(),
+               countOf(reading.problems.size() + invalid, "line").c_str());
   return 0;
 }
 
@@ -100,12 +106,29 @@ addScoreCommand(CLI::App& app, int& exitCode)
 {
   auto arguments = std::make_shared<ScoreArguments>();
   auto* command = app.add_subcommand("score", "Write the raw objective values of sequences to CSV");
-  command->add_option("--domain", arguments->domain, "Domain (molecules, toy)")->required();
+  command
+    ->add_option(
+      "--domain",
+      arguments->domain,
+      "Domain (" +
+        [] {
+          std::string names;
+          for (const auto& name : engine::availableDomains())
+            names += (names.empty() ? "" : ", ") + name;
+          return names;
+        }() +
+        ")")
+    ->required();
   command->add_option("--objectives", arguments->objectives, "Comma-separated, e.g. qed,sa,logp")
     ->required();
-  command->add_option("--input", arguments->input, "One sequence per line (.smi: SMILES [name])")
+  command
+    ->add_option("--input",
+                 arguments->input,
+                 "Samples in one of the domain's formats, chosen by extension (.smi, .fa, "
+                 ".jsonl; otherwise one sample per line)")
     ->required()
     ->check(CLI::ExistingFile);
+  command->add_option("--format", arguments->format, "The input format, when its extension is not");
   command->add_option("--output", arguments->output, "CSV to write")->required();
   command
     ->add_option("--domain-options",

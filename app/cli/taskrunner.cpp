@@ -2,7 +2,7 @@
 #include "taskrunner.h"
 
 #include "core/atomicfile.h"
-#include "domains/domainregistry.h"
+#include "core/domainregistry.h"
 #include "progressbar.h"
 
 #include <CLI/CLI.hpp>
@@ -134,16 +134,13 @@ prepareTask(const TaskArguments& arguments, std::stop_token stop)
   } catch (const std::exception& e) {
     throw engine::TaskError(e.what());
   }
-  return prepareTaskText(text, arguments.config, arguments, stop);
+  return prepareTask(
+    engine::parseTaskText(text, arguments.config, arguments.overrides), arguments, stop);
 }
 
 PreparedTask
-prepareTaskText(const std::string& text,
-                const std::string& origin,
-                const TaskArguments& arguments,
-                std::stop_token stop)
+prepareTask(engine::TaskConfig task, const TaskArguments& arguments, std::stop_token stop)
 {
-  auto task = engine::parseTaskText(text, origin, arguments.overrides);
   if (!arguments.prior.empty())
     task.priorPath = arguments.prior;
   auto domain = engine::makeDomain(task.domain, task.domainOptions);

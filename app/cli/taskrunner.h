@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/domain.h"
+#include "core/paths.h"
 #include "progressbar.h"
 #include "train/iterativerstrainer.h"
 #include "train/priorcache.h"
@@ -66,12 +67,10 @@ struct PreparedTask
 /// progress bar). `priorPath` overrides the task's prior. Throws on bad input.
 PreparedTask
 prepareTask(const TaskArguments& arguments, std::stop_token stop);
-/// The same for a task stored as text (a run being resumed); `origin` names it.
+/// The same for a task already read (a run being resumed): only --prior and
+/// --cache-dir of `arguments` apply.
 PreparedTask
-prepareTaskText(const std::string& text,
-                const std::string& origin,
-                const TaskArguments& arguments,
-                std::stop_token stop);
+prepareTask(engine::TaskConfig task, const TaskArguments& arguments, std::stop_token stop);
 
 /// Runs the trainer, drawing a progress bar labelled `label` on a terminal.
 engine::RunResult

@@ -4,7 +4,7 @@
 
 #include "core/atomicfile.h"
 #include "core/sha256.h"
-#include "store/runrecorder.h"
+#include "store/runsession.h"
 
 #include <CLI/CLI.hpp>
 
@@ -24,27 +24,6 @@ struct TrainArguments : TaskArguments
   std::string db = engine::RunStore::defaultPath();
   std::string resume; ///< "latest" or a run id
 };
-
-int64_t
-resolveRun(const engine::RunStore& store, const std::string& which)
-{
-  if (which == "latest") {
-    const auto run = store.latestInterrupted();
-    if (!run)
-      throw std::runtime_error("no interrupted run in " + store.path());
-    return run->id;
-  }
-  size_t used = 0;
-  int64_t id = 0;
-  try {
-    id = std::stoll(which, &used);
-  } catch (const std::exception&) {
-  }
-  if (used != which.size() || !store.run(id))
-    throw std::runtime_error("no run " + which + " in " + store.path() +
-                             " (paretolab-cli runs lists them)");
-  return id;
-}
 
 void
 printComparison(const engine::RunResult& result,
@@ -71,36 +50,18 @@ int
 runTrain(const TrainArguments& arguments)
 {
   auto& stop = interruptSource();
-  engine::RunStore store(arguments.db);
-  int64_t runId = 0;
-  std::optional<engine::RunStore::MergeCheckpoint> resumeFrom;
-  std::string resumedTask;
-  if (!arguments.resume.empty()) {
-    runId = resolveRun(store, arguments.resume);
-    resumeFrom = store.lastCheckpoint(runId);
-    if (!resumeFrom)
-      throw std::runtime_error("run " + std::to_string(runId) +
-                               " completed no merge round; start it again");
-    if (engine::sha256Hex(engine::readFile(resumeFrom->path)) != resumeFrom->sha256)
-      throw std::runtime_error("checkpoint " + resumeFrom->path +
-                               " does not match the sha256 recorded for it; it is damaged");
-    resumedTask = store.run(runId)->taskJson;
-  } else if (arguments.config.empty()) {
+  engine::RunSession session(arguments.db);
+  if (!arguments.resume.empty())
+    session.resume(session.resolve(arguments.resume));
+  else if (arguments.config.empty())
     throw std::runtime_error("train needs --config TASK.json, or --resume latest|RUN_ID");
-  }
-  auto prepared =
-    resumedTask.empty()
-      ? prepareTask(arguments, stop.get_token())
-      : prepareTaskText(resumedTask, "run " + std::to_string(runId), arguments, stop.get_token());
-  auto& task = prepared.task;
+  const auto& resumeFrom = session.resumePoint();
+  auto prepared = resumeFrom ? prepareTask(session.task(), arguments, stop.get_token())
+                             : prepareTask(arguments, stop.get_token());
   if (!resumeFrom)
-    runId = store.createRun(task.name, task.source.dump(), task.training.seed, prepared.prior.path);
-  else
-    store.discardAfter(runId, resumeFrom->step);
-  task.training.checkpointDirectory = engine::runCheckpointDirectory(store, runId);
-  std::vector<std::string> objectiveNames;
-  for (const auto& objective : task.objectives)
-    objectiveNames.push_back(objective.name);
+    session.create(prepared.task, prepared.prior.path);
+  const auto& task = session.task();
+  const auto runId = session.runId();
   const std::string resumedNote = resumeFrom ? ", resumed after merge round " +
                                                  std::to_string(resumeFrom->round) + " (step " +
                                                  std::to_string(resumeFrom->step) + ")"
@@ -123,9 +84,9 @@ runTrain(const TrainArguments& arguments)
     prepared.domain, prepared.prior.policy, task.objectives, task.training);
   if (resumeFrom)
     trainer.resumeFrom(resumeFrom->path);
-  engine::RunRecorder recorder(store, runId, objectiveNames);
-  const auto result = trainWithProgress(trainer, "train", stop.get_token(), &recorder);
-  store.finishRun(runId, result.cancelled ? "cancelled" : "finished");
+  const auto recorder = session.recorder();
+  const auto result = trainWithProgress(trainer, "train", stop.get_token(), recorder.get());
+  session.finish(result);
   printComparison(result, task.objectives);
   if (result.cancelled)
     std::fprintf(stderr,

@@ -1,9 +1,90 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain.h"
 
+#include "core/atomicfile.h"
+
+#include <cctype>
+#include <cstdio>
 #include <stdexcept>
 
 namespace paretolab::engine {
+
+std::string
+Domain::corpusDigest() const
+{
+  uint64_t hash = fnv1a64("");
+  for (const auto& text : corpus()) {
+    hash = fnv1a64(text, hash);
+    hash = fnv1a64("\n", hash);
+  }
+  char digest[17];
+  std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(hash));
+  return digest;
+}
+
+std::vector<SampleContext>
+Domain::contexts(DataSplit) const
+{
+  return {};
+}
+
+std::vector<std::vector<double>>
+Domain::score(const std::vector<std::string>& samples,
+              const std::vector<std::string>& objectives) const
+{
+  return score(samples, {}, objectives);
+}
+
+std::vector<std::vector<double>>
+Domain::score(const std::vector<std::string>& samples,
+              const std::vector<SampleContext>& contexts,
+              const std::vector<std::string>& objectives) const
+{
+  for (const auto& objective : objectives)
+    requireObjective(objective);
+  if (!contexts.empty() && contexts.size() != samples.size())
+    throw std::invalid_argument("domain '" + name() + "': " + std::to_string(contexts.size()) +
+                                " contexts for " + std::to_string(samples.size()) + " samples");
+  return computeScores(samples, contexts, objectives);
+}
+
+SampleDescription
+Domain::describe(const std::string& sample, const SampleContext&) const
+{
+  SampleDescription description;
+  description.valid = isValid(sample);
+  description.blocks.push_back(AnnotatedText{ .text = render(sample) });
+  return description;
+}
+
+std::vector<std::shared_ptr<const SampleFormat>>
+Domain::sampleFormats() const
+{
+  return { std::make_shared<CsvSampleFormat>(), std::make_shared<LinesSampleFormat>() };
+}
+
+std::shared_ptr<const SampleFormat>
+Domain::sampleFormat(const std::string& nameOrPath) const
+{
+  const auto formats = sampleFormats();
+  std::string known;
+  for (const auto& format : formats) {
+    if (format->name() == nameOrPath)
+      return format;
+    known += (known.empty() ? "" : ", ") + format->name();
+  }
+  const auto dot = nameOrPath.rfind('.');
+  if (dot != std::string::npos) {
+    std::string extension = nameOrPath.substr(dot + 1);
+    for (auto& c : extension)
+      c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& format : formats)
+      if (format->extension() == extension || format->name() == extension)
+        return format;
+  }
+  throw std::invalid_argument("the " + name() + " domain has no sample format for '" + nameOrPath +
+                              "' (it has: " + known + ")");
+}
 
 void
 Domain::requireObjective(const std::string& name) const

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "core/rewardtransform.h"
+#include "core/samplecontext.h"
+#include "core/sampledescription.h"
+#include "core/sampleformat.h"
 #include "core/tokenizer.h"
 
 #include <map>
@@ -19,23 +22,44 @@ struct ObjectiveInfo
   RewardTransform defaultTransform;
 };
 
-/// One kind of sequence (molecules, DNA, text, toy bit strings) behind one
-/// interface: its corpus, tokenizer, reward functions, metrics and rendering.
+/// One kind of sequence (molecules, DNA, text, toy bit strings), and the one
+/// place it lives: its corpus, tokenizer, contexts, rewards, metrics,
+/// rendering and sample files. A domain registers itself by name
+/// (core/domainregistry.h); nothing outside its folder knows it.
 ///
-/// Scoring is deterministic and const. Implementations must be safe to call
-/// from one thread at a time per instance; the trainer never shares an
-/// instance between concurrent calls.
+/// Conditional domains supply contexts (a source and its reference): the
+/// policy continues each context's prompt, and scoring sees the context.
+///
+/// Thread-safe: every const member may be called from several threads at
+/// once (the trainer scores on its thread while a slider re-merge scores on
+/// another). Implementations keep lazily loaded state behind std::call_once
+/// or a lock.
 class Domain
 {
 public:
   virtual ~Domain() = default;
 
   virtual std::string name() const = 0;
+  /// One line for menus and logs, e.g. "Molecules (SMILES)".
+  virtual std::string title() const { return name(); }
   virtual std::vector<ObjectiveInfo> objectives() const = 0;
 
-  /// The texts the prior is pretrained on.
+  /// The texts the prior is pretrained on; for a conditional domain, each
+  /// context's prompt followed by its completion.
   virtual std::vector<std::string> corpus() const = 0;
-  virtual Tokenizer::Split tokenSplit() const = 0;
+  /// How to build the tokenizer; its fitted form is saved with the prior.
+  virtual TokenizerSpec tokenizer() const = 0;
+  /// A short digest that changes whenever corpus() would, cheap enough for the
+  /// GUI thread: it keys the prior cache. The default hashes corpus(); domains
+  /// with large corpora hash their source files instead.
+  virtual std::string corpusDigest() const;
+  /// One line on how the corpus was read and cleaned; empty when there is nothing to say.
+  virtual std::string describeCorpus() const { return {}; }
+
+  /// The contexts of `split`; empty for an unconditional domain.
+  virtual std::vector<SampleContext> contexts(DataSplit split) const;
+  /// Whether samples are generated from contexts (then contexts() is not empty).
+  virtual bool isConditional() const { return false; }
 
   /// Whether the sample is well formed (a parseable SMILES, a full-length bit string).
   virtual bool isValid(const std::string& sample) const = 0;
@@ -43,22 +67,44 @@ public:
   /// Raw objective values, [sample][objective] in the order of `objectives`.
   /// A sample the objective cannot be computed for (an invalid SMILES, a
   /// failed geometry) gets NaN; the trainer turns NaN into the task's penalty.
-  virtual std::vector<std::vector<double>> score(
-    const std::vector<std::string>& samples,
-    const std::vector<std::string>& objectives) const = 0;
+  /// `contexts` is empty or holds one context per sample. Throws
+  /// std::invalid_argument for an unknown objective or mismatched contexts.
+  std::vector<std::vector<double>> score(const std::vector<std::string>& samples,
+                                         const std::vector<std::string>& objectives) const;
+  std::vector<std::vector<double>> score(const std::vector<std::string>& samples,
+                                         const std::vector<SampleContext>& contexts,
+                                         const std::vector<std::string>& objectives) const;
 
   /// Domain-specific quality metrics of a batch (validity, uniqueness, ...), each in [0, 1].
   virtual std::map<std::string, double> metrics(const std::vector<std::string>& samples) const = 0;
 
-  /// One line on how the corpus was read and cleaned, e.g. what was dropped and
-  /// why; empty when there is nothing to say.
-  virtual std::string describeCorpus() const { return {}; }
-
   /// A plain-text rendering of one sample for terminals and logs.
   virtual std::string render(const std::string& sample) const { return sample; }
+  /// A structured rendering that the GUI draws without knowing the domain.
+  /// The default is the sample as plain text.
+  virtual SampleDescription describe(const std::string& sample,
+                                     const SampleContext& context = {}) const;
+  /// Which samples page draws this domain: "pictures" (tiles of describe()'s
+  /// SVG) or "annotated" (describe()'s annotated text, the default).
+  virtual std::string samplesPage() const { return "annotated"; }
+
+  /// The file formats of this domain's samples. Every domain has "csv" and "txt".
+  virtual std::vector<std::shared_ptr<const SampleFormat>> sampleFormats() const;
+  /// The format called `name`, or the one whose extension ends `path`.
+  /// Throws std::invalid_argument listing the formats there are.
+  std::shared_ptr<const SampleFormat> sampleFormat(const std::string& nameOrPath) const;
+  /// The longest sample a user may give, and the like.
+  virtual SampleLimits sampleLimits() const { return {}; }
 
   /// Throws std::invalid_argument when `name` is not an objective of this domain.
   void requireObjective(const std::string& name) const;
+
+protected:
+  /// score() after its checks: objectives are known, contexts are empty or one per sample.
+  virtual std::vector<std::vector<double>> computeScores(
+    const std::vector<std::string>& samples,
+    const std::vector<SampleContext>& contexts,
+    const std::vector<std::string>& objectives) const = 0;
 };
 
 } // namespace paretolab::engine

@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tokenizer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
-#include <regex>
-#include <set>
 #include <stdexcept>
 
 namespace paretolab::engine {
@@ -14,27 +10,14 @@ namespace {
 
 const char* const kSpecials[] = { "<pad>", "<bos>", "<eos>" };
 
-// Schwaller et al., "Molecular Transformer" (2019): one token per bracket atom,
-// two-letter halogen, bond, branch, ring-closure digit or %nn label.
-const std::regex&
-smilesPattern()
-{
-  static const std::regex pattern(
-    R"((\[[^\]]+\]|Br?|Cl?|N|O|S|P|F|I|b|c|n|o|s|p|\(|\)|\.|=|#|-|\+|\\|\/|:|~|@|\?|>|\*|\$|%[0-9]{2}|[0-9]))");
-  return pattern;
-}
-
-std::string
-splitName(Tokenizer::Split split)
-{
-  return split == Tokenizer::Split::Characters ? "characters" : "smiles-regex";
-}
-
 } // namespace
 
-Tokenizer::Tokenizer(Split split, std::vector<std::string> vocabulary)
-  : m_split(split)
+Tokenizer::Tokenizer(std::shared_ptr<const TokenSplitter> splitter,
+                     std::vector<std::string> vocabulary)
+  : m_splitter(std::move(splitter))
 {
+  if (!m_splitter)
+    throw std::invalid_argument("tokenizer: no splitter");
   m_tokens.assign(std::begin(kSpecials), std::end(kSpecials));
   for (auto& token : vocabulary) {
     if (token.empty() || m_ids.count(token) ||
@@ -48,44 +31,21 @@ Tokenizer::Tokenizer(Split split, std::vector<std::string> vocabulary)
 }
 
 Tokenizer
-Tokenizer::fit(Split split, const std::vector<std::string>& corpus)
+Tokenizer::fit(const TokenizerSpec& spec, const std::vector<std::string>& corpus)
 {
-  Tokenizer probe(split, {});
-  std::set<std::string> seen;
-  for (const auto& text : corpus)
-    for (auto& token : probe.split(text))
-      seen.insert(std::move(token));
-  return Tokenizer(split, std::vector<std::string>(seen.begin(), seen.end()));
+  auto splitter = makeTokenSplitter(spec.kind, spec.parameters)->fitted(corpus);
+  auto vocabulary = splitter->vocabularyFor(corpus);
+  return Tokenizer(std::move(splitter), std::move(vocabulary));
 }
 
 std::vector<std::string>
 Tokenizer::split(std::string_view text) const
 {
-  std::vector<std::string> pieces;
-  if (m_split == Split::Characters) {
-    for (char c : text)
-      pieces.emplace_back(1, c);
-    return pieces;
-  }
-  const std::string owned(text);
-  std::size_t covered = 0;
-  for (auto it = std::sregex_iterator(owned.begin(), owned.end(), smilesPattern());
-       it != std::sregex_iterator();
-       ++it) {
-    // Characters the regex skips over would silently vanish; refuse them instead.
-    if (static_cast<std::size_t>(it->position()) != covered)
-      throw std::invalid_argument("tokenizer: '" + owned.substr(covered, it->position() - covered) +
-                                  "' is not a SMILES token");
-    pieces.push_back(it->str());
-    covered += it->length();
-  }
-  if (covered != owned.size())
-    throw std::invalid_argument("tokenizer: '" + owned.substr(covered) + "' is not a SMILES token");
-  return pieces;
+  return m_splitter->split(text);
 }
 
 std::vector<int64_t>
-Tokenizer::encode(std::string_view text) const
+Tokenizer::ids(std::string_view text) const
 {
   std::vector<int64_t> ids{ kBos };
   for (const auto& token : split(text)) {
@@ -94,29 +54,46 @@ Tokenizer::encode(std::string_view text) const
       throw std::invalid_argument("tokenizer: token '" + token + "' is not in the vocabulary");
     ids.push_back(found->second);
   }
-  ids.push_back(kEos);
   return ids;
+}
+
+std::vector<int64_t>
+Tokenizer::encode(std::string_view text) const
+{
+  auto encoded = ids(text);
+  encoded.push_back(kEos);
+  return encoded;
+}
+
+std::vector<int64_t>
+Tokenizer::encodePrompt(std::string_view text) const
+{
+  return ids(text);
 }
 
 std::string
 Tokenizer::decode(const std::vector<int64_t>& ids) const
 {
-  std::string text;
+  std::vector<std::string> pieces;
   for (int64_t id : ids) {
     if (id == kEos)
       break;
     if (id == kBos || id == kPad || id < 0 || id >= vocabSize())
       continue;
-    text += m_tokens[id];
+    pieces.push_back(m_tokens[size_t(id)]);
   }
-  return text;
+  return m_splitter->join(pieces);
 }
 
 nlohmann::json
 Tokenizer::toJson() const
 {
-  return { { "split", splitName(m_split) },
-           { "tokens", std::vector<std::string>(m_tokens.begin() + 3, m_tokens.end()) } };
+  nlohmann::json json = { { "split", kind() },
+                          { "tokens",
+                            std::vector<std::string>(m_tokens.begin() + 3, m_tokens.end()) } };
+  if (auto parameters = m_splitter->parameters(); !parameters.empty())
+    json["parameters"] = std::move(parameters);
+  return json;
 }
 
 Tokenizer
@@ -129,15 +106,16 @@ Tokenizer::fromJson(const nlohmann::json& json)
   for (const auto& token : json["tokens"])
     if (!token.is_string())
       throw std::invalid_argument("tokenizer: every token must be a string");
-  const auto name = json["split"].get<std::string>();
-  Split split;
-  if (name == "characters")
-    split = Split::Characters;
-  else if (name == "smiles-regex")
-    split = Split::SmilesRegex;
-  else
-    throw std::invalid_argument("tokenizer: unknown split rule '" + name + "'");
-  return Tokenizer(split, json["tokens"].get<std::vector<std::string>>());
+  const auto parameters = json.value("parameters", nlohmann::json::object());
+  return Tokenizer(makeTokenSplitter(json["split"].get<std::string>(), parameters),
+                   json["tokens"].get<std::vector<std::string>>());
+}
+
+bool
+Tokenizer::operator==(const Tokenizer& other) const
+{
+  return kind() == other.kind() && m_tokens == other.m_tokens &&
+         m_splitter->parameters() == other.m_splitter->parameters();
 }
 
 } // namespace paretolab::engine

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/gpt.h"
 
+#include "core/tokenizer.h"
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -24,7 +26,10 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const GptOptions& options)
 }
 
 torch::Tensor
-CausalSelfAttentionImpl::forward(const torch::Tensor& x, KvCache* cache, size_t layer)
+CausalSelfAttentionImpl::forward(const torch::Tensor& x,
+                                 const torch::Tensor& allowed,
+                                 KvCache* cache,
+                                 size_t layer)
 {
   const auto batch = x.size(0);
   const auto time = x.size(1);
@@ -39,9 +44,7 @@ CausalSelfAttentionImpl::forward(const torch::Tensor& x, KvCache* cache, size_t 
   auto key = toHeads(qkv[1]);
   auto value = toHeads(qkv[2]);
 
-  int64_t past = 0;
   if (cache) {
-    past = cache->length;
     if (cache->keys.size() <= layer) {
       cache->keys.resize(layer + 1);
       cache->values.resize(layer + 1);
@@ -55,12 +58,8 @@ CausalSelfAttentionImpl::forward(const torch::Tensor& x, KvCache* cache, size_t 
   }
 
   auto scores = torch::matmul(query, key.transpose(-2, -1)) / std::sqrt(double(headDim));
-  // Query i sits at absolute position past + i and may see keys 0..past + i.
-  if (time > 1) {
-    const auto total = past + time;
-    auto allowed = torch::ones({ time, total }, torch::kBool).tril(past);
+  if (allowed.defined())
     scores = scores.masked_fill(allowed.logical_not(), -std::numeric_limits<float>::infinity());
-  }
   auto weights = m_dropout(torch::softmax(scores, -1));
   auto out =
     torch::matmul(weights, value).transpose(1, 2).contiguous().view({ batch, time, embed });
@@ -83,9 +82,12 @@ GptBlockImpl::GptBlockImpl(const GptOptions& options)
 }
 
 torch::Tensor
-GptBlockImpl::forward(const torch::Tensor& x, KvCache* cache, size_t layer)
+GptBlockImpl::forward(const torch::Tensor& x,
+                      const torch::Tensor& allowed,
+                      KvCache* cache,
+                      size_t layer)
 {
-  auto h = x + m_attention(m_norm1(x), cache, layer);
+  auto h = x + m_attention(m_norm1(x), allowed, cache, layer);
   return h + m_mlp->forward(m_norm2(h));
 }
 
@@ -150,13 +152,46 @@ GptImpl::hiddenStates(const torch::Tensor& tokens, KvCache* cache)
     throw std::out_of_range("GPT: sequence of " + std::to_string(past + time) +
                             " tokens exceeds the context length " +
                             std::to_string(m_options.contextLength));
-  auto positions = torch::arange(past, past + time, torch::TensorOptions().dtype(torch::kLong));
-  auto x = m_tokenEmbedding(tokens) + m_positionEmbedding(positions).unsqueeze(0);
+  torch::Tensor padding = cache ? cache->leadingPadding : torch::Tensor();
+  if (past == 0) {
+    padding = leadingPadding(tokens);
+    if (cache)
+      cache->leadingPadding = padding;
+  }
+  const auto total = past + time;
+  auto positions = torch::arange(past, total, torch::TensorOptions().dtype(torch::kLong));
+  torch::Tensor allowed;
+  torch::Tensor x;
+  if (!padding.defined()) {
+    x = m_tokenEmbedding(tokens) + m_positionEmbedding(positions).unsqueeze(0);
+    // Query i sits at absolute position past + i and may see keys 0..past + i.
+    if (time > 1)
+      allowed = torch::ones({ time, total }, torch::kBool).tril(past);
+  } else {
+    // Positions count from each row's BOS; padded keys are hidden, except a
+    // padded query's own key, so that its (unused) softmax stays finite.
+    auto rowPositions = (positions.unsqueeze(0) - padding.unsqueeze(1)).clamp_min(0);
+    x = m_tokenEmbedding(tokens) + m_positionEmbedding(rowPositions);
+    auto keys = torch::arange(total, torch::kLong);
+    auto causal = torch::ones({ time, total }, torch::kBool).tril(past);
+    auto real = keys.unsqueeze(0) >= padding.unsqueeze(1);  // [batch, keys]
+    auto own = keys.unsqueeze(0) == positions.unsqueeze(1); // [time, keys]
+    allowed = (causal.unsqueeze(0) & (real.unsqueeze(1) | own.unsqueeze(0))).unsqueeze(1);
+  }
   for (size_t layer = 0; layer < m_blocks->size(); ++layer)
-    x = m_blocks[layer]->as<GptBlock>()->forward(x, cache, layer);
+    x = m_blocks[layer]->as<GptBlock>()->forward(x, allowed, cache, layer);
   if (cache)
     cache->length = past + time;
   return m_finalNorm(x);
+}
+
+torch::Tensor
+GptImpl::leadingPadding(const torch::Tensor& tokens)
+{
+  // Unconditional batches start every row with BOS: keep their arithmetic as it was.
+  if (!(tokens.select(1, 0) == Tokenizer::kPad).any().item<bool>())
+    return {};
+  return (tokens != Tokenizer::kPad).to(torch::kLong).argmax(1);
 }
 
 torch::Tensor

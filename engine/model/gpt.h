@@ -20,6 +20,9 @@ struct KvCache
   std::vector<torch::Tensor> keys;   ///< per layer, [batch, heads, length, headDim]
   std::vector<torch::Tensor> values; ///< per layer, same shape as keys
   int64_t length = 0;                ///< positions already cached
+  /// [batch] long: PAD columns before each row's BOS, for prompts of unequal
+  /// length; undefined when no row is padded.
+  torch::Tensor leadingPadding;
 };
 
 class CausalSelfAttentionImpl : public torch::nn::Module
@@ -29,7 +32,12 @@ public:
 
   /// x is [batch, time, embed]. With a cache, x holds only the new positions,
   /// which attend to the cached ones too; the cache of `layer` is extended.
-  torch::Tensor forward(const torch::Tensor& x, KvCache* cache = nullptr, size_t layer = 0);
+  /// `allowed` is a bool mask, [time, keys] or [batch, 1, time, keys], of the
+  /// keys each query may see; undefined: all of them.
+  torch::Tensor forward(const torch::Tensor& x,
+                        const torch::Tensor& allowed,
+                        KvCache* cache = nullptr,
+                        size_t layer = 0);
 
 private:
   int64_t m_heads;
@@ -44,7 +52,10 @@ class GptBlockImpl : public torch::nn::Module
 {
 public:
   explicit GptBlockImpl(const GptOptions& options);
-  torch::Tensor forward(const torch::Tensor& x, KvCache* cache = nullptr, size_t layer = 0);
+  torch::Tensor forward(const torch::Tensor& x,
+                        const torch::Tensor& allowed,
+                        KvCache* cache = nullptr,
+                        size_t layer = 0);
 
 private:
   torch::nn::LayerNorm m_norm1{ nullptr };
@@ -62,6 +73,9 @@ public:
   explicit GptImpl(const GptOptions& options);
 
   /// Logits [batch, time, vocab] for tokens [batch, time], positions 0..time-1.
+  /// Rows may start with PAD before their BOS (prompts of unequal length,
+  /// aligned on the right): positions then count from BOS, and no query sees a
+  /// padded key.
   torch::Tensor forward(const torch::Tensor& tokens);
 
   /// Logits for the new tokens [batch, time] at positions cache.length.., which
@@ -75,6 +89,8 @@ public:
 
 private:
   torch::Tensor hiddenStates(const torch::Tensor& tokens, KvCache* cache);
+  /// [batch] PAD columns before each row's first token; undefined when none is padded.
+  static torch::Tensor leadingPadding(const torch::Tensor& tokens);
   torch::Tensor head(const torch::Tensor& hidden);
 
   GptOptions m_options;

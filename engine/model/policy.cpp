@@ -59,11 +59,17 @@ Policy::parameterCount() const
 }
 
 std::vector<std::string>
-Policy::sample(int64_t count, const SamplingOptions& options, uint64_t seed) const
+Policy::sample(int64_t count,
+               const SamplingOptions& options,
+               uint64_t seed,
+               const std::vector<std::string>& prompts) const
 {
+  std::vector<std::vector<int64_t>> encoded;
+  for (const auto& prompt : prompts)
+    encoded.push_back(m_state->tokenizer.encodePrompt(prompt));
   auto generator = makeGenerator(seed);
-  auto batch = sampleSequences(*m_state->model, count, options, generator);
-  return decodeBatch(m_state->tokenizer, batch.tokens);
+  auto batch = sampleSequences(*m_state->model, count, options, generator, encoded);
+  return decodeBatch(m_state->tokenizer, batch);
 }
 
 } // namespace paretolab::engine

@@ -34,9 +34,12 @@ public:
   int64_t parameterCount() const;
 
   /// Draws `count` sequences, decoded to text; the same seed gives the same texts.
+  /// With `prompts` (one per sequence), each sequence continues its prompt and
+  /// the text returned is the continuation only.
   std::vector<std::string> sample(int64_t count,
                                   const SamplingOptions& options,
-                                  uint64_t seed) const;
+                                  uint64_t seed,
+                                  const std::vector<std::string>& prompts = {}) const;
 
   PolicyState& state() const { return *m_state; }
 

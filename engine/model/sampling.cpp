@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace paretolab::engine {
 
@@ -47,19 +49,32 @@ SequenceBatch
 sampleSequences(GptImpl& model,
                 int64_t count,
                 const SamplingOptions& options,
-                at::Generator& generator)
+                at::Generator& generator,
+                const std::vector<std::vector<int64_t>>& prompts)
 {
   torch::NoGradGuard noGrad;
   const bool wasTraining = model.is_training();
   model.eval();
 
+  if (!prompts.empty() && int64_t(prompts.size()) != count)
+    throw std::invalid_argument("sampling: " + std::to_string(prompts.size()) + " prompts for " +
+                                std::to_string(count) + " sequences");
   const int64_t context = model.options().contextLength;
-  const int64_t maxNew =
-    options.maxNewTokens > 0 ? std::min(options.maxNewTokens, context - 1) : context - 1;
-  std::vector<torch::Tensor> columns{ torch::full({ count, 1 }, Tokenizer::kBos, torch::kLong) };
+  // Leave room for at least one generated token: a long prompt keeps its BOS
+  // and its last tokens (a source's end is nearest its separator).
+  auto fitted = prompts;
+  for (auto& ids : fitted)
+    if (int64_t(ids.size()) > context - 1)
+      ids.erase(ids.begin() + 1, ids.begin() + (int64_t(ids.size()) - (context - 1) + 1));
+  torch::Tensor prompt = prompts.empty() ? torch::full({ count, 1 }, Tokenizer::kBos, torch::kLong)
+                                         : leftPaddedPrompts(fitted);
+  const int64_t promptLength = prompt.size(1);
+  const int64_t room = context - promptLength;
+  const int64_t maxNew = options.maxNewTokens > 0 ? std::min(options.maxNewTokens, room) : room;
+  std::vector<torch::Tensor> columns{ prompt };
   auto finished = torch::zeros({ count, 1 }, torch::kBool);
   KvCache cache;
-  auto input = columns.front();
+  auto input = prompt;
   for (int64_t step = 0; step < maxNew; ++step) {
     auto logits = policyLogits(model.forward(input, cache).select(1, -1), options.temperature);
     auto probabilities = nucleusFilter(torch::softmax(logits, -1), options.topP);
@@ -75,9 +90,31 @@ sampleSequences(GptImpl& model,
 
   SequenceBatch batch;
   batch.tokens = torch::cat(columns, 1);
-  batch.actionMask =
-    (batch.tokens.narrow(1, 1, batch.tokens.size(1) - 1) != Tokenizer::kPad).to(torch::kFloat);
+  batch.promptLength = promptLength;
+  auto targets = batch.tokens.narrow(1, 1, batch.tokens.size(1) - 1);
+  batch.actionMask = (targets != Tokenizer::kPad).to(torch::kFloat);
+  if (promptLength > 1)
+    batch.actionMask.narrow(1, 0, promptLength - 1).zero_(); // prompt tokens are given, not drawn
   return batch;
+}
+
+torch::Tensor
+leftPaddedPrompts(const std::vector<std::vector<int64_t>>& prompts)
+{
+  size_t longest = 1;
+  for (const auto& ids : prompts)
+    longest = std::max(longest, ids.size());
+  auto tokens =
+    torch::full({ int64_t(prompts.size()), int64_t(longest) }, Tokenizer::kPad, torch::kLong);
+  auto* data = tokens.data_ptr<int64_t>();
+  for (size_t row = 0; row < prompts.size(); ++row) {
+    if (prompts[row].empty() || prompts[row].front() != Tokenizer::kBos)
+      throw std::invalid_argument("sampling: a prompt must start with BOS");
+    std::copy(prompts[row].begin(),
+              prompts[row].end(),
+              data + row * longest + (longest - prompts[row].size()));
+  }
+  return tokens;
 }
 
 TokenStatistics
@@ -111,16 +148,17 @@ tokenStatistics(GptImpl& model,
 }
 
 std::vector<std::string>
-decodeBatch(const Tokenizer& tokenizer, const torch::Tensor& tokens)
+decodeBatch(const Tokenizer& tokenizer, const SequenceBatch& batch)
 {
-  auto contiguous = tokens.contiguous();
+  auto contiguous = batch.tokens.contiguous();
   std::vector<std::string> texts;
   const auto rows = contiguous.size(0);
   const auto length = contiguous.size(1);
+  const auto start = std::min(batch.promptLength, length);
   const auto* data = contiguous.data_ptr<int64_t>();
   for (int64_t row = 0; row < rows; ++row)
-    texts.push_back(
-      tokenizer.decode(std::vector<int64_t>(data + row * length, data + (row + 1) * length)));
+    texts.push_back(tokenizer.decode(
+      std::vector<int64_t>(data + row * length + start, data + (row + 1) * length)));
   return texts;
 }
 

@@ -13,11 +13,14 @@
 
 namespace paretolab::engine {
 
-/// A batch of sequences: BOS, the generated tokens, then PAD after EOS.
+/// A batch of sequences: the prompt (BOS alone when there is none; prompts of
+/// unequal length are padded on the left with PAD), the generated tokens, then
+/// PAD after EOS. Generation starts at column `promptLength` in every row.
 struct SequenceBatch
 {
   torch::Tensor tokens;     ///< [batch, length] long
   torch::Tensor actionMask; ///< [batch, length - 1] float: 1 where tokens[:, t + 1] was generated
+  int64_t promptLength = 1; ///< columns before the first generated token
 };
 
 struct TokenStatistics
@@ -31,12 +34,17 @@ at::Generator
 makeGenerator(uint64_t seed);
 
 /// Samples `count` sequences with a KV cache. Runs under NoGradGuard on the
-/// calling thread. PAD and BOS are never drawn.
+/// calling thread. PAD and BOS are never drawn. With `prompts` (one per
+/// sequence, each starting with BOS, as Tokenizer::encodePrompt gives them)
+/// the prompts are prefilled into the cache and generation continues them;
+/// only the generated tokens are in the action mask. A prompt longer than the
+/// context allows loses tokens after its BOS from the front.
 SequenceBatch
 sampleSequences(GptImpl& model,
                 int64_t count,
                 const SamplingOptions& options,
-                at::Generator& generator);
+                at::Generator& generator,
+                const std::vector<std::vector<int64_t>>& prompts = {});
 
 /// Per-token log-probabilities under the same distribution `sampleSequences`
 /// draws from (temperature applied, PAD and BOS excluded; top-p is not, as
@@ -48,8 +56,13 @@ tokenStatistics(GptImpl& model,
                 bool withEntropy = false,
                 bool withHidden = false);
 
+/// The generated text of each row: the tokens from column `batch.promptLength` on.
 std::vector<std::string>
-decodeBatch(const Tokenizer& tokenizer, const torch::Tensor& tokens);
+decodeBatch(const Tokenizer& tokenizer, const SequenceBatch& batch);
+
+/// Right-aligned [batch, longest] tensor of prompts, padded on the left with PAD.
+torch::Tensor
+leftPaddedPrompts(const std::vector<std::vector<int64_t>>& prompts);
 
 /// Left-aligned [batch, longest] tensor of encoded texts, padded with PAD, and its action mask.
 SequenceBatch

@@ -1,22 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/runstore.h"
 
+#include "core/paths.h"
 #include "store/runrecorder.h"
 
 #include "paretolab_version.h"
 
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
-#include <cstdlib>
+#include <cmath>
 #include <filesystem>
+#include <limits>
+#include <type_traits>
 
 namespace paretolab::engine {
 
 namespace {
 
-// Version 1 of the schema. Later versions append a migration step below and
-// bump kRunStoreSchemaVersion; a database is never written by an older binary.
+// Version 1 of the schema. Later versions add a migration step in migrate()
+// and bump kRunStoreSchemaVersion; a database is never written by an older binary.
 const char* const kSchemaV1 = R"sql(
 CREATE TABLE runs (
   id INTEGER PRIMARY KEY,
@@ -71,6 +73,12 @@ CREATE TABLE front_points (
 );
 )sql";
 
+// Version 2: each sample keeps the context it was generated from (a prompt, a
+// source and its reference), as JSON; NULL for unconditional domains.
+const char* const kMigrateToV2 = "ALTER TABLE samples ADD COLUMN context TEXT;";
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
 nlohmann::json
 byName(const std::vector<std::string>& names, const std::vector<double>& values)
 {
@@ -80,60 +88,34 @@ byName(const std::vector<std::string>& names, const std::vector<double>& values)
   return object;
 }
 
-/// A prepared statement that finalises itself.
-class Statement
+std::map<std::string, double>
+numbersByName(const std::string& text)
 {
-public:
-  Statement(sqlite3* db, const char* sql, const std::string& path)
-    : m_path(path)
-  {
-    if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK)
-      throw StoreError("run database " + path + ": " + sqlite3_errmsg(db));
-  }
-  ~Statement() { sqlite3_finalize(m_statement); }
+  std::map<std::string, double> values;
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_object())
+    for (const auto& [name, value] : json.items())
+      values[name] = value.is_number() ? value.get<double>() : kNaN;
+  return values;
+}
 
-  Statement& bind(int index, int64_t value)
-  {
-    sqlite3_bind_int64(m_statement, index, value);
-    return *this;
-  }
-  Statement& bind(int index, double value)
-  {
-    sqlite3_bind_double(m_statement, index, value);
-    return *this;
-  }
-  Statement& bind(int index, const std::string& value)
-  {
-    sqlite3_bind_text(m_statement, index, value.c_str(), int(value.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-
-  /// True while there is a row.
-  bool step()
-  {
-    const int rc = sqlite3_step(m_statement);
-    if (rc == SQLITE_ROW)
-      return true;
-    if (rc == SQLITE_DONE)
-      return false;
-    throw StoreError("run database " + m_path + ": " +
-                     sqlite3_errmsg(sqlite3_db_handle(m_statement)));
-  }
-
-  int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
-  std::string text(int column) const
-  {
-    const auto* value = sqlite3_column_text(m_statement, column);
-    return value ? reinterpret_cast<const char*>(value) : std::string{};
-  }
-
-private:
-  sqlite3_stmt* m_statement = nullptr;
-  std::string m_path;
-};
+template<typename T>
+std::vector<T>
+numberList(const std::string& text)
+{
+  std::vector<T> values;
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_array())
+    for (const auto& value : json)
+      if constexpr (std::is_floating_point_v<T>)
+        values.push_back(value.is_number() ? value.get<T>() : T(kNaN));
+      else
+        values.push_back(value.is_number() ? value.get<T>() : T{});
+  return values;
+}
 
 RunRecord
-readRun(Statement& row)
+readRun(const SqliteStatement& row)
 {
   RunRecord run;
   run.id = row.integer(0);
@@ -150,88 +132,42 @@ readRun(Statement& row)
   return run;
 }
 
+// Steps are counted by the last step reached, not by rows: every step has one
+// row per expert that trained in it. Round 0 is the prior, not a merge.
 const char* const kRunColumns =
   "SELECT id, name, task_json, seed, status, started_at, finished_at, prior_version, "
-  "engine_version, (SELECT count(*) FROM steps WHERE steps.run = runs.id AND policy != "
-  "'merged'), (SELECT count(*) FROM merges WHERE merges.run = runs.id) FROM runs ";
+  "engine_version, (SELECT coalesce(max(step), 0) FROM steps WHERE steps.run = runs.id AND "
+  "policy != 'merged'), (SELECT count(*) FROM merges WHERE merges.run = runs.id AND round > 0) "
+  "FROM runs ";
 
 } // namespace
 
 std::string
 RunStore::defaultPath()
 {
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-    return std::string(xdg) + "/paretolab/runs.sqlite";
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return std::string(home) + "/.local/share/paretolab/runs.sqlite";
-  return "runs.sqlite";
+  return defaultDataDirectory() + "/runs.sqlite";
 }
 
 RunStore::RunStore(const std::string& path)
-  : m_path(path)
+  : m_db(path, "run database")
 {
-  const std::filesystem::path file(path);
-  if (file.has_parent_path())
-    std::filesystem::create_directories(file.parent_path());
-  if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
-    const std::string message = m_db ? sqlite3_errmsg(m_db) : "cannot open";
-    sqlite3_close(m_db);
-    m_db = nullptr;
-    throw StoreError("run database " + path + ": " + message);
-  }
-  try {
-    // Fail at once instead of waiting forever on another process's write lock.
-    sqlite3_busy_timeout(m_db, 2000);
-    // Reading the schema first tells a foreign or damaged file apart before any write.
-    const int version = schemaVersion();
-    if (version > kRunStoreSchemaVersion)
-      throw StoreError("run database " + path + " has schema version " + std::to_string(version) +
-                       ", written by a newer ParetoLab (this one knows up to " +
-                       std::to_string(kRunStoreSchemaVersion) + "); it is left untouched");
-    {
-      // Scoped: a live statement holds a read transaction, and WAL cannot be
-      // switched on inside one.
-      Statement check(m_db, "PRAGMA quick_check", path);
-      if (!check.step() || check.text(0) != "ok")
-        throw StoreError("run database " + path + " is damaged (" + check.text(0) +
-                         "); it is left untouched");
-    }
-    execute("PRAGMA journal_mode = WAL");
-    execute("PRAGMA synchronous = FULL");
-    execute("PRAGMA foreign_keys = ON");
-    migrate();
-  } catch (...) {
-    sqlite3_close(m_db);
-    m_db = nullptr;
-    throw;
-  }
-}
-
-RunStore::~RunStore()
-{
-  sqlite3_close(m_db);
-}
-
-void
-RunStore::execute(const std::string& sql) const
-{
-  char* error = nullptr;
-  if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    const std::string message = error ? error : sqlite3_errmsg(m_db);
-    sqlite3_free(error);
-    const bool locked =
-      sqlite3_errcode(m_db) == SQLITE_BUSY || sqlite3_errcode(m_db) == SQLITE_LOCKED;
-    throw StoreError("run database " + m_path + ": " + message +
-                     (locked ? " (another ParetoLab process is writing to it)" : ""));
-  }
+  // Reading the schema first tells a foreign or damaged file apart before any write.
+  const int version = schemaVersion();
+  if (version > kRunStoreSchemaVersion)
+    throw StoreError(m_db.describe() + " has schema version " + std::to_string(version) +
+                     ", written by a newer ParetoLab (this one knows up to " +
+                     std::to_string(kRunStoreSchemaVersion) + "); it is left untouched");
+  m_db.requireIntact();
+  m_db.execute("PRAGMA journal_mode = WAL");
+  m_db.execute("PRAGMA synchronous = FULL");
+  m_db.execute("PRAGMA foreign_keys = ON");
+  migrate();
 }
 
 int
 RunStore::schemaVersion() const
 {
-  Statement version(m_db, "PRAGMA user_version", m_path);
-  return version.step() ? int(version.integer(0)) : 0;
+  return m_db.userVersion();
 }
 
 void
@@ -240,16 +176,13 @@ RunStore::migrate()
   const int version = schemaVersion();
   if (version == kRunStoreSchemaVersion)
     return;
-  execute("BEGIN IMMEDIATE");
-  try {
+  m_db.transaction([&] {
     if (version < 1)
-      execute(kSchemaV1);
-    execute("PRAGMA user_version = " + std::to_string(kRunStoreSchemaVersion));
-    execute("COMMIT");
-  } catch (...) {
-    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+      m_db.execute(kSchemaV1);
+    if (version < 2)
+      m_db.execute(kMigrateToV2);
+    m_db.execute("PRAGMA user_version = " + std::to_string(kRunStoreSchemaVersion));
+  });
 }
 
 int64_t
@@ -258,14 +191,12 @@ RunStore::createRun(const std::string& name,
                     uint64_t seed,
                     const std::string& priorVersion)
 {
-  Statement insert(m_db,
-                   "INSERT INTO runs (name, task_json, seed, status, prior_version, "
-                   "engine_version) VALUES (?, ?, ?, 'running', ?, ?)",
-                   m_path);
+  auto insert = m_db.prepare("INSERT INTO runs (name, task_json, seed, status, prior_version, "
+                             "engine_version) VALUES (?, ?, ?, 'running', ?, ?)");
   insert.bind(1, name).bind(2, taskJson).bind(3, int64_t(seed)).bind(4, priorVersion);
   insert.bind(5, std::string(kParetoLabVersion));
   insert.step();
-  return sqlite3_last_insert_rowid(m_db);
+  return m_db.lastInsertId();
 }
 
 void
@@ -282,11 +213,9 @@ RunStore::insertStep(int64_t run,
                      const StepReport& report,
                      const std::vector<std::string>& objectiveNames)
 {
-  Statement insert(m_db,
-                   "INSERT INTO steps (run, policy, step, round, raw_means, transformed_means, "
-                   "average_reward, icv, kl, entropy, metrics, seconds) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   m_path);
+  auto insert = m_db.prepare("INSERT INTO steps (run, policy, step, round, raw_means, "
+                             "transformed_means, average_reward, icv, kl, entropy, metrics, "
+                             "seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, run)
     .bind(2, policy)
     .bind(3, report.step)
@@ -310,12 +239,10 @@ RunStore::recordMerge(int64_t run,
                       const std::string& checkpointSha256)
 {
   const auto& e = report.evaluation;
-  execute("BEGIN IMMEDIATE");
-  try {
-    Statement merge(m_db,
-                    "INSERT OR REPLACE INTO merges (run, round, step, lambda, subset, divergence, "
-                    "checkpoint, checkpoint_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    m_path);
+  m_db.transaction([&] {
+    auto merge = m_db.prepare("INSERT OR REPLACE INTO merges (run, round, step, lambda, subset, "
+                              "divergence, checkpoint, checkpoint_sha256) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     merge.bind(1, run)
       .bind(2, report.round)
       .bind(3, report.step)
@@ -338,32 +265,27 @@ RunStore::recordMerge(int64_t run,
     merged.domainMetrics = e.domainMetrics;
     merged.seconds = report.seconds;
     insertStep(run, "merged", merged, objectiveNames);
+    auto sample = m_db.prepare("INSERT INTO samples (run, step, policy, sequence, raw_values, "
+                               "context) VALUES (?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; i < e.samples.size(); ++i) {
-      Statement sample(m_db,
-                       "INSERT INTO samples (run, step, policy, sequence, raw_values) "
-                       "VALUES (?, ?, ?, ?, ?)",
-                       m_path);
+      sample.reset();
       sample.bind(1, run)
         .bind(2, report.step)
         .bind(3, "merged:" + std::to_string(report.round))
         .bind(4, e.samples[i])
         .bind(5, nlohmann::json(e.rawScores.at(i)).dump());
+      if (i < e.contexts.size() && !e.contexts[i].empty())
+        sample.bind(6, e.contexts[i].toJson().dump());
       sample.step();
     }
-    execute("COMMIT");
-  } catch (...) {
-    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 void
 RunStore::finishRun(int64_t run, const std::string& status)
 {
-  Statement update(m_db,
-                   "UPDATE runs SET status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
-                   "'now') WHERE id = ?",
-                   m_path);
+  auto update = m_db.prepare("UPDATE runs SET status = ?, finished_at = "
+                             "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
   update.bind(1, status).bind(2, run);
   update.step();
 }
@@ -374,10 +296,8 @@ RunStore::recordFrontPoint(int64_t run,
                            const std::vector<double>& means,
                            bool nonDominated)
 {
-  Statement insert(m_db,
-                   "INSERT INTO front_points (run, lambda, means, non_dominated) "
-                   "VALUES (?, ?, ?, ?)",
-                   m_path);
+  auto insert = m_db.prepare("INSERT INTO front_points (run, lambda, means, non_dominated) "
+                             "VALUES (?, ?, ?, ?)");
   insert.bind(1, run)
     .bind(2, nlohmann::json(lambda).dump())
     .bind(3, nlohmann::json(means).dump())
@@ -385,18 +305,10 @@ RunStore::recordFrontPoint(int64_t run,
   insert.step();
 }
 
-std::vector<std::string>
-RunStore::frontPointRowsJson(int64_t run) const
-{
-  return jsonRows("SELECT json_object('lambda', json(lambda), 'means', json(means), "
-                  "'non_dominated', non_dominated) FROM front_points WHERE run = ? ORDER BY rowid",
-                  run);
-}
-
 void
 RunStore::renameRun(int64_t run, const std::string& name)
 {
-  Statement update(m_db, "UPDATE runs SET name = ? WHERE id = ?", m_path);
+  auto update = m_db.prepare("UPDATE runs SET name = ? WHERE id = ?");
   update.bind(1, name).bind(2, run);
   update.step();
 }
@@ -404,7 +316,7 @@ RunStore::renameRun(int64_t run, const std::string& name)
 void
 RunStore::deleteRun(int64_t run)
 {
-  Statement remove(m_db, "DELETE FROM runs WHERE id = ?", m_path);
+  auto remove = m_db.prepare("DELETE FROM runs WHERE id = ?");
   remove.bind(1, run);
   remove.step();
 }
@@ -412,7 +324,7 @@ RunStore::deleteRun(int64_t run)
 std::vector<RunRecord>
 RunStore::runs() const
 {
-  Statement query(m_db, (std::string(kRunColumns) + "ORDER BY id").c_str(), m_path);
+  auto query = m_db.prepare(std::string(kRunColumns) + "ORDER BY id");
   std::vector<RunRecord> records;
   while (query.step())
     records.push_back(readRun(query));
@@ -422,7 +334,7 @@ RunStore::runs() const
 std::optional<RunRecord>
 RunStore::run(int64_t id) const
 {
-  Statement query(m_db, (std::string(kRunColumns) + "WHERE id = ?").c_str(), m_path);
+  auto query = m_db.prepare(std::string(kRunColumns) + "WHERE id = ?");
   query.bind(1, id);
   if (!query.step())
     return std::nullopt;
@@ -432,10 +344,8 @@ RunStore::run(int64_t id) const
 std::optional<RunRecord>
 RunStore::latestInterrupted() const
 {
-  Statement query(
-    m_db,
-    (std::string(kRunColumns) + "WHERE status = 'running' ORDER BY id DESC LIMIT 1").c_str(),
-    m_path);
+  auto query =
+    m_db.prepare(std::string(kRunColumns) + "WHERE status = 'running' ORDER BY id DESC LIMIT 1");
   if (!query.step())
     return std::nullopt;
   return readRun(query);
@@ -444,10 +354,8 @@ RunStore::latestInterrupted() const
 std::optional<RunStore::MergeCheckpoint>
 RunStore::lastCheckpoint(int64_t run) const
 {
-  Statement query(m_db,
-                  "SELECT round, step, checkpoint, checkpoint_sha256 FROM merges WHERE run = ? "
-                  "AND checkpoint != '' ORDER BY round DESC LIMIT 1",
-                  m_path);
+  auto query = m_db.prepare("SELECT round, step, checkpoint, checkpoint_sha256 FROM merges "
+                            "WHERE run = ? AND checkpoint != '' ORDER BY round DESC LIMIT 1");
   query.bind(1, run);
   if (!query.step())
     return std::nullopt;
@@ -457,64 +365,104 @@ RunStore::lastCheckpoint(int64_t run) const
 void
 RunStore::discardAfter(int64_t run, int64_t step)
 {
-  execute("BEGIN IMMEDIATE");
-  try {
+  m_db.transaction([&] {
     for (const char* sql : { "DELETE FROM steps WHERE run = ? AND step > ?",
                              "DELETE FROM samples WHERE run = ? AND step > ?",
                              "DELETE FROM merges WHERE run = ? AND step > ?" }) {
-      Statement remove(m_db, sql, m_path);
+      auto remove = m_db.prepare(sql);
       remove.bind(1, run).bind(2, step);
       remove.step();
     }
-    Statement update(
-      m_db, "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", m_path);
+    auto update =
+      m_db.prepare("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?");
     update.bind(1, run);
     update.step();
-    execute("COMMIT");
-  } catch (...) {
-    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
-std::vector<std::string>
-RunStore::jsonRows(const char* sql, int64_t run) const
+std::vector<StepRow>
+RunStore::steps(int64_t run, const std::vector<std::string>& objectiveNames) const
 {
-  Statement query(m_db, sql, m_path);
+  auto query = m_db.prepare("SELECT policy, step, round, raw_means, transformed_means, "
+                            "average_reward, icv, kl, entropy, metrics, seconds FROM steps "
+                            "WHERE run = ? ORDER BY rowid");
   query.bind(1, run);
-  std::vector<std::string> rows;
-  while (query.step())
-    rows.push_back(query.text(0));
+  std::vector<StepRow> rows;
+  while (query.step()) {
+    StepRow row;
+    row.policy = query.text(0);
+    const std::string expertPrefix = "expert:";
+    if (row.policy.rfind(expertPrefix, 0) == 0) {
+      const auto name = row.policy.substr(expertPrefix.size());
+      for (size_t i = 0; i < objectiveNames.size(); ++i)
+        if (objectiveNames[i] == name)
+          row.expert = int(i);
+    }
+    row.step = query.integer(1);
+    row.round = query.integer(2);
+    row.rawMeans = numbersByName(query.text(3));
+    row.transformedMeans = numbersByName(query.text(4));
+    row.averageReward = query.real(5);
+    row.icv = query.real(6);
+    row.kl = query.real(7);
+    row.entropy = query.real(8);
+    row.metrics = numbersByName(query.text(9));
+    row.seconds = query.real(10);
+    rows.push_back(std::move(row));
+  }
   return rows;
 }
 
-std::vector<std::string>
-RunStore::stepRowsJson(int64_t run) const
+std::vector<MergeRow>
+RunStore::merges(int64_t run) const
 {
-  return jsonRows("SELECT json_object('policy', policy, 'step', step, 'round', round, "
-                  "'raw_means', json(raw_means), 'transformed_means', json(transformed_means), "
-                  "'average_reward', average_reward, 'icv', icv, 'kl', kl, 'entropy', entropy, "
-                  "'metrics', json(metrics), 'seconds', seconds) FROM steps WHERE run = ? "
-                  "ORDER BY rowid",
-                  run);
+  auto query = m_db.prepare("SELECT round, step, lambda, subset, divergence, checkpoint, "
+                            "checkpoint_sha256 FROM merges WHERE run = ? ORDER BY round");
+  query.bind(1, run);
+  std::vector<MergeRow> rows;
+  while (query.step())
+    rows.push_back({ query.integer(0),
+                     query.integer(1),
+                     numberList<double>(query.text(2)),
+                     numberList<int>(query.text(3)),
+                     query.real(4),
+                     query.text(5),
+                     query.text(6) });
+  return rows;
 }
 
-std::vector<std::string>
-RunStore::mergeRowsJson(int64_t run) const
+std::vector<SampleRow>
+RunStore::samples(int64_t run) const
 {
-  return jsonRows("SELECT json_object('round', round, 'step', step, 'lambda', json(lambda), "
-                  "'subset', json(subset), 'divergence', divergence, 'checkpoint', checkpoint, "
-                  "'checkpoint_sha256', checkpoint_sha256) FROM merges WHERE run = ? "
-                  "ORDER BY round",
-                  run);
+  auto query = m_db.prepare("SELECT step, policy, sequence, raw_values, context FROM samples "
+                            "WHERE run = ? ORDER BY rowid");
+  query.bind(1, run);
+  std::vector<SampleRow> rows;
+  while (query.step()) {
+    SampleRow row;
+    row.step = query.integer(0);
+    row.policy = query.text(1);
+    row.sample = query.text(2);
+    row.raw = numberList<double>(query.text(3));
+    if (!query.isNull(4))
+      row.context = SampleContext::fromJson(nlohmann::json::parse(query.text(4), nullptr, false));
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
-std::vector<std::string>
-RunStore::sampleRowsJson(int64_t run) const
+std::vector<FrontPointRow>
+RunStore::frontPoints(int64_t run) const
 {
-  return jsonRows("SELECT json_object('step', step, 'policy', policy, 'sequence', sequence, "
-                  "'raw_values', json(raw_values)) FROM samples WHERE run = ? ORDER BY rowid",
-                  run);
+  auto query = m_db.prepare(
+    "SELECT lambda, means, non_dominated FROM front_points WHERE run = ? ORDER BY rowid");
+  query.bind(1, run);
+  std::vector<FrontPointRow> rows;
+  while (query.step())
+    rows.push_back({ numberList<double>(query.text(0)),
+                     numberList<double>(query.text(1)),
+                     query.integer(2) != 0 });
+  return rows;
 }
 
 std::string

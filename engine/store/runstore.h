@@ -1,29 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/samplecontext.h"
+#include "core/sqlitedatabase.h"
 #include "train/reports.h"
 
 #include <cstdint>
-#include <memory>
+#include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
-
-struct sqlite3;
 
 namespace paretolab::engine {
 
 /// A run database that cannot be used: not a database, corrupt, from a newer
 /// schema, or locked by another process. The message says which and names the
 /// file; the store never writes into such a file.
-class StoreError : public std::runtime_error
-{
-public:
-  using std::runtime_error::runtime_error;
-};
+using StoreError = SqliteError;
 
-inline constexpr int kRunStoreSchemaVersion = 1;
+inline constexpr int kRunStoreSchemaVersion = 2;
 
 struct RunRecord
 {
@@ -36,8 +31,53 @@ struct RunRecord
   std::string finishedAt;
   std::string priorVersion;
   std::string engineVersion;
-  int64_t steps = 0;  ///< expert step rows recorded
-  int64_t merges = 0; ///< merge rows recorded
+  int64_t steps = 0;  ///< training steps done: the last step recorded
+  int64_t merges = 0; ///< merge rounds recorded, the prior's round 0 not counted
+};
+
+/// One row of the steps table: an expert's step, or a merged policy's evaluation.
+struct StepRow
+{
+  int expert = -1;    ///< index of the expert's objective; -1 for the merged policy
+  std::string policy; ///< "expert:<objective>" or "merged"
+  int64_t step = 0;
+  int64_t round = 0;
+  std::map<std::string, double> rawMeans; ///< NaN where no sample had a value
+  std::map<std::string, double> transformedMeans;
+  double averageReward = 0.0;
+  double icv = 0.0;
+  double kl = 0.0;
+  double entropy = 0.0;
+  std::map<std::string, double> metrics;
+  double seconds = 0.0;
+};
+
+struct MergeRow
+{
+  int64_t round = 0;
+  int64_t step = 0;
+  std::vector<double> lambda;
+  std::vector<int> subset;
+  double divergence = 0.0;
+  std::string checkpoint;
+  std::string checkpointSha256;
+};
+
+struct SampleRow
+{
+  int64_t step = 0;
+  std::string policy; ///< "merged:<round>"
+  std::string sample;
+  SampleContext context;
+  std::vector<double> raw; ///< per objective, NaN where not computable
+};
+
+/// A policy evaluated off the training path: a slider re-merge or a sweep point.
+struct FrontPointRow
+{
+  std::vector<double> lambda;
+  std::vector<double> means; ///< mean transformed reward per objective
+  bool nonDominated = false;
 };
 
 /// Every run in one SQLite database, through the sqlite3 C API, in WAL mode
@@ -54,9 +94,6 @@ public:
   /// ParetoLab run database, is damaged, comes from a newer schema, or is
   /// locked by another writer.
   explicit RunStore(const std::string& path);
-  ~RunStore();
-  RunStore(const RunStore&) = delete;
-  RunStore& operator=(const RunStore&) = delete;
 
   /// $XDG_DATA_HOME/paretolab/runs.sqlite, or ~/.local/share/paretolab/runs.sqlite.
   static std::string defaultPath();
@@ -80,7 +117,6 @@ public:
                         const std::vector<double>& lambda,
                         const std::vector<double>& means,
                         bool nonDominated);
-  std::vector<std::string> frontPointRowsJson(int64_t run) const;
   void renameRun(int64_t run, const std::string& name);
   /// Deletes the run and everything recorded for it.
   void deleteRun(int64_t run);
@@ -103,26 +139,24 @@ public:
   /// that resuming does not record it twice; marks the run running again.
   void discardAfter(int64_t run, int64_t step);
 
-  /// Per-step rows as JSON objects (for export and comparison views).
-  std::vector<std::string> stepRowsJson(int64_t run) const;
-  std::vector<std::string> mergeRowsJson(int64_t run) const;
-  std::vector<std::string> sampleRowsJson(int64_t run) const;
+  /// Rows in the order they were recorded. `objectiveNames` (the run's, in the
+  /// task's order) maps expert policies to their index.
+  std::vector<StepRow> steps(int64_t run, const std::vector<std::string>& objectiveNames) const;
+  std::vector<MergeRow> merges(int64_t run) const;
+  std::vector<SampleRow> samples(int64_t run) const;
+  std::vector<FrontPointRow> frontPoints(int64_t run) const;
 
   int schemaVersion() const;
-  const std::string& path() const { return m_path; }
+  const std::string& path() const { return m_db.path(); }
 
 private:
-  void execute(const std::string& sql) const;
   void insertStep(int64_t run,
                   const std::string& policy,
                   const StepReport& report,
                   const std::vector<std::string>& objectiveNames);
-  /// The first column of `sql`'s rows for `run` (bound as its only parameter).
-  std::vector<std::string> jsonRows(const char* sql, int64_t run) const;
   void migrate();
 
-  std::string m_path;
-  sqlite3* m_db = nullptr;
+  SqliteDatabase m_db;
 };
 
 } // namespace paretolab::engine

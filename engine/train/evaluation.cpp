@@ -9,17 +9,46 @@
 
 namespace paretolab::engine {
 
+PromptSet
+PromptSet::cycled(int64_t count) const
+{
+  PromptSet set;
+  if (contexts.empty())
+    return set;
+  for (int64_t i = 0; i < count; ++i) {
+    set.contexts.push_back(contexts[size_t(i) % contexts.size()]);
+    set.prompts.push_back(prompts[size_t(i) % prompts.size()]);
+  }
+  return set;
+}
+
+PromptSet
+encodePrompts(const Tokenizer& tokenizer, const std::vector<SampleContext>& contexts)
+{
+  PromptSet set;
+  for (const auto& context : contexts) {
+    try {
+      set.prompts.push_back(tokenizer.encodePrompt(context.prompt));
+      set.contexts.push_back(context);
+    } catch (const std::invalid_argument&) {
+      // A prompt the prior's vocabulary cannot spell is left out.
+    }
+  }
+  return set;
+}
+
 ScoredBatch
 scoreTexts(const Domain& domain,
            const std::vector<ObjectiveConfig>& objectives,
            const std::vector<std::string>& texts,
-           double invalidPenalty)
+           double invalidPenalty,
+           const std::vector<SampleContext>& contexts)
 {
   std::vector<std::string> names;
   for (const auto& objective : objectives)
     names.push_back(objective.name);
   ScoredBatch scored;
-  scored.raw = domain.score(texts, names);
+  scored.raw = domain.score(texts, contexts, names);
   const size_t n = objectives.size();
   std::vector<double> rawSum(n, 0.0), transformedSum(n, 0.0);
   std::vector<int> rawCount(n, 0);
@@ -59,24 +88,29 @@ evaluatePolicy(GptImpl& model,
                int64_t count,
                const SamplingOptions& sampling,
                double invalidPenalty,
-               at::Generator& generator)
+               at::Generator& generator,
+               const PromptSet& prompts)
 {
   torch::NoGradGuard noGrad;
-  auto batch = sampleSequences(model, count, sampling, generator);
+  const auto drawn = prompts.cycled(count);
+  auto batch = sampleSequences(model, count, sampling, generator, drawn.prompts);
   auto own = tokenStatistics(model, batch.tokens, sampling.temperature, /*withEntropy=*/true);
   auto ref = tokenStatistics(reference, batch.tokens, sampling.temperature);
   const auto& mask = batch.actionMask;
 
   PolicyEvaluation evaluation;
-  evaluation.samples = decodeBatch(tokenizer, batch.tokens);
-  auto scored = scoreTexts(domain, objectives, evaluation.samples, invalidPenalty);
+  evaluation.samples = decodeBatch(tokenizer, batch);
+  evaluation.contexts = drawn.contexts;
+  auto scored = scoreTexts(domain, objectives, evaluation.samples, invalidPenalty, drawn.contexts);
   evaluation.rawScores = scored.raw;
   evaluation.rawMeans = scored.rawMeans;
   evaluation.transformedMeans = scored.transformedMeans;
   evaluation.averageReward = scored.averageReward;
   evaluation.icv = scored.icv;
-  evaluation.klToPrior = ((own.logProbs - ref.logProbs) * mask).sum(1).mean().item<double>();
-  evaluation.entropy = ((own.entropy * mask).sum() / mask.sum().clamp_min(1.0)).item<double>();
+  evaluation.klToPrior =
+    ((own.logProbs - ref.logProbs).masked_fill(mask == 0, 0.0)).sum(1).mean().item<double>();
+  evaluation.entropy =
+    (own.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0)).item<double>();
   std::vector<ObjectivePoint> points(scored.transformed.begin(), scored.transformed.end());
   std::vector<ObjectivePoint> front;
   for (auto index : nonDominatedIndices(points))

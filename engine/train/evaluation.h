@@ -12,6 +12,23 @@
 
 namespace paretolab::engine {
 
+/// Contexts and their encoded prompts, one per sequence to draw; empty when
+/// the domain is unconditional.
+struct PromptSet
+{
+  std::vector<SampleContext> contexts;
+  std::vector<std::vector<int64_t>> prompts;
+
+  bool empty() const { return contexts.empty(); }
+  /// `count` entries, cycling through these.
+  PromptSet cycled(int64_t count) const;
+};
+
+/// Encodes each context's prompt with `tokenizer`, dropping contexts whose
+/// prompt holds a token outside the vocabulary.
+PromptSet
+encodePrompts(const Tokenizer& tokenizer, const std::vector<SampleContext>& contexts);
+
 /// Raw and transformed objective values of a batch of texts.
 struct ScoredBatch
 {
@@ -23,14 +40,17 @@ struct ScoredBatch
   double icv = 0.0;           ///< inverseCoefficientOfVariation(transformedMeans)
 };
 
+/// `contexts` is empty or one per text.
 ScoredBatch
 scoreTexts(const Domain& domain,
            const std::vector<ObjectiveConfig>& objectives,
            const std::vector<std::string>& texts,
-           double invalidPenalty);
+           double invalidPenalty,
+           const std::vector<SampleContext>& contexts = {});
 
-/// Draws `count` sequences from `model` and fills a PolicyEvaluation,
-/// including the KL to `reference` and the hypervolume of the samples.
+/// Draws `count` sequences from `model` (continuing `prompts` when given, cycled
+/// to `count`) and fills a PolicyEvaluation, including the KL to `reference`
+/// and the hypervolume of the samples.
 PolicyEvaluation
 evaluatePolicy(GptImpl& model,
                GptImpl& reference,
@@ -40,6 +60,7 @@ evaluatePolicy(GptImpl& model,
                int64_t count,
                const SamplingOptions& sampling,
                double invalidPenalty,
-               at::Generator& generator);
+               at::Generator& generator,
+               const PromptSet& prompts = {});
 
 } // namespace paretolab::engine

@@ -130,6 +130,9 @@ struct IterativeRsTrainer::Impl
   std::vector<ObjectiveConfig> objectives;
   TrainerOptions options;
 
+  PromptSet trainPrompts;      ///< empty when the domain is unconditional
+  PromptSet evaluationPrompts; ///< the validation split's
+
   mutable std::mutex mutex; // guards rounds and latestRound
   std::map<int64_t, RoundSnapshot> rounds;
   int64_t latestRound = 0;
@@ -227,7 +230,34 @@ struct IterativeRsTrainer::Impl
                           count,
                           options.ppo.sampling,
                           options.invalidPenalty,
-                          generator);
+                          generator,
+                          evaluationPrompts);
+  }
+
+  /// The prompts of one rollout: batch / samplesPerPrompt contexts drawn with
+  /// the expert's generator (so a resumed run draws the same), each repeated.
+  std::pair<std::vector<std::vector<int64_t>>, std::vector<int64_t>> rolloutPrompts(
+    at::Generator& generator,
+    std::vector<SampleContext>& contexts) const
+  {
+    std::vector<std::vector<int64_t>> prompts;
+    std::vector<int64_t> groups;
+    contexts.clear();
+    if (trainPrompts.empty())
+      return { prompts, groups };
+    const auto batch = options.ppo.batchSize;
+    const auto perPrompt = std::clamp<int64_t>(options.ppo.samplesPerPrompt, 1, batch);
+    const auto count = (batch + perPrompt - 1) / perPrompt;
+    auto drawn =
+      torch::randint(int64_t(trainPrompts.contexts.size()), { count }, generator, torch::kLong);
+    for (int64_t i = 0; i < batch; ++i) {
+      const auto group = i / perPrompt;
+      const auto index = size_t(drawn[group].item<int64_t>());
+      prompts.push_back(trainPrompts.prompts[index]);
+      contexts.push_back(trainPrompts.contexts[index]);
+      groups.push_back(group);
+    }
+    return { prompts, groups };
   }
 
   std::vector<int> drawSubset(std::mt19937_64& rng) const
@@ -257,14 +287,15 @@ struct IterativeRsTrainer::Impl
     // KL(pi_rho || pi_theta_i) per token on a probe batch drawn from rho.
     torch::NoGradGuard noGrad;
     auto generator = makeGenerator(mix(options.seed, 0x9b0beULL + uint64_t(round)));
-    auto probe =
-      sampleSequences(mergedModel, options.adaptive.probeBatch, options.ppo.sampling, generator);
+    const auto drawn = evaluationPrompts.cycled(options.adaptive.probeBatch);
+    auto probe = sampleSequences(
+      mergedModel, options.adaptive.probeBatch, options.ppo.sampling, generator, drawn.prompts);
     const auto temperature = options.ppo.sampling.temperature;
     auto rho = tokenStatistics(mergedModel, probe.tokens, temperature).logProbs;
     const auto& mask = probe.actionMask;
     for (int i : subset) {
       auto theta = tokenStatistics(*experts[i].model.ptr(), probe.tokens, temperature).logProbs;
-      auto kl = ((rho - theta) * mask).sum() / mask.sum().clamp_min(1.0);
+      auto kl = sequenceKl(rho, theta, mask).sum() / mask.sum().clamp_min(1.0);
       largest = std::max(largest, kl.item<double>());
     }
     return largest;
@@ -295,6 +326,14 @@ IterativeRsTrainer::IterativeRsTrainer(std::shared_ptr<const Domain> domain,
     throw std::invalid_argument("trainer: merge_period must be 0 (= T) or positive");
   if (d.options.ppo.batchSize < 2)
     throw std::invalid_argument("trainer: batch_size must be at least 2 (RLOO needs a baseline)");
+  if (d.domain->isConditional()) {
+    d.trainPrompts = encodePrompts(d.prior.tokenizer(), d.domain->contexts(DataSplit::Train));
+    d.evaluationPrompts =
+      encodePrompts(d.prior.tokenizer(), d.domain->contexts(DataSplit::Validation));
+    if (d.trainPrompts.empty() || d.evaluationPrompts.empty())
+      throw std::invalid_argument("trainer: the " + d.domain->name() +
+                                  " domain gave no prompt the prior's vocabulary can encode");
+  }
   d.reference = d.prior.state().model;
   d.reference->eval();
   for (auto& p : d.reference->parameters())
@@ -404,9 +443,12 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
       const auto stepStarted = Clock::now();
       auto& expert = experts[i];
       auto* valueHead = gae ? &expert.valueHead : nullptr;
-      auto rollout = collectRollout(*expert.model, *d.reference, ppo, expert.generator);
-      const auto texts = decodeBatch(d.prior.tokenizer(), rollout.sequences.tokens);
-      auto scored = scoreTexts(*d.domain, d.objectives, texts, options.invalidPenalty);
+      std::vector<SampleContext> contexts;
+      const auto [prompts, groups] = d.rolloutPrompts(expert.generator, contexts);
+      auto rollout =
+        collectRollout(*expert.model, *d.reference, ppo, expert.generator, prompts, groups);
+      const auto texts = decodeBatch(d.prior.tokenizer(), rollout.sequences);
+      auto scored = scoreTexts(*d.domain, d.objectives, texts, options.invalidPenalty, contexts);
       std::vector<float> rewards;
       for (const auto& row : scored.transformed)
         rewards.push_back(float(row[i]));
@@ -424,7 +466,9 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
       report.icv = scored.icv;
       report.klToPrior = rollout.klPerSequence.mean().item<double>();
       const auto& mask = rollout.sequences.actionMask;
-      report.entropy = ((rollout.entropy * mask).sum() / mask.sum()).item<double>();
+      report.entropy =
+        (rollout.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0))
+          .item<double>();
       report.clipFraction = update.clipFraction;
       report.domainMetrics = d.domain->metrics(texts);
       report.seconds = secondsSince(stepStarted);

@@ -5,10 +5,12 @@ namespace paretolab::engine {
 
 namespace {
 
+// masked_fill rather than a product keeps an infinite value at a masked
+// (prompt or padding) position from turning the mean into NaN.
 torch::Tensor
 maskedMean(const torch::Tensor& values, const torch::Tensor& mask)
 {
-  return (values * mask).sum() / mask.sum().clamp_min(1.0);
+  return values.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0);
 }
 
 // Index of each sequence's last generated token (EOS, or the last one drawn).
@@ -20,14 +22,29 @@ lastActionIndex(const torch::Tensor& actionMask)
 
 } // namespace
 
+torch::Tensor
+sequenceKl(const torch::Tensor& policyLogProbs,
+           const torch::Tensor& referenceLogProbs,
+           const torch::Tensor& actionMask)
+{
+  // masked_fill, not a product: a prompt position's log-probability may be
+  // -inf (PAD), and -inf * 0 is NaN.
+  return (policyLogProbs - referenceLogProbs).masked_fill(actionMask == 0, 0.0).sum(1);
+}
+
 Rollout
 collectRollout(GptImpl& policy,
                GptImpl& reference,
                const PpoOptions& options,
-               at::Generator& generator)
+               at::Generator& generator,
+               const std::vector<std::vector<int64_t>>& prompts,
+               const std::vector<int64_t>& groups)
 {
   Rollout rollout;
-  rollout.sequences = sampleSequences(policy, options.batchSize, options.sampling, generator);
+  rollout.sequences =
+    sampleSequences(policy, options.batchSize, options.sampling, generator, prompts);
+  if (!groups.empty())
+    rollout.groups = torch::tensor(groups, torch::kLong);
   torch::NoGradGuard noGrad;
   const auto temperature = options.sampling.temperature;
   const bool gae = options.advantage == AdvantageEstimator::Gae;
@@ -37,7 +54,7 @@ collectRollout(GptImpl& policy,
   rollout.hidden = old.hidden;
   rollout.refLogProbs = tokenStatistics(reference, rollout.sequences.tokens, temperature).logProbs;
   rollout.klPerSequence =
-    ((rollout.oldLogProbs - rollout.refLogProbs) * rollout.sequences.actionMask).sum(1);
+    sequenceKl(rollout.oldLogProbs, rollout.refLogProbs, rollout.sequences.actionMask);
   return rollout;
 }
 
@@ -55,15 +72,27 @@ assignAdvantages(Rollout& rollout,
   if (options.advantage == AdvantageEstimator::Rloo || !valueHead) {
     // REINFORCE leave-one-out: each sequence's baseline is the mean reward of the others.
     auto total = rollout.rewards - options.klBeta * rollout.klPerSequence;
-    auto baseline =
-      batch > 1 ? (total.sum() - total) / double(batch - 1) : torch::zeros_like(total);
+    torch::Tensor baseline;
+    if (rollout.groups.defined()) {
+      const auto count = rollout.groups.max().item<int64_t>() + 1;
+      auto sums = torch::zeros({ count }).index_add_(0, rollout.groups, total);
+      auto sizes = torch::zeros({ count }).index_add_(0, rollout.groups, torch::ones_like(total));
+      auto others = sizes.index_select(0, rollout.groups) - 1.0;
+      baseline =
+        torch::where(others > 0,
+                     (sums.index_select(0, rollout.groups) - total) / others.clamp_min(1.0),
+                     torch::zeros_like(total));
+    } else {
+      baseline = batch > 1 ? (total.sum() - total) / double(batch - 1) : torch::zeros_like(total);
+    }
     rollout.advantages = (total - baseline).unsqueeze(1) * mask;
     return;
   }
 
   const auto length = mask.size(1);
   auto values = (*valueHead)(rollout.hidden).squeeze(-1) * mask;
-  auto tokenRewards = -options.klBeta * (rollout.oldLogProbs - rollout.refLogProbs) * mask;
+  auto tokenRewards =
+    -options.klBeta * (rollout.oldLogProbs - rollout.refLogProbs).masked_fill(mask == 0, 0.0);
   auto last = lastActionIndex(mask).unsqueeze(1);
   tokenRewards.scatter_add_(1, last, rollout.rewards.unsqueeze(1));
 
@@ -97,7 +126,11 @@ ppoLoss(GptImpl& policy,
   auto old = rollout.oldLogProbs.index_select(0, rows);
 
   auto current = tokenStatistics(policy, tokens, options.sampling.temperature, false, withValue);
-  auto ratio = (current.logProbs - old).exp();
+  // Prompt and padding positions are left out before any arithmetic, so that
+  // nothing there (an infinite log-probability, say) reaches the loss or its gradient.
+  const auto outside = mask == 0;
+  auto ratio = (current.logProbs - old).masked_fill(outside, 0.0).exp();
+  advantages = advantages.masked_fill(outside, 0.0);
   auto unclipped = ratio * advantages;
   auto clipped = ratio.clamp(1.0 - options.clip, 1.0 + options.clip) * advantages;
   auto loss = maskedMean(-torch::min(unclipped, clipped), mask);

@@ -22,19 +22,33 @@ struct Rollout
   torch::Tensor advantages;    ///< [B, L-1]
   torch::Tensor returns;       ///< [B, L-1], GAE only
   torch::Tensor hidden;        ///< [B, L-1, embed] under the old policy, GAE only
+  /// [B] long: which prompt each sequence continues; RLOO's baseline is taken
+  /// within a group. Undefined when unconditional (one group).
+  torch::Tensor groups;
 };
 
 /// Draws a batch from `policy` and scores it token by token under the policy
-/// and the prior. Rewards and advantages are filled in later.
+/// and the prior. Rewards and advantages are filled in later. With `prompts`
+/// (one per sequence) and `groups` (the prompt each continues), generation
+/// continues the prompts; only generated tokens count in the KL.
 Rollout
 collectRollout(GptImpl& policy,
                GptImpl& reference,
                const PpoOptions& options,
-               at::Generator& generator);
+               at::Generator& generator,
+               const std::vector<std::vector<int64_t>>& prompts = {},
+               const std::vector<int64_t>& groups = {});
+
+/// sum_t (policy - reference) over the generated tokens of each sequence (k1).
+torch::Tensor
+sequenceKl(const torch::Tensor& policyLogProbs,
+           const torch::Tensor& referenceLogProbs,
+           const torch::Tensor& actionMask);
 
 /// Sets rewards, then advantages: RLOO on the sequence reward
-/// R_i(x) - beta * KL_x, or GAE with `valueHead` on per-token rewards
-/// (-beta * k1 at every token, R_i at the last one).
+/// R_i(x) - beta * KL_x (the baseline of a sequence is the mean of the others
+/// that continue the same prompt), or GAE with `valueHead` on per-token
+/// rewards (-beta * k1 at every token, R_i at the last one).
 void
 assignAdvantages(Rollout& rollout,
                  const torch::Tensor& rewards,

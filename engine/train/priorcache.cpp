@@ -5,7 +5,6 @@
 #include "model/checkpoint.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 namespace paretolab::engine {
@@ -32,28 +31,7 @@ describe(const GptOptions& model, const PretrainOptions& options)
                { "seed", options.seed } } } };
 }
 
-uint64_t
-corpusDigest(const std::vector<std::string>& corpus)
-{
-  uint64_t hash = fnv1a64("");
-  for (const auto& text : corpus) {
-    hash = fnv1a64(text, hash);
-    hash = fnv1a64("\n", hash);
-  }
-  return hash;
-}
-
 } // namespace
-
-std::string
-defaultCacheDirectory()
-{
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return std::string(xdg) + "/paretolab";
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return std::string(home) + "/.cache/paretolab";
-  return std::filesystem::temp_directory_path().string() + "/paretolab-cache";
-}
 
 std::string
 priorCachePath(const TaskConfig& task, const Domain& domain, const std::string& cacheDirectory)
@@ -61,7 +39,9 @@ priorCachePath(const TaskConfig& task, const Domain& domain, const std::string& 
   auto key = describe(task.model, task.pretrain);
   key["domain"] = domain.name();
   key["domain_options"] = task.domainOptions;
-  key["corpus"] = corpusDigest(domain.corpus());
+  key["corpus"] = domain.corpusDigest();
+  key["tokenizer"] = { { "kind", domain.tokenizer().kind },
+                       { "parameters", domain.tokenizer().parameters } };
   char digest[17];
   std::snprintf(
     digest, sizeof digest, "%016llx", static_cast<unsigned long long>(fnv1a64(key.dump())));
@@ -76,7 +56,7 @@ pretrainPrior(const Domain& domain,
               const std::function<void(const PretrainProgress&)>& progress,
               std::stop_token stop)
 {
-  auto tokenizer = Tokenizer::fit(domain.tokenSplit(), corpus);
+  auto tokenizer = Tokenizer::fit(domain.tokenizer(), corpus);
   Policy policy(model, std::move(tokenizer), options.seed);
   auto result = pretrainPolicy(policy, corpus, options, progress, stop);
   PriorSource source{ .policy = policy, .pretrained = true, .cancelled = result.cancelled };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/domain.h"
+#include "core/paths.h"
 #include "model/policy.h"
 #include "train/pretrain.h"
 #include "train/taskconfig.h"
@@ -11,10 +12,6 @@
 #include <string>
 
 namespace paretolab::engine {
-
-/// $XDG_CACHE_HOME/paretolab, or ~/.cache/paretolab.
-std::string
-defaultCacheDirectory();
 
 struct PriorSource
 {
@@ -27,6 +24,7 @@ struct PriorSource
 
 /// The cache file of the prior for this domain configuration, corpus, model
 /// shape and pretraining options: a change to any of them gives a new file.
+/// Cheap (it uses Domain::corpusDigest), so the GUI may call it.
 std::string
 priorCachePath(const TaskConfig& task, const Domain& domain, const std::string& cacheDirectory);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/samplecontext.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -20,6 +22,7 @@ struct PolicyEvaluation
   double hypervolume = 0.0; ///< of the samples' non-dominated transformed vectors, reference 0
   std::map<std::string, double> domainMetrics;
   std::vector<std::string> samples;
+  std::vector<SampleContext> contexts;        ///< one per sample; empty when unconditional
   std::vector<std::vector<double>> rawScores; ///< [sample][objective], NaN where not computable
 };
 

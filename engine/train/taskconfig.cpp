@@ -2,8 +2,8 @@
 #include "train/taskconfig.h"
 
 #include "core/atomicfile.h"
+#include "core/domainregistry.h"
 #include "core/jsonlines.h"
-#include "domains/domainregistry.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -222,6 +222,7 @@ readPpo(Section section, PpoOptions& ppo)
   section.integer("minibatches", ppo.minibatches, 1);
   section.number("max_grad_norm", ppo.maxGradNorm, 0.0, 1e6);
   section.integer("batch_size", ppo.batchSize, 2);
+  section.integer("samples_per_prompt", ppo.samplesPerPrompt, 2);
   section.choice<AdvantageEstimator>(
     "advantage",
     ppo.advantage,
@@ -237,6 +238,8 @@ readPpo(Section section, PpoOptions& ppo)
   section.rejectUnknownKeys();
   if (ppo.minibatches > ppo.batchSize)
     section.fail("minibatches", "must not exceed batch_size");
+  if (ppo.samplesPerPrompt > ppo.batchSize)
+    section.fail("samples_per_prompt", "must not exceed batch_size");
 }
 
 void

@@ -41,6 +41,9 @@ struct PpoOptions
   int64_t minibatches = 1;  ///< per epoch
   double maxGradNorm = 1.0; ///< 0 turns clipping off
   int64_t batchSize = 64;   ///< sequences per rollout
+  /// Conditional domains: sequences drawn per prompt in a rollout; RLOO's
+  /// baseline is the mean of the other sequences of the same prompt.
+  int64_t samplesPerPrompt = 8;
   AdvantageEstimator advantage = AdvantageEstimator::Rloo;
   double gamma = 1.0; ///< GAE discount
   double gaeLambda = 0.95;

@@ -16,7 +16,7 @@ endif()
 file(STRINGS "${out}" rows)
 list(LENGTH rows count)
 list(GET rows 0 header)
-if(NOT count EQUAL 7 OR NOT header STREQUAL "smiles,qed,sa,logp,tpsa,mw")
+if(NOT count EQUAL 7 OR NOT header STREQUAL "sample,qed,sa,logp,tpsa,mw")
   message(FATAL_ERROR "unexpected CSV (${count} lines):\n${rows}")
 endif()
 # Compare rows 1-5 with the reference set, field by field.
@@ -44,4 +44,31 @@ endforeach()
 list(GET rows 6 last)
 if(NOT last MATCHES "^c1ccccc1,")
   message(FATAL_ERROR "the last row should be benzene as given: ${last}")
+endif()
+
+# Bad input in bounded time: a 5,000-character SMILES (RDKit's parser is
+# superlinear: minutes) and binary garbage are skipped with a reason, never
+# parsed and never echoed into the CSV.
+set(bad "${WORK}/bad-input.smi")
+string(REPEAT "C" 5000 long_line)
+file(WRITE "${bad}" "CCO\n${long_line}\n")
+file(APPEND "${bad}" "c1ccccc1\n")
+execute_process(COMMAND printf "\\377\\376\\001garbage\\n" OUTPUT_VARIABLE garbage)
+file(APPEND "${bad}" "${garbage}")
+file(APPEND "${bad}" "CCN\n")
+set(out "${WORK}/bad-scores.csv")
+execute_process(
+  COMMAND "${CLI}" score --domain molecules --objectives qed --input "${bad}" --output "${out}"
+  RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 30)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "score of bad input exited with ${rc}: ${err}")
+endif()
+if(NOT err MATCHES "line 2: skipped: line of 5000 bytes is longer than the limit of 500"
+   OR NOT err MATCHES "line 4: skipped: not valid UTF-8"
+   OR NOT err MATCHES "scored 3 samples; skipped 2 lines")
+  message(FATAL_ERROR "unexpected messages for bad input:\n${err}")
+endif()
+file(READ "${out}" csv)
+if(NOT csv MATCHES "^sample,qed\nCCO,[0-9.]+\nc1ccccc1,[0-9.]+\nCCN,[0-9.]+\n$")
+  message(FATAL_ERROR "unexpected CSV for bad input:\n${csv}")
 endif()

@@ -54,8 +54,8 @@ db=$work/killed/runs.sqlite
 head -1 "$work/front.csv" | grep -q "^policy,step,round,average_reward,icv,kl,entropy,ones,alternation,pattern,non_dominated$" \
   || { echo "front CSV header: $(head -1 "$work/front.csv")"; exit 1; }
 [ "$(wc -l < "$work/front.csv")" -eq 12 ] || { echo "expected the prior and 10 rounds on the front"; exit 1; }
-"$cli" export --db "$db" --run 1 --what samples --format fasta --out "$work/samples.fasta" 2>/dev/null
-grep -c '^>' "$work/samples.fasta" | grep -q '^1408$' || { echo "expected 11 x 128 samples"; exit 1; }
+"$cli" export --db "$db" --run 1 --what samples --format txt --out "$work/samples.txt" 2>/dev/null
+[ "$(wc -l < "$work/samples.txt")" -eq 1408 ] || { echo "expected 11 x 128 samples"; exit 1; }
 "$cli" export --db "$db" --run 1 --what metrics --format jsonl --out "$work/metrics.jsonl" 2>/dev/null
 experts=$(jq -s '[.[] | select(.policy == "expert:ones" and (.transformed_means.ones | type) == "number")] | length' "$work/metrics.jsonl")
 [ "$experts" -gt 0 ] || { echo "no expert rows with values in the metrics export"; exit 1; }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotatedsamplespage.h"
 #include "mainwindow.h"
 #include "paretoplot.h"
 #include "rewardplot.h"
 #include "runbrowser.h"
 #include "runcomparison.h"
+#include "runlibrary.h"
 #include "runsetuppanel.h"
 #include "samplestable.h"
 #include "samplesview.h"
@@ -21,6 +23,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sqlite3.h>
 
 using paretolab::app::MainWindow;
 using paretolab::app::TrainingController;
@@ -111,10 +115,11 @@ private Q_SLOTS:
     const auto& point = window.paretoPlot()->point(3);
     QCOMPARE(point.kind, paretolab::widgets::PointKind::Remerged);
     QCOMPARE(point.lambda, window.weightSliders()->weights());
-    auto* table = qobject_cast<paretolab::widgets::SamplesTable*>(
-      window.samplesView()->domainPage(QStringLiteral("toy")));
-    QVERIFY(table);
-    QCOMPARE(table->rowCount(), 64);
+    auto* page = qobject_cast<paretolab::widgets::AnnotatedSamplesPage*>(
+      window.samplesView()->page(QStringLiteral("annotated")));
+    QVERIFY(page);
+    QCOMPARE(page->table()->rowCount(), 64);
+    QVERIFY(window.samplesView()->caption().contains(QStringLiteral("re-merge")));
   }
 
   void recordsRunsThatTheBrowserReopensComparesAndDeletes()
@@ -132,8 +137,8 @@ private Q_SLOTS:
     QCOMPARE(stored.count(), 1);
     const qint64 id = stored.first().at(0).toLongLong();
 
-    window.showRunBrowser();
-    QCOMPARE(window.runBrowser()->rowCount(), 1);
+    window.runLibrary()->showBrowser();
+    QCOMPARE(window.runLibrary()->browser()->rowCount(), 1);
     window.paretoPlot()->clearPoints();
     QSignalSpy opened(window.controller(), &TrainingController::runOpened);
     QVERIFY(window.openStoredRun(id));
@@ -143,8 +148,9 @@ private Q_SLOTS:
              3); // the prior and two merge rounds, from the store
     QVERIFY(window.rewardPlot()->expertGraph(0, 0)->dataCount() == 8);
 
-    window.compareRuns({ id, id });
-    auto* comparison = qobject_cast<paretolab::widgets::RunComparison*>(window.comparison());
+    window.runLibrary()->compare({ id, id });
+    auto* comparison =
+      qobject_cast<paretolab::widgets::RunComparison*>(window.runLibrary()->comparison());
     QVERIFY(comparison);
     QCOMPARE(comparison->curves()->graphCount(), 2);
     QCOMPARE(comparison->curves()->graph(0)->dataCount(), 3);
@@ -157,17 +163,39 @@ private Q_SLOTS:
       ->triggerAction(QAbstractSlider::SliderPageStepAdd);
     QVERIFY(shown.wait(30000));
     QCOMPARE(paretolab::engine::RunStore(data.filePath(QStringLiteral("runs.sqlite")).toStdString())
-               .frontPointRowsJson(id)
+               .frontPoints(id)
                .size(),
              size_t(1));
 
-    Q_EMIT window.runBrowser()->renameRequested(id, QStringLiteral("renamed"));
+    Q_EMIT window.runLibrary()->browser()->renameRequested(id, QStringLiteral("renamed"));
     QCOMPARE(paretolab::engine::RunStore(data.filePath(QStringLiteral("runs.sqlite")).toStdString())
                .run(id)
                ->name,
              std::string("renamed"));
-    Q_EMIT window.runBrowser()->deleteRequested(id);
-    QCOMPARE(window.runBrowser()->rowCount(), 0);
+    Q_EMIT window.runLibrary()->browser()->deleteRequested(id);
+    QCOMPARE(window.runLibrary()->browser()->rowCount(), 0);
+  }
+
+  // A locked database used to throw through the event loop from the run browser.
+  void aLockedDatabaseIsReportedNotThrown()
+  {
+    QTemporaryDir data;
+    const QString database = data.filePath(QStringLiteral("runs.sqlite"));
+    const auto id = paretolab::engine::RunStore(database.toStdString()).createRun("r", "{}", 1, "");
+    MainWindow window;
+    window.controller()->setDatabasePath(database);
+    window.runLibrary()->showBrowser();
+    sqlite3* other = nullptr;
+    sqlite3_open(database.toUtf8().constData(), &other);
+    QCOMPARE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    QSignalSpy failed(window.runLibrary(), &paretolab::app::RunLibrary::failed);
+    Q_EMIT window.runLibrary()->browser()->renameRequested(id, QStringLiteral("renamed"));
+    Q_EMIT window.runLibrary()->browser()->deleteRequested(id);
+    QCOMPARE(failed.count(), 2);
+    QVERIFY(failed.first().at(0).toString().contains(QStringLiteral("locked")));
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    QCOMPARE(paretolab::engine::RunStore(database.toStdString()).runs().size(), size_t(1));
   }
 
   void offersToResumeAnInterruptedRunAndFinishesIt()
@@ -194,8 +222,8 @@ private Q_SLOTS:
     window.setCacheDirectory(m_cache.path());
     window.controller()->setDatabasePath(database);
     window.show();
-    window.offerToResume();
-    QMessageBox* offer = window.resumeOffer();
+    window.runLibrary()->offerToResume();
+    QMessageBox* offer = window.runLibrary()->resumeOffer();
     QVERIFY(offer);
     QVERIFY(offer->text().contains(QStringLiteral("Run %1").arg(id)));
     QSignalSpy finished(window.controller(), &TrainingController::runFinished);
@@ -204,7 +232,11 @@ private Q_SLOTS:
     QVERIFY(!finished.first().at(0).value<paretolab::engine::RunResult>().cancelled);
     const auto run = paretolab::engine::RunStore(database.toStdString()).run(id);
     QCOMPARE(run->status, std::string("finished"));
-    QCOMPARE(run->steps, qint64(24)); // 8 steps x 3 experts, each recorded once
+    QCOMPARE(run->steps, qint64(8)); // 8 steps, each expert's recorded once
+    QCOMPARE(paretolab::engine::RunStore(database.toStdString())
+               .steps(id, { "ones", "alternation", "pattern" })
+               .size(),
+             size_t(8 * 3 + 3)); // 8 steps x 3 experts, and the prior and two merges
   }
 
   void screenshotWritesADecodablePng()

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingcontroller.h"
 
+#include "runcontrol.h"
+#include "store/runstore.h"
 #include "train/taskconfig.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <thread>
 
 using paretolab::app::TrainingController;
 using namespace paretolab::engine;
@@ -146,6 +150,66 @@ private Q_SLOTS:
     for (const auto& args : points) {
       const auto weights = args.at(0).value<QVector<double>>();
       QCOMPARE(std::accumulate(weights.begin(), weights.end(), 0.0), 1.0);
+    }
+  }
+
+  // A slider move cancels a running sweep: the latest request wins.
+  void aSliderMoveCancelsARunningSweep()
+  {
+    TrainingController controller;
+    QSignalSpy finished(&controller, &TrainingController::runFinished);
+    controller.start(toyTask(4), m_cache.path());
+    QVERIFY(finished.wait(60000));
+    QSignalSpy points(&controller, &TrainingController::sweepPoint);
+    QSignalSpy stopped(&controller, &TrainingController::sweepStopped);
+    QSignalSpy ready(&controller, &TrainingController::remergeReady);
+    controller.requestSweep(10, 32); // 66 weight vectors
+    QVERIFY(points.wait(30000));
+    const QVector<double> wanted{ 0.2, 0.3, 0.5 };
+    controller.requestRemerge(wanted, 32);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(ready.first().at(0).value<QVector<double>>(), wanted);
+    QCOMPARE(stopped.count(), 1);
+    QVERIFY(points.count() < 66);
+    QCOMPARE(stopped.first().at(1).toInt(), 66);
+    QCOMPARE(stopped.first().at(0).toInt(), int(points.count()));
+  }
+
+  // The worker takes the database path when the run starts; changing it
+  // afterwards (the GUI thread may) does not move a running run.
+  void aRunKeepsTheDatabaseItStartedWith()
+  {
+    QTemporaryDir data;
+    const QString first = data.filePath(QStringLiteral("first.sqlite"));
+    const QString second = data.filePath(QStringLiteral("second.sqlite"));
+    TrainingController controller;
+    controller.setDatabasePath(first);
+    QSignalSpy finished(&controller, &TrainingController::runFinished);
+    QSignalSpy stored(&controller, &TrainingController::runStored);
+    controller.start(toyTask(4), m_cache.path());
+    controller.setDatabasePath(second);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(stored.count(), 1);
+    QCOMPARE(RunStore(first.toStdString()).runs().size(), size_t(1));
+    QVERIFY(!QFile::exists(second));
+  }
+
+  // A stop while paused wakes the worker: the notification cannot be lost
+  // between its check of the state and its wait.
+  void aStopWhilePausedIsNeverLost()
+  {
+    for (int attempt = 0; attempt < 300; ++attempt) {
+      paretolab::app::RunControl control;
+      control.setPaused(true);
+      std::thread worker([&] { control.waitWhilePaused(); });
+      if (attempt % 2)
+        std::this_thread::yield();
+      control.requestStop();
+      QElapsedTimer timer;
+      timer.start();
+      worker.join();
+      QVERIFY(timer.elapsed() < 2000);
+      QVERIFY(control.token().stop_requested());
     }
   }
 

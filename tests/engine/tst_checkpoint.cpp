@@ -17,7 +17,7 @@ smallPolicy(int64_t width = 16)
 {
   torch::manual_seed(3);
   return Policy(GptOptions{ .contextLength = 12, .embedDim = width, .layers = 1, .heads = 2 },
-                Tokenizer::fit(Tokenizer::Split::Characters, { "0110", "abc" }));
+                Tokenizer::fit(TokenizerSpec{ "characters" }, { "0110", "abc" }));
 }
 
 void

@@ -118,7 +118,7 @@ private Q_SLOTS:
         makeGenerator(IterativeRsTrainer::expertSeed(options.seed, objectives[i].name));
       auto rollout = collectRollout(gpt, reference, options.ppo, generator);
       auto scored = scoreTexts(
-        *toyDomain(), objectives, decodeBatch(prior.tokenizer(), rollout.sequences.tokens), 0.0);
+        *toyDomain(), objectives, decodeBatch(prior.tokenizer(), rollout.sequences), 0.0);
       std::vector<float> rewards;
       for (const auto& row : scored.transformed)
         rewards.push_back(float(row[i]));

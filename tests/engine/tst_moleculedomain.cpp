@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/samplescsv.h"
-#include "domains/domainregistry.h"
+#include "core/domainregistry.h"
 #include "domains/molecules/depiction.h"
 #include "domains/molecules/moleculedomain.h"
-#include "domains/molecules/moleculeexport.h"
+#include "domains/molecules/moleculeformats.h"
 
 #include <GraphMol/FileParsers/MolSupplier.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +11,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
 #include "support/moleculereference.h"
 
@@ -152,7 +152,13 @@ private Q_SLOTS:
     const std::vector<std::string> samples{ "CCO", "C1CC", "c1ccccc1O" };
     const std::vector<std::string> names{ "qed", "logp" };
     const auto scores = domain().score(samples, names);
-    QCOMPARE(writeMoleculeSdf(path, samples, names, scores), size_t(2));
+    SampleTable table{ .objectiveNames = names, .samples = samples, .raw = scores };
+    const auto written = domain().sampleFormat("sdf")->write(table);
+    QCOMPARE(written.written, size_t(2));
+    QCOMPARE(written.skipped.size(), size_t(1)); // the unclosed ring
+    QCOMPARE(written.skipped[0].line, size_t(2));
+    QCOMPARE(written.skipped[0].reason, std::string("invalid SMILES"));
+    std::ofstream(path) << written.bytes;
     RDKit::SDMolSupplier supplier(path);
     std::vector<std::string> titles;
     while (!supplier.atEnd()) {
@@ -169,9 +175,54 @@ private Q_SLOTS:
 
   void exportsCsv()
   {
-    const auto csv = samplesCsv(
-      "smiles", { "CCO", "a,\"b\"" }, { "qed", "gap" }, { { 0.5, std::nan("") }, { 1.0, 2.0 } });
-    QCOMPARE(csv, std::string("smiles,qed,gap\nCCO,0.5,\n\"a,\"\"b\"\"\",1,2\n"));
+    SampleTable table{ .objectiveNames = { "qed", "gap" },
+                       .samples = { "CCO", "a,\"b\"" },
+                       .raw = { { 0.5, std::nan("") }, { 1.0, 2.0 } } };
+    const auto csv = domain().sampleFormat("x.csv")->write(table).bytes;
+    QCOMPARE(csv, std::string("sample,qed,gap\nCCO,0.5,\n\"a,\"\"b\"\"\",1,2\n"));
+  }
+
+  void readsSmilesFilesWithNamesAndRefusesWhatItCannotTake()
+  {
+    std::istringstream in("smiles\nCCO ethanol\r\n\nc1ccccc1\n" + std::string(600, 'C') +
+                          "\n\xff\xfe garbage\nC\x01C\n");
+    const auto reading = domain().sampleFormat("smi")->read(in, domain().sampleLimits());
+    QCOMPARE(reading.records.size(), size_t(2));
+    QCOMPARE(reading.records[0].text, std::string("CCO"));
+    QCOMPARE(reading.records[0].id, std::string("ethanol"));
+    QCOMPARE(reading.records[1].text, std::string("c1ccccc1"));
+    QCOMPARE(reading.problems.size(), size_t(3));
+    QCOMPARE(reading.problems[0].line, size_t(5));
+    QVERIFY(reading.problems[0].reason.find("longer than the limit of 500") != std::string::npos);
+    QVERIFY(reading.problems[1].reason.find("UTF-8") != std::string::npos);
+    QVERIFY(reading.problems[2].reason.find("control character") != std::string::npos);
+  }
+
+  void describesWithACanonicalTitleAndAPicture()
+  {
+    const auto description = domain().describe("OCC");
+    QVERIFY(description.valid);
+    QCOMPARE(description.title, std::string("CCO"));
+    QVERIFY(description.svg.find("<svg") != std::string::npos);
+    const auto invalid = domain().describe("C1CC");
+    QVERIFY(!invalid.valid);
+    QVERIFY(invalid.svg.empty());
+    QVERIFY(!invalid.note.empty());
+    QCOMPARE(domain().samplesPage(), std::string("pictures"));
+  }
+
+  void theCorpusDigestIsCheapAndFollowsTheFile()
+  {
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("corpus.smi")).toStdString();
+    std::ofstream(path) << "CCO\nc1ccccc1\n";
+    const auto first =
+      makeDomain("molecules", nlohmann::json{ { "corpus", path } })->corpusDigest();
+    std::ofstream(path, std::ios::app) << "CCN\n";
+    const auto second =
+      makeDomain("molecules", nlohmann::json{ { "corpus", path } })->corpusDigest();
+    QVERIFY(first != second);
+    QCOMPARE(first.size(), size_t(16));
   }
 
   void registryBuildsTheDomainFromTaskOptions()

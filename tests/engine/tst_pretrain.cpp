@@ -23,7 +23,7 @@ private Q_SLOTS:
     const auto corpus = domain.corpus();
     torch::manual_seed(1);
     Policy policy(GptOptions{ .contextLength = 16, .embedDim = 32, .layers = 2, .heads = 4 },
-                  Tokenizer::fit(Tokenizer::Split::Characters, corpus));
+                  Tokenizer::fit(TokenizerSpec{ "characters" }, corpus));
     const double before = meanNegativeLogLikelihood(policy, corpus);
     std::vector<PretrainProgress> reports;
     const auto result = pretrainPolicy(policy,
@@ -55,7 +55,7 @@ private Q_SLOTS:
     ToyDomain domain;
     const auto corpus = domain.corpus();
     Policy policy(GptOptions{ .contextLength = 20, .embedDim = 16, .layers = 1, .heads = 2 },
-                  Tokenizer::fit(Tokenizer::Split::Characters, corpus));
+                  Tokenizer::fit(TokenizerSpec{ "characters" }, corpus));
     std::stop_source stop;
     int batches = 0;
     const auto result = pretrainPolicy(
@@ -74,7 +74,7 @@ private Q_SLOTS:
   void skipsTextsThatDoNotFit()
   {
     Policy policy(GptOptions{ .contextLength = 5, .embedDim = 16, .layers = 1, .heads = 2 },
-                  Tokenizer::fit(Tokenizer::Split::Characters, { "0", "1" }));
+                  Tokenizer::fit(TokenizerSpec{ "characters" }, { "0", "1" }));
     const auto result = pretrainPolicy(
       policy, { "0101", "1100", "01", "0110101", "2" }, PretrainOptions{ .epochs = 1 });
     QCOMPARE(result.skippedTexts, int64_t(2)); // too long, unknown token
@@ -86,7 +86,7 @@ private Q_SLOTS:
   {
     torch::manual_seed(2);
     Policy policy(GptOptions{ .contextLength = 10, .embedDim = 16, .layers = 1, .heads = 2 },
-                  Tokenizer::fit(Tokenizer::Split::Characters, { "01" }));
+                  Tokenizer::fit(TokenizerSpec{ "characters" }, { "01" }));
     auto& model = *policy.state().model;
     auto generator = makeGenerator(1);
     // A top-p this small keeps only the most likely token: sampling is greedy.

@@ -72,24 +72,31 @@ private Q_SLOTS:
     QCOMPARE(runs[0].name, std::string("first"));
     QCOMPARE(runs[0].seed, uint64_t(7));
     QCOMPARE(runs[0].status, std::string("running"));
-    QCOMPARE(runs[0].steps, int64_t(2));
+    QCOMPARE(runs[0].steps, int64_t(1)); // one step of two experts
     QCOMPARE(runs[0].merges, int64_t(1));
     QCOMPARE(store.latestInterrupted()->id, id); // killed runs stay "running"
 
-    const auto steps = store.stepRowsJson(id);
+    const auto steps = store.steps(id, kObjectives);
     QCOMPARE(steps.size(), size_t(3)); // two expert steps and the merged policy
-    const auto first = nlohmann::json::parse(steps[0]);
-    QCOMPARE(first["policy"].get<std::string>(), std::string("expert:qed"));
-    QVERIFY(first["raw_means"]["sa"].is_null()); // NaN is stored as null
-    QCOMPARE(first["metrics"]["validity"].get<double>(), 0.9);
-    const auto merges = store.mergeRowsJson(id);
-    QCOMPARE(nlohmann::json::parse(merges[0])["checkpoint_sha256"].get<std::string>(),
-             std::string("ab12"));
-    QCOMPARE(store.sampleRowsJson(id).size(), size_t(2));
+    QCOMPARE(steps[0].policy, std::string("expert:qed"));
+    QCOMPARE(steps[0].expert, 0);
+    QCOMPARE(steps[1].expert, 1);
+    QCOMPARE(steps[2].expert, -1);                   // the merged policy
+    QVERIFY(std::isnan(steps[0].rawMeans.at("sa"))); // NaN survives the round trip
+    QCOMPARE(steps[0].metrics.at("validity"), 0.9);
+    const auto merges = store.merges(id);
+    QCOMPARE(merges[0].checkpointSha256, std::string("ab12"));
+    QCOMPARE(merges[0].lambda, (std::vector<double>{ 0.5, 0.5 }));
+    QCOMPARE(merges[0].subset, (std::vector<int>{ 0, 1 }));
+    const auto samples = store.samples(id);
+    QCOMPARE(samples.size(), size_t(2));
+    QCOMPARE(samples[1].sample, std::string("c1ccccc1"));
+    QVERIFY(std::isnan(samples[1].raw[1]));
+    QVERIFY(samples[0].context.empty()); // an unconditional domain
     store.recordFrontPoint(id, { 0.25, 0.75 }, { 0.5, 0.6 }, true);
-    const auto front = nlohmann::json::parse(store.frontPointRowsJson(id).at(0));
-    QCOMPARE(front["lambda"][1].get<double>(), 0.75);
-    QCOMPARE(front["non_dominated"].get<int>(), 1);
+    const auto front = store.frontPoints(id).at(0);
+    QCOMPARE(front.lambda[1], 0.75);
+    QVERIFY(front.nonDominated);
 
     store.finishRun(id, "finished");
     store.renameRun(id, "renamed");
@@ -98,7 +105,41 @@ private Q_SLOTS:
     QVERIFY(!store.latestInterrupted());
     store.deleteRun(id);
     QVERIFY(store.runs().empty());
-    QVERIFY(store.stepRowsJson(id).empty()); // deleted with the run
+    QVERIFY(store.steps(id, kObjectives).empty()); // deleted with the run
+  }
+
+  void keepsEachSamplesContext()
+  {
+    const auto path = m_dir.filePath(QStringLiteral("contexts.sqlite")).toStdString();
+    RunStore store(path);
+    const auto id = store.createRun("prompted", "{}", 1, "");
+    auto report = merge(1);
+    report.evaluation.contexts = { SampleContext{
+                                     "pkg-a", "long text <sep>", { { "reference", "short" } } },
+                                   SampleContext{ "pkg-b", "other <sep>", {} } };
+    store.recordMerge(id, report, kObjectives);
+    const auto samples = store.samples(id);
+    QCOMPARE(samples[0].context.id, std::string("pkg-a"));
+    QCOMPARE(samples[0].context.field("reference"), std::string("short"));
+    QCOMPARE(samples[1].context.prompt, std::string("other <sep>"));
+  }
+
+  // Steps are training steps, not rows: three experts in each of 5 steps are 5 steps.
+  // Merges count rounds after the prior's round 0.
+  void countsStepsAndMergesAsAUserDoes()
+  {
+    const auto path = m_dir.filePath(QStringLiteral("counts.sqlite")).toStdString();
+    RunStore store(path);
+    const auto id = store.createRun("counted", "{}", 1, "");
+    auto prior = merge(0);
+    prior.step = 0;
+    store.recordMerge(id, prior, kObjectives);
+    for (int number = 1; number <= 5; ++number)
+      for (int expert : { 0, 1 })
+        store.recordStep(id, step(number, expert), kObjectives);
+    store.recordMerge(id, merge(2), kObjectives);
+    QCOMPARE(store.run(id)->steps, int64_t(5));
+    QCOMPARE(store.run(id)->merges, int64_t(1));
   }
 
   void refusesFilesItMustNotWriteInto_data()
@@ -159,8 +200,11 @@ private Q_SLOTS:
     QCOMPARE(runs.size(), size_t(1));
     QCOMPARE(runs[0].name, std::string("Toy bit strings"));
     QCOMPARE(runs[0].status, std::string("finished"));
-    QCOMPARE(runs[0].steps, int64_t(12));
-    QCOMPARE(store.stepRowsJson(runs[0].id).size(), size_t(14)); // 12 expert steps, 2 merges
+    QCOMPARE(runs[0].steps, int64_t(4));  // four steps of three experts each
+    QCOMPARE(runs[0].merges, int64_t(1)); // the prior's round 0 is not a merge
+    const std::vector<std::string> toy{ "ones", "alternation", "pattern" };
+    QCOMPARE(store.steps(runs[0].id, toy).size(), size_t(14));  // 12 expert rows, 2 merged
+    QVERIFY(store.samples(runs[0].id).front().context.empty()); // v1 had no contexts
     QVERIFY(store.createRun("after migration", "{}", 1, "") > runs[0].id);
   }
 

@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -45,6 +46,19 @@ invalidArgumentMessage(F&& f)
     return QString::fromUtf8(e.what());
   }
   return {};
+}
+
+} // namespace
+
+namespace {
+
+const TokenizerSpec kCharacters{ "characters" };
+const TokenizerSpec kSmiles{ "smiles-regex" };
+
+Tokenizer
+make(const TokenizerSpec& spec, std::vector<std::string> vocabulary)
+{
+  return Tokenizer(makeTokenSplitter(spec.kind, spec.parameters), std::move(vocabulary));
 }
 
 } // namespace
@@ -90,7 +104,7 @@ private Q_SLOTS:
   {
     QFETCH(QString, smiles);
     QFETCH(QStringList, expected);
-    const Tokenizer tokenizer(Tokenizer::Split::SmilesRegex, {});
+    const auto tokenizer = make(kSmiles, {});
     const auto tokens = tokenizer.split(smiles.toStdString());
     QCOMPARE(toStringList(tokens), expected);
   }
@@ -120,12 +134,12 @@ private Q_SLOTS:
   {
     QFETCH(QString, smiles);
     QFETCH(QString, offending);
-    const Tokenizer tokenizer(Tokenizer::Split::SmilesRegex, {});
+    const auto tokenizer = make(kSmiles, {});
     const auto message = invalidArgumentMessage([&] { tokenizer.split(smiles.toStdString()); });
     QVERIFY2(!message.isNull(), "no std::invalid_argument thrown");
     QVERIFY2(message.contains(offending), qPrintable(message));
     // encode() splits first, so it refuses the same text.
-    const auto fitted = Tokenizer::fit(Tokenizer::Split::SmilesRegex, { "CCO" });
+    const auto fitted = Tokenizer::fit(kSmiles, { "CCO" });
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, fitted.encode(smiles.toStdString()));
   }
 
@@ -145,7 +159,7 @@ private Q_SLOTS:
   {
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
-    const Tokenizer tokenizer(Tokenizer::Split::Characters, {});
+    const auto tokenizer = make(kCharacters, {});
     QCOMPARE(toStringList(tokenizer.split(text.toStdString())), expected);
   }
 
@@ -174,11 +188,11 @@ private Q_SLOTS:
     QFETCH(bool, smiles);
     QFETCH(QStringList, corpus);
     QFETCH(QStringList, expectedTokens);
-    const auto split = smiles ? Tokenizer::Split::SmilesRegex : Tokenizer::Split::Characters;
+    const auto split = smiles ? kSmiles : kCharacters;
     const auto tokenizer = Tokenizer::fit(split, toStdVector(corpus));
     QCOMPARE(toStringList(tokenizer.tokens()), expectedTokens);
     QCOMPARE(tokenizer.vocabSize(), int64_t(expectedTokens.size()));
-    QCOMPARE(tokenizer.splitRule(), split);
+    QCOMPARE(tokenizer.kind(), split.kind);
     QCOMPARE(tokenizer.tokens()[Tokenizer::kPad], std::string("<pad>"));
     QCOMPARE(tokenizer.tokens()[Tokenizer::kBos], std::string("<bos>"));
     QCOMPARE(tokenizer.tokens()[Tokenizer::kEos], std::string("<eos>"));
@@ -204,8 +218,7 @@ private Q_SLOTS:
   void constructorRejectsBadVocabulary()
   {
     QFETCH(QStringList, vocabulary);
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             Tokenizer(Tokenizer::Split::Characters, toStdVector(vocabulary)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make(kCharacters, toStdVector(vocabulary)));
   }
 
   void encode_data()
@@ -224,7 +237,7 @@ private Q_SLOTS:
   {
     QFETCH(QString, text);
     QFETCH(Ids, expected);
-    const auto tokenizer = Tokenizer::fit(Tokenizer::Split::SmilesRegex, { "CCO", "c1ccccc1Cl" });
+    const auto tokenizer = Tokenizer::fit(kSmiles, { "CCO", "c1ccccc1Cl" });
     const auto ids = tokenizer.encode(text.toStdString());
     QCOMPARE(ids, expected);
     QCOMPARE(ids.front(), Tokenizer::kBos);
@@ -248,7 +261,7 @@ private Q_SLOTS:
   {
     QFETCH(bool, smiles);
     QFETCH(QStringList, corpus);
-    const auto split = smiles ? Tokenizer::Split::SmilesRegex : Tokenizer::Split::Characters;
+    const auto split = smiles ? kSmiles : kCharacters;
     const auto tokenizer = Tokenizer::fit(split, toStdVector(corpus));
     for (const auto& text : corpus) {
       const auto ids = tokenizer.encode(text.toStdString());
@@ -277,7 +290,7 @@ private Q_SLOTS:
   {
     QFETCH(Ids, ids);
     QFETCH(QString, expected);
-    const auto tokenizer = Tokenizer::fit(Tokenizer::Split::SmilesRegex, { "CCO", "c1ccccc1Cl" });
+    const auto tokenizer = Tokenizer::fit(kSmiles, { "CCO", "c1ccccc1Cl" });
     QCOMPARE(tokenizer.vocabSize(), int64_t(8));
     QCOMPARE(QString::fromStdString(tokenizer.decode(ids)), expected);
   }
@@ -305,8 +318,8 @@ private Q_SLOTS:
     QFETCH(bool, smiles);
     QFETCH(QString, text);
     QFETCH(QString, token);
-    const auto tokenizer = smiles ? Tokenizer::fit(Tokenizer::Split::SmilesRegex, { "CCO", "c1Cl" })
-                                  : Tokenizer::fit(Tokenizer::Split::Characters, { "01" });
+    const auto tokenizer =
+      smiles ? Tokenizer::fit(kSmiles, { "CCO", "c1Cl" }) : Tokenizer::fit(kCharacters, { "01" });
     const auto message = invalidArgumentMessage([&] { tokenizer.encode(text.toStdString()); });
     QVERIFY2(!message.isNull(), "no std::invalid_argument thrown");
     QVERIFY2(message.contains(token), qPrintable(message));
@@ -330,7 +343,7 @@ private Q_SLOTS:
     QFETCH(bool, smiles);
     QFETCH(QStringList, corpus);
     QFETCH(QString, splitName);
-    const auto split = smiles ? Tokenizer::Split::SmilesRegex : Tokenizer::Split::Characters;
+    const auto split = smiles ? kSmiles : kCharacters;
     const auto tokenizer = Tokenizer::fit(split, toStdVector(corpus));
 
     const auto json = tokenizer.toJson();
@@ -342,7 +355,7 @@ private Q_SLOTS:
     // Through text, as a checkpoint stores it.
     const auto restored = Tokenizer::fromJson(nlohmann::json::parse(json.dump()));
     QVERIFY(restored == tokenizer);
-    QCOMPARE(restored.splitRule(), split);
+    QCOMPARE(restored.kind(), split.kind);
     QCOMPARE(restored.tokens(), tokenizer.tokens());
     for (const auto& text : corpus)
       QCOMPARE(restored.encode(text.toStdString()), tokenizer.encode(text.toStdString()));
@@ -350,11 +363,64 @@ private Q_SLOTS:
 
   void equality()
   {
-    const auto a = Tokenizer(Tokenizer::Split::Characters, { "0", "1" });
-    QVERIFY(a == Tokenizer(Tokenizer::Split::Characters, { "0", "1" }));
-    QVERIFY(!(a == Tokenizer(Tokenizer::Split::Characters, { "1", "0" })));
-    QVERIFY(!(a == Tokenizer(Tokenizer::Split::SmilesRegex, { "0", "1" })));
-    QVERIFY(!(a == Tokenizer(Tokenizer::Split::Characters, { "0" })));
+    const auto a = make(kCharacters, { "0", "1" });
+    QVERIFY(a == make(kCharacters, { "0", "1" }));
+    QVERIFY(!(a == make(kCharacters, { "1", "0" })));
+    QVERIFY(!(a == make(kSmiles, { "0", "1" })));
+    QVERIFY(!(a == make(kCharacters, { "0" })));
+  }
+
+  void kmersSplitNonOverlapping_data()
+  {
+    QTest::addColumn<int>("k");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("pieces");
+    QTest::newRow("4-mers") << 4 << "ACGTTTGA" << QStringList{ "ACGT", "TTGA" };
+    QTest::newRow("tail as characters") << 4 << "ACGTAC" << QStringList{ "ACGT", "A", "C" };
+    QTest::newRow("k = 1") << 1 << "AC" << QStringList{ "A", "C" };
+    QTest::newRow("shorter than k") << 3 << "AC" << QStringList{ "A", "C" };
+    QTest::newRow("empty") << 4 << "" << QStringList{};
+  }
+
+  void kmersSplitNonOverlapping()
+  {
+    QFETCH(int, k);
+    QFETCH(QString, text);
+    QFETCH(QStringList, pieces);
+    const TokenizerSpec spec{ "kmers", { { "k", k } } };
+    const auto tokenizer = make(spec, {});
+    QCOMPARE(toStringList(tokenizer.split(text.toStdString())), pieces);
+  }
+
+  void kmersRoundTripWithTheirParameter()
+  {
+    const TokenizerSpec spec{ "kmers", { { "k", 3 } } };
+    const auto tokenizer = Tokenizer::fit(spec, { "ACGTTGCA", "GGGCCC" });
+    const auto restored = Tokenizer::fromJson(nlohmann::json::parse(tokenizer.toJson().dump()));
+    QVERIFY(restored == tokenizer);
+    QCOMPARE(restored.splitter().parameters()["k"].get<int>(), 3);
+    QCOMPARE(restored.decode(restored.encode("ACGTTGCA")), std::string("ACGTTGCA"));
+    // Another k is another tokenizer.
+    QVERIFY(!(restored == make({ "kmers", { { "k", 2 } } }, {})));
+  }
+
+  void unknownKindsAndBadParametersAreRefused()
+  {
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeTokenSplitter("bytes"));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeTokenSplitter("kmers", { { "k", 0 } }));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeTokenSplitter("kmers", { { "k", "4" } }));
+    const auto kinds = tokenSplitterKinds();
+    for (const char* kind : { "characters", "kmers", "smiles-regex" })
+      QVERIFY2(std::find(kinds.begin(), kinds.end(), kind) != kinds.end(), kind);
+  }
+
+  void encodePromptLeavesTheEndOpen()
+  {
+    const auto tokenizer = Tokenizer::fit(kCharacters, { "01:" });
+    const auto prompt = tokenizer.encodePrompt("01:");
+    QCOMPARE(prompt.front(), Tokenizer::kBos);
+    QCOMPARE(prompt.size(), size_t(4)); // BOS and three tokens, no EOS
+    QVERIFY(prompt.back() != Tokenizer::kEos);
   }
 
   void fromJsonRejectsMalformedDescription_data()

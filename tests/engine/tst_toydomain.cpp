@@ -100,7 +100,7 @@ private Q_SLOTS:
   {
     const ToyDomain toy;
     QCOMPARE(QString::fromStdString(toy.name()), QStringLiteral("toy"));
-    QCOMPARE(toy.tokenSplit(), Tokenizer::Split::Characters);
+    QCOMPARE(toy.tokenizer().kind, std::string("characters"));
     QCOMPARE(toy.options().length, 16);
     QCOMPARE(toy.options().corpusSize, 2000);
     const auto objectives = toy.objectives();

@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "moleculegrid.h"
+#include "annotatedsamplespage.h"
+#include "annotatedsampleview.h"
+#include "picturegrid.h"
 #include "samplestable.h"
 #include "samplesview.h"
 
+#include "core/domainregistry.h"
+
 #include <QLabel>
-#include <QPointer>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
 
 #include <cmath>
 
-using paretolab::widgets::MoleculeGrid;
-using paretolab::widgets::SamplesTable;
-using paretolab::widgets::SamplesView;
+using namespace paretolab::widgets;
 
 namespace {
 
@@ -25,6 +26,26 @@ cellText(const SamplesTable& table, int row, int column)
   return table.tableView()->model()->index(row, column).data().toString();
 }
 
+/// The view as the app sets it up.
+void
+registerPages(SamplesView& view)
+{
+  view.registerPage("pictures", [] { return new PictureGrid; });
+  view.registerPage("annotated", [] { return new AnnotatedSamplesPage; });
+}
+
+SampleSet
+sampleSet(const QString& domain,
+          const QStringList& names,
+          const QStringList& samples,
+          const QVector<QVector<double>>& scores,
+          const QString& caption = {})
+{
+  return SampleSet{
+    paretolab::engine::makeDomain(domain.toStdString()), names, samples, scores, {}, caption
+  };
+}
+
 } // namespace
 
 class TestSamplesView : public QObject
@@ -33,64 +54,81 @@ class TestSamplesView : public QObject
 
 private Q_SLOTS:
   void placeholderFirst();
-  void moleculesGetAGrid();
-  void otherDomainsGetATable();
+  void picturesDomainsGetAGrid();
+  void otherDomainsGetTheAnnotatedPage();
+  void theAnnotatedPageDescribesTheSelectedSample();
   void tableSortsNumerically();
   void tableFormatsScores();
   void tableKeepsTheUserSort();
   void pagesAreReusedAndSwitched();
-  void addDomainPageStillWorks();
+  void captionSaysWhoseSamples();
 };
 
 void
 TestSamplesView::placeholderFirst()
 {
   SamplesView view;
+  registerPages(view);
   QVERIFY(qobject_cast<QLabel*>(view.currentPage()));
-  QVERIFY(view.currentDomain().isEmpty());
-  QVERIFY(!view.domainPage("molecules"));
-  view.showDomain("toy"); // no page yet: still the placeholder
-  QVERIFY(qobject_cast<QLabel*>(view.currentPage()));
-  QCOMPARE(view.currentDomain(), QString("toy"));
+  QVERIFY(!view.page("pictures"));
+  QVERIFY(view.caption().isEmpty());
 }
 
 void
-TestSamplesView::moleculesGetAGrid()
+TestSamplesView::picturesDomainsGetAGrid()
 {
   SamplesView view;
-  view.setSamples("molecules",
-                  { "qed", "sa" },
-                  { "CCO", "C1CC", "c1ccccc1" },
-                  { { 0.4, 1.9 }, { kNaN, kNaN }, { 0.44, 1.0 } });
-  auto* grid = qobject_cast<MoleculeGrid*>(view.currentPage());
+  registerPages(view);
+  view.setSamples(sampleSet("molecules",
+                            { "qed", "sa" },
+                            { "CCO", "C1CC", "c1ccccc1" },
+                            { { 0.4, 1.9 }, { kNaN, kNaN }, { 0.44, 1.0 } }));
+  auto* grid = qobject_cast<PictureGrid*>(view.currentPage());
   QVERIFY(grid);
-  QCOMPARE(view.currentDomain(), QString("molecules"));
-  QCOMPARE(view.domainPage("molecules"), grid);
+  QCOMPARE(view.page("pictures"), grid);
   QCOMPARE(grid->objectiveNames(), (QStringList{ "qed", "sa" }));
   QCOMPARE(grid->tileCount(), 3);
+  QVERIFY(grid->tileValid(0)); // the molecule domain's depiction
   QVERIFY(!grid->tileValid(1));
 }
 
 void
-TestSamplesView::otherDomainsGetATable()
+TestSamplesView::otherDomainsGetTheAnnotatedPage()
 {
   SamplesView view;
-  view.setSamples(
-    "toy", { "ones" }, { "0101", "1111", "0000", "0011" }, { { 2 }, { 4 }, { 0 }, { 2 } });
-  auto* table = qobject_cast<SamplesTable*>(view.currentPage());
-  QVERIFY(table);
+  registerPages(view);
+  view.setSamples(sampleSet(
+    "toy", { "ones" }, { "0101", "1111", "0000", "0011" }, { { 2 }, { 4 }, { 0 }, { 2 } }));
+  auto* page = qobject_cast<AnnotatedSamplesPage*>(view.currentPage());
+  QVERIFY(page);
+  auto* table = page->table();
   QCOMPARE(table->rowCount(), 4);
   QCOMPARE(table->objectiveNames(), QStringList{ "ones" });
   QCOMPARE(table->tableView()->model()->columnCount(), SamplesTable::kFirstObjectiveColumn + 1);
-  QCOMPARE(
-    table->tableView()->model()->headerData(SamplesTable::kFirstObjectiveColumn, Qt::Horizontal),
-    QVariant("ones"));
   QCOMPARE(table->sampleAt(0), QString("0101")); // generation order first
   QCOMPARE(cellText(*table, 3, SamplesTable::kIndexColumn), QString("4"));
 
-  view.setSamples("dna", { "activity" }, { "ACGT" }, { { 0.5 } });
-  QVERIFY(qobject_cast<SamplesTable*>(view.currentPage()));
-  QVERIFY(view.currentPage() != table);
+  // Without a registered pictures page, a pictures domain falls back to the annotated page.
+  SamplesView plain;
+  plain.registerPage("annotated", [] { return new AnnotatedSamplesPage; });
+  plain.setSamples(sampleSet("molecules", { "qed" }, { "CCO" }, { { 0.4 } }));
+  QVERIFY(qobject_cast<AnnotatedSamplesPage*>(plain.currentPage()));
+}
+
+void
+TestSamplesView::theAnnotatedPageDescribesTheSelectedSample()
+{
+  AnnotatedSamplesPage page;
+  auto set = sampleSet("toy", { "ones" }, { "0101", "1111" }, { { 2 }, { 4 } });
+  page.setSamples(set);
+  const auto described = [&](const char* sample) {
+    return AnnotatedSampleView::toHtml(set.domain->describe(sample));
+  };
+  QCOMPARE(page.shownSample(), 0);
+  QCOMPARE(page.view()->html(), described("0101"));
+  page.table()->tableView()->selectRow(1);
+  QCOMPARE(page.shownSample(), 1);
+  QCOMPARE(page.view()->html(), described("1111"));
 }
 
 void
@@ -154,43 +192,31 @@ void
 TestSamplesView::pagesAreReusedAndSwitched()
 {
   SamplesView view;
-  view.setSamples("molecules", { "qed" }, { "CCO" }, { { 0.4 } });
+  registerPages(view);
+  view.setSamples(sampleSet("molecules", { "qed" }, { "CCO" }, { { 0.4 } }));
   QWidget* grid = view.currentPage();
-  view.setSamples("toy", { "ones" }, { "01" }, { { 1 } });
-  QWidget* table = view.currentPage();
-  QVERIFY(grid != table);
+  view.setSamples(sampleSet("toy", { "ones" }, { "01" }, { { 1 } }));
+  QWidget* annotated = view.currentPage();
+  QVERIFY(grid != annotated);
 
-  view.setSamples("molecules", { "qed" }, { "CCN", "CCC" }, { { 0.3 }, { 0.2 } });
+  view.setSamples(sampleSet("molecules", { "qed" }, { "CCN", "CCC" }, { { 0.3 }, { 0.2 } }));
   QCOMPARE(view.currentPage(), grid); // the same page, fed again
-  QCOMPARE(qobject_cast<MoleculeGrid*>(grid)->tileCount(), 2);
-  QCOMPARE(qobject_cast<MoleculeGrid*>(grid)->tileSmiles(0), QString("CCN"));
+  QCOMPARE(qobject_cast<PictureGrid*>(grid)->tileCount(), 2);
+  QCOMPARE(qobject_cast<PictureGrid*>(grid)->tileSample(0), QString("CCN"));
 
-  view.showDomain("toy");
-  QCOMPARE(view.currentPage(), table);
-  view.showDomain("summaries");
+  view.clear();
   QVERIFY(qobject_cast<QLabel*>(view.currentPage()));
 }
 
 void
-TestSamplesView::addDomainPageStillWorks()
+TestSamplesView::captionSaysWhoseSamples()
 {
   SamplesView view;
-  auto* custom = new QLabel("DNA page");
-  view.addDomainPage("dna", custom);
-  view.showDomain("dna");
-  QCOMPARE(view.currentPage(), custom);
-
-  // setSamples shows a page it cannot feed, rather than replacing it.
-  view.setSamples("dna", { "activity" }, { "ACGT" }, { { 0.5 } });
-  QCOMPARE(view.currentPage(), custom);
-
-  // A new page for the same domain replaces the old one, which is deleted.
-  QPointer<QLabel> old = custom;
-  auto* replacement = new QLabel("better DNA page");
-  view.addDomainPage("dna", replacement);
-  QCOMPARE(view.currentPage(), replacement);
-  QCOMPARE(view.domainPage("dna"), replacement);
-  QTRY_VERIFY(old.isNull());
+  registerPages(view);
+  view.setSamples(sampleSet("toy", { "ones" }, { "01" }, { { 1 } }, "Merged policy, round 3"));
+  QCOMPARE(view.caption(), QString("Merged policy, round 3"));
+  view.clear();
+  QVERIFY(view.caption().isEmpty());
 }
 
 QTEST_MAIN(TestSamplesView)

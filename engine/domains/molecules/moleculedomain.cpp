@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domains/molecules/moleculedomain.h"
 
+#include "core/atomicfile.h"
+#include "domains/molecules/depiction.h"
 #include "domains/molecules/moleculedescriptors.h"
+#include "domains/molecules/moleculeformats.h"
 #include "domains/molecules/qed.h"
 #include "domains/molecules/sascore.h"
 #include "domains/molecules/smiles.h"
@@ -13,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <set>
 
@@ -140,11 +144,10 @@ MoleculeDomain::isValid(const std::string& sample) const
 }
 
 std::vector<std::vector<double>>
-MoleculeDomain::score(const std::vector<std::string>& samples,
-                      const std::vector<std::string>& objectives) const
+MoleculeDomain::computeScores(const std::vector<std::string>& samples,
+                              const std::vector<SampleContext>&,
+                              const std::vector<std::string>& objectives) const
 {
-  for (const auto& objective : objectives)
-    requireObjective(objective);
   std::vector<std::unique_ptr<RDKit::RWMol>> molecules;
   for (const auto& sample : samples)
     molecules.push_back(parseSmiles(sample));
@@ -232,6 +235,43 @@ MoleculeDomain::render(const std::string& sample) const
 {
   const auto canonical = canonicalSmiles(sample);
   return canonical.empty() ? "(invalid) " + sample : canonical;
+}
+
+} // namespace paretolab::engine
+
+namespace paretolab::engine {
+
+std::string
+MoleculeDomain::corpusDigest() const
+{
+  auto hash = fnv1a64(readFile(m_options.corpusPath));
+  hash = fnv1a64(std::to_string(m_options.maxSmilesLength), hash);
+  char digest[17];
+  std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(hash));
+  return digest;
+}
+
+SampleDescription
+MoleculeDomain::describe(const std::string& sample, const SampleContext&) const
+{
+  SampleDescription description;
+  const auto canonical = canonicalSmiles(sample);
+  description.valid = !canonical.empty();
+  description.title = description.valid ? canonical : sample;
+  description.blocks.push_back(AnnotatedText{ .text = sample, .monospace = true });
+  if (description.valid)
+    description.svg = moleculeSvg(sample, 300, 220);
+  else
+    description.note = "RDKit cannot parse this SMILES";
+  return description;
+}
+
+std::vector<std::shared_ptr<const SampleFormat>>
+MoleculeDomain::sampleFormats() const
+{
+  return { std::make_shared<CsvSampleFormat>(),
+           std::make_shared<SmilesSampleFormat>(),
+           std::make_shared<SdfSampleFormat>() };
 }
 
 } // namespace paretolab::engine

@@ -32,22 +32,39 @@ public:
   ~MoleculeDomain() override;
 
   std::string name() const override { return "molecules"; }
+  std::string title() const override { return "Molecules (SMILES)"; }
   std::vector<ObjectiveInfo> objectives() const override;
   std::vector<std::string> corpus() const override;
-  Tokenizer::Split tokenSplit() const override { return Tokenizer::Split::SmilesRegex; }
+  TokenizerSpec tokenizer() const override { return { "smiles-regex", nlohmann::json::object() }; }
+  /// The corpus file's bytes and the length limit: cheap, unlike canonicalising it.
+  std::string corpusDigest() const override;
   bool isValid(const std::string& sample) const override;
-  std::vector<std::vector<double>> score(const std::vector<std::string>& samples,
-                                         const std::vector<std::string>& objectives) const override;
   /// validity, uniqueness (among valid), novelty (unique valid not in the
   /// corpus) and internal diversity (1 − mean pairwise Tanimoto of Morgan
   /// radius-2, 2048-bit fingerprints over the unique valid molecules).
   std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;
   std::string render(const std::string& sample) const override;
+  /// The canonical SMILES as title and RDKit's depiction as the picture.
+  SampleDescription describe(const std::string& sample,
+                             const SampleContext& context = {}) const override;
+  std::string samplesPage() const override { return "pictures"; }
+  /// CSV, SMILES (.smi) and SD files.
+  std::vector<std::shared_ptr<const SampleFormat>> sampleFormats() const override;
+  /// RDKit's SMILES parser is superlinear: 5,000 characters took minutes.
+  SampleLimits sampleLimits() const override { return { .maxLength = kMaxUserSmilesLength }; }
   std::string describeCorpus() const override;
+
+  static constexpr std::size_t kMaxUserSmilesLength = 500;
 
   /// How the corpus was cleaned (read on first use of the corpus).
   CorpusReport corpusReport() const;
   const Options& options() const { return m_options; }
+
+protected:
+  std::vector<std::vector<double>> computeScores(
+    const std::vector<std::string>& samples,
+    const std::vector<SampleContext>& contexts,
+    const std::vector<std::string>& objectives) const override;
 
 private:
   void loadCorpus() const;

@@ -10,6 +10,8 @@
 
 namespace paretolab::engine {
 
+class XtbCache;
+
 /// GFN2-xTB properties of one molecule. When `ok` is false the numbers are NaN
 /// and `failure` says which step failed and why.
 struct QuantumResult
@@ -79,10 +81,8 @@ public:
   const QuantumOptions& options() const { return m_options; }
 
 private:
-  class Cache;
-
   QuantumOptions m_options;
-  std::unique_ptr<Cache> m_cache;
+  std::unique_ptr<XtbCache> m_cache;
   std::atomic<size_t> m_cacheHits{ 0 };
   std::atomic<size_t> m_computed{ 0 };
 };

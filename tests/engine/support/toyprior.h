@@ -25,8 +25,31 @@ toyPrior()
   static Policy prior = [] {
     const auto corpus = toyDomain()->corpus();
     Policy policy(GptOptions{ .contextLength = 16, .embedDim = 32, .layers = 2, .heads = 4 },
-                  Tokenizer::fit(Tokenizer::Split::Characters, corpus));
+                  Tokenizer::fit(TokenizerSpec{ "characters" }, corpus));
     pretrainPolicy(policy, corpus, PretrainOptions{ .epochs = 4, .learningRate = 3e-3 });
+    return policy;
+  }();
+  return prior.clone();
+}
+
+/// The conditional toy: continue a 4-bit motif for 8 bits.
+inline std::shared_ptr<ToyDomain>
+promptedToyDomain()
+{
+  static auto domain = std::make_shared<ToyDomain>(
+    ToyDomain::Options{ .length = 8, .corpusSize = 3000, .prompted = true, .promptLength = 4 });
+  return domain;
+}
+
+/// A prior that knows the format "motif:bits" and, weakly, the pattern.
+inline Policy
+promptedToyPrior()
+{
+  static Policy prior = [] {
+    const auto corpus = promptedToyDomain()->corpus();
+    Policy policy(GptOptions{ .contextLength = 16, .embedDim = 32, .layers = 2, .heads = 4 },
+                  Tokenizer::fit(TokenizerSpec{ "characters" }, corpus));
+    pretrainPolicy(policy, corpus, PretrainOptions{ .epochs = 8, .learningRate = 3e-3 });
     return policy;
   }();
   return prior.clone();

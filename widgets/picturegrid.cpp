@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "moleculegrid.h"
-
-#include "domains/molecules/depiction.h"
+#include "picturegrid.h"
 
 #include <QAction>
 #include <QCache>
@@ -32,9 +30,6 @@ constexpr int kScoresRole = Qt::UserRole + 1; // the one-line score summary
 constexpr int kIndexRole = Qt::UserRole + 2;  // position in generation order
 constexpr int kPadding = 5;
 constexpr int kGap = 6;
-// RDKit draws at this size; QSvgRenderer scales it into the tile.
-constexpr int kDepictionWidth = 170;
-constexpr int kDepictionHeight = 112;
 constexpr qsizetype kSvgCacheBytes = 16 * 1024 * 1024;
 constexpr qsizetype kPixmapCacheKilobytes = 64 * 1024;
 
@@ -63,10 +58,10 @@ scoreOf(const QVector<QVector<double>>& scores, int sample, int objective)
 } // namespace
 
 // Paints one tile and owns the depiction caches. Private to this file.
-class MoleculeTileDelegate : public QStyledItemDelegate
+class PictureTileDelegate : public QStyledItemDelegate
 {
 public:
-  explicit MoleculeTileDelegate(QObject* parent)
+  explicit PictureTileDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
   {
     m_svgs.setMaxCost(kSvgCacheBytes);
@@ -76,41 +71,48 @@ public:
   QSize sizeHint(const QStyleOptionViewItem& /*option*/,
                  const QModelIndex& /*index*/) const override
   {
-    return MoleculeGrid::kTileSize;
+    return PictureGrid::kTileSize;
   }
 
   void paint(QPainter* painter,
              const QStyleOptionViewItem& option,
              const QModelIndex& index) const override;
 
-  /// RDKit's SVG of `smiles`, or an empty array when it is invalid.
-  QByteArray svg(const QString& smiles) const
+  /// The SVG of `sample`, or an empty array when it has none.
+  QByteArray svg(const QString& sample) const
   {
-    if (const QByteArray* cached = m_svgs.object(smiles))
+    if (const QByteArray* cached = m_svgs.object(sample))
       return *cached;
-    const QByteArray svg = QByteArray::fromStdString(
-      engine::moleculeSvg(smiles.toStdString(), kDepictionWidth, kDepictionHeight));
-    m_svgs.insert(smiles, new QByteArray(svg), std::max<qsizetype>(svg.size(), 1));
+    const QByteArray svg = m_source ? m_source(sample) : QByteArray();
+    m_svgs.insert(sample, new QByteArray(svg), std::max<qsizetype>(svg.size(), 1));
     return svg;
   }
 
-private:
-  QPixmap depiction(const QString& smiles, const QSize& size, qreal pixelRatio) const;
+  void setSource(PictureGrid::PictureSource source)
+  {
+    m_source = std::move(source);
+    m_svgs.clear();
+    m_pixmaps.clear();
+  }
 
+private:
+  QPixmap depiction(const QString& sample, const QSize& size, qreal pixelRatio) const;
+
+  PictureGrid::PictureSource m_source;
   mutable QCache<QString, QByteArray> m_svgs; // cost: bytes
   mutable QCache<QString, QPixmap> m_pixmaps; // cost: kilobytes
 };
 
 QPixmap
-MoleculeTileDelegate::depiction(const QString& smiles, const QSize& size, qreal pixelRatio) const
+PictureTileDelegate::depiction(const QString& sample, const QSize& size, qreal pixelRatio) const
 {
   // Concatenated, not arg()-ed: SMILES write ring closures 10 and up as "%10".
-  const QString key = smiles + QLatin1Char('|') + QString::number(size.width()) + QLatin1Char('x') +
+  const QString key = sample + QLatin1Char('|') + QString::number(size.width()) + QLatin1Char('x') +
                       QString::number(size.height()) + QLatin1Char('@') +
                       QString::number(pixelRatio);
   if (const QPixmap* cached = m_pixmaps.object(key))
     return *cached;
-  const QByteArray data = svg(smiles);
+  const QByteArray data = svg(sample);
   if (data.isEmpty())
     return {};
   QSvgRenderer renderer(data);
@@ -132,11 +134,11 @@ MoleculeTileDelegate::depiction(const QString& smiles, const QSize& size, qreal 
 }
 
 void
-MoleculeTileDelegate::paint(QPainter* painter,
+PictureTileDelegate::paint(QPainter* painter,
                             const QStyleOptionViewItem& option,
                             const QModelIndex& index) const
 {
-  const QString smiles = index.data(Qt::DisplayRole).toString();
+  const QString sample = index.data(Qt::DisplayRole).toString();
   const QString scores = index.data(kScoresRole).toString();
 
   painter->save();
@@ -154,26 +156,26 @@ MoleculeTileDelegate::paint(QPainter* painter,
   const int line = metrics.height();
   const QRect inner = option.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
   const QRect image(inner.x(), inner.y(), inner.width(), inner.height() - 2 * line - 2);
-  const QRect smilesLine(inner.x(), image.y() + image.height() + 2, inner.width(), line);
-  const QRect scoresLine(inner.x(), smilesLine.y() + line, inner.width(), line);
+  const QRect sampleLine(inner.x(), image.y() + image.height() + 2, inner.width(), line);
+  const QRect scoresLine(inner.x(), sampleLine.y() + line, inner.width(), line);
 
   painter->setFont(font);
-  const QPixmap pixmap = depiction(smiles, image.size(), painter->device()->devicePixelRatioF());
+  const QPixmap pixmap = depiction(sample, image.size(), painter->device()->devicePixelRatioF());
   if (pixmap.isNull()) {
     painter->setPen(Qt::NoPen);
     painter->setBrush(kInvalidColour);
     painter->drawRoundedRect(image, 3, 3);
     painter->setPen(QColor(105, 105, 105));
-    painter->drawText(image, Qt::AlignCenter, MoleculeGrid::tr("invalid"));
+    painter->drawText(image, Qt::AlignCenter, PictureGrid::tr("invalid"));
   } else {
     painter->drawPixmap(image.topLeft(), pixmap);
   }
 
   painter->setPen(QColor(25, 25, 25));
-  const QString shownSmiles = smiles.isEmpty() ? MoleculeGrid::tr("(empty)") : smiles;
-  painter->drawText(smilesLine,
+  const QString shownSample = sample.isEmpty() ? PictureGrid::tr("(empty)") : sample;
+  painter->drawText(sampleLine,
                     Qt::AlignLeft | Qt::AlignVCenter,
-                    metrics.elidedText(shownSmiles, Qt::ElideMiddle, smilesLine.width()));
+                    metrics.elidedText(shownSample, Qt::ElideMiddle, sampleLine.width()));
   painter->setPen(QColor(85, 85, 85));
   painter->drawText(scoresLine,
                     Qt::AlignLeft | Qt::AlignVCenter,
@@ -181,8 +183,8 @@ MoleculeTileDelegate::paint(QPainter* painter,
   painter->restore();
 }
 
-MoleculeGrid::MoleculeGrid(QWidget* parent)
-  : QWidget(parent)
+PictureGrid::PictureGrid(QWidget* parent)
+  : SamplesPage(parent)
 {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -206,7 +208,7 @@ MoleculeGrid::MoleculeGrid(QWidget* parent)
   layout->addLayout(bar);
 
   m_model = new QStandardItemModel(this);
-  m_delegate = new MoleculeTileDelegate(this);
+  m_delegate = new PictureTileDelegate(this);
   m_view = new QListView(this);
   m_view->setViewMode(QListView::IconMode);
   m_view->setMovement(QListView::Static); // after setViewMode, which makes it Free
@@ -226,10 +228,10 @@ MoleculeGrid::MoleculeGrid(QWidget* parent)
   m_view->setPalette(palette);
   layout->addWidget(m_view, 1);
 
-  auto* copy = new QAction(tr("&Copy SMILES"), m_view);
+  auto* copy = new QAction(tr("&Copy samples"), m_view);
   copy->setShortcut(QKeySequence::Copy);
   copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-  connect(copy, &QAction::triggered, this, &MoleculeGrid::copySelectedSmiles);
+  connect(copy, &QAction::triggered, this, &PictureGrid::copySelectedSamples);
   m_view->addAction(copy);
   m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
@@ -244,7 +246,7 @@ MoleculeGrid::MoleculeGrid(QWidget* parent)
 }
 
 void
-MoleculeGrid::setObjectiveNames(const QStringList& names)
+PictureGrid::setObjectiveNames(const QStringList& names)
 {
   m_objectiveNames = names;
   if (m_sortObjective >= names.size())
@@ -260,36 +262,58 @@ MoleculeGrid::setObjectiveNames(const QStringList& names)
 }
 
 void
-MoleculeGrid::setSamples(const QStringList& smiles, const QVector<QVector<double>>& rawScores)
+PictureGrid::setSamples(const SampleSet& set)
 {
-  m_smiles = smiles;
+  if (set.domain.get() != m_pictureDomain) {
+    m_pictureDomain = set.domain.get();
+    setPictureSource([domain = set.domain](const QString& sample) {
+      return domain ? QByteArray::fromStdString(domain->describe(sample.toStdString()).svg)
+                    : QByteArray();
+    });
+  }
+  if (m_objectiveNames != set.objectiveNames)
+    setObjectiveNames(set.objectiveNames);
+  setSamples(set.samples, set.rawScores);
+}
+
+void
+PictureGrid::setPictureSource(PictureSource source)
+{
+  m_delegate->setSource(std::move(source));
+  m_view->viewport()->update();
+}
+
+void
+PictureGrid::setSamples(const QStringList& samples, const QVector<QVector<double>>& rawScores)
+{
+  m_samples = samples;
   m_scores = rawScores;
   rebuildTiles();
   m_view->scrollToTop();
 }
 
 int
-MoleculeGrid::tileCount() const
+PictureGrid::tileCount() const
 {
   return m_model->rowCount();
 }
 
 QString
-MoleculeGrid::tileSmiles(int position) const
+PictureGrid::tileSample(int position) const
 {
   const QStandardItem* item = m_model->item(position);
   return item ? item->data(Qt::DisplayRole).toString() : QString();
 }
 
 bool
-MoleculeGrid::tileValid(int position) const
+PictureGrid::tileValid(int position) const
 {
   return position >= 0 && position < tileCount() &&
-         !m_delegate->svg(tileSmiles(position)).isEmpty();
+         !m_delegate->svg(tileSample(position)).isEmpty();
 }
 
 void
-MoleculeGrid::sortBy(int objective, Qt::SortOrder order)
+PictureGrid::sortBy(int objective, Qt::SortOrder order)
 {
   if (objective < -1 || objective >= m_objectiveNames.size())
     objective = -1;
@@ -302,7 +326,7 @@ MoleculeGrid::sortBy(int objective, Qt::SortOrder order)
 }
 
 void
-MoleculeGrid::syncSortControls()
+PictureGrid::syncSortControls()
 {
   const QSignalBlocker boxBlocker(m_sortBox);
   const QSignalBlocker buttonBlocker(m_orderButton);
@@ -316,9 +340,9 @@ MoleculeGrid::syncSortControls()
 }
 
 void
-MoleculeGrid::rebuildTiles()
+PictureGrid::rebuildTiles()
 {
-  QVector<int> order(m_smiles.size());
+  QVector<int> order(m_samples.size());
   std::iota(order.begin(), order.end(), 0);
   if (m_sortObjective >= 0) {
     const int objective = m_sortObjective;
@@ -339,7 +363,7 @@ MoleculeGrid::rebuildTiles()
   tiles.reserve(order.size());
   for (const int sample : std::as_const(order)) {
     QStringList summary;
-    QStringList tooltip{ m_smiles[sample].isEmpty() ? tr("(empty)") : m_smiles[sample] };
+    QStringList tooltip{ m_samples[sample].isEmpty() ? tr("(empty)") : m_samples[sample] };
     for (int objective = 0; objective < objectives; ++objective) {
       const double value = scoreOf(m_scores, sample, objective);
       summary.append(m_objectiveNames[objective] + QLatin1Char(' ') + compactNumber(value));
@@ -349,7 +373,7 @@ MoleculeGrid::rebuildTiles()
     }
     auto* tile = new QStandardItem;
     tile->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    tile->setData(m_smiles[sample], Qt::DisplayRole);
+    tile->setData(m_samples[sample], Qt::DisplayRole);
     tile->setData(summary.join(QStringLiteral(" · ")), kScoresRole);
     tile->setData(sample, kIndexRole);
     tile->setToolTip(tooltip.join(QLatin1Char('\n')));
@@ -358,22 +382,22 @@ MoleculeGrid::rebuildTiles()
   m_model->removeRows(0, m_model->rowCount());
   m_model->invisibleRootItem()->appendRows(tiles);
   // %n for the translations' plural forms; the English singular needs no .ts file.
-  const auto count = static_cast<int>(m_smiles.size());
-  m_countLabel->setText(count == 1 ? tr("1 molecule") : tr("%n molecules", nullptr, count));
+  const auto count = static_cast<int>(m_samples.size());
+  m_countLabel->setText(count == 1 ? tr("1 sample") : tr("%n samples", nullptr, count));
 }
 
 void
-MoleculeGrid::copySelectedSmiles()
+PictureGrid::copySelectedSamples()
 {
   QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
   std::sort(selected.begin(), selected.end(), [](const QModelIndex& a, const QModelIndex& b) {
     return a.row() < b.row();
   });
-  QStringList smiles;
+  QStringList samples;
   for (const QModelIndex& index : std::as_const(selected))
-    smiles.append(index.data(Qt::DisplayRole).toString());
-  if (!smiles.isEmpty())
-    QGuiApplication::clipboard()->setText(smiles.join(QLatin1Char('\n')));
+    samples.append(index.data(Qt::DisplayRole).toString());
+  if (!samples.isEmpty())
+    QGuiApplication::clipboard()->setText(samples.join(QLatin1Char('\n')));
 }
 
 } // namespace paretolab::widgets

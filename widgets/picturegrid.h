@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "samplespage.h"
+
+#include <QByteArray>
 #include <QSize>
 #include <QStringList>
 #include <QVector>
-#include <QWidget>
+
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -14,38 +18,46 @@ class QToolButton;
 
 namespace paretolab::widgets {
 
-class MoleculeTileDelegate;
+class PictureTileDelegate;
 
-/// A scrollable grid of generated molecules. Each tile shows RDKit's 2-D
-/// depiction, the SMILES (elided; the tooltip has it whole) and the raw
-/// scores; an invalid SMILES gets a grey "invalid" tile. Tiles are drawn
-/// lazily when they scroll into view, and depictions are cached by SMILES, so
-/// that re-sorting or re-showing the same molecules costs no RDKit call. The
+/// A scrollable grid of samples with pictures, for domains whose samples
+/// page is "pictures" (molecules). Each tile shows the picture of the sample
+/// (Domain::describe's SVG), the sample (elided; the tooltip has it whole) and
+/// the raw scores; a sample without a picture gets a grey "invalid" tile.
+/// Tiles are drawn lazily when they scroll into view, and pictures are cached
+/// by sample, so that re-sorting or re-showing costs no new rendering. The
 /// columns follow the widget's width. A "Sort by" box orders the tiles by an
 /// objective, NaN last, or restores the generation order. GUI thread only.
-class MoleculeGrid : public QWidget
+class PictureGrid : public SamplesPage
 {
   Q_OBJECT
 
 public:
   /// The size of one tile, in device-independent pixels.
   static constexpr QSize kTileSize{ 180, 160 };
+  /// The SVG picture of a sample; an empty array for "invalid".
+  using PictureSource = std::function<QByteArray(const QString& sample)>;
 
-  explicit MoleculeGrid(QWidget* parent = nullptr);
+  explicit PictureGrid(QWidget* parent = nullptr);
+
+  /// Takes the pictures from the set's domain.
+  void setSamples(const SampleSet& set) override;
+  /// Where pictures come from; clears the picture caches.
+  void setPictureSource(PictureSource source);
 
   /// Names the objectives, in the order of the score rows; they label the
   /// scores on the tiles and fill the "Sort by" box.
   void setObjectiveNames(const QStringList& names);
   QStringList objectiveNames() const { return m_objectiveNames; }
 
-  /// Replaces the molecules. `rawScores[i][j]` is objective j of `smiles[i]`;
+  /// Replaces the samples. `rawScores[i][j]` is objective j of `samples[i]`;
   /// short or missing rows show "–". The current sort is kept.
-  void setSamples(const QStringList& smiles, const QVector<QVector<double>>& rawScores);
+  void setSamples(const QStringList& samples, const QVector<QVector<double>>& rawScores);
 
   int tileCount() const;
-  /// The SMILES of the tile at `position` in the displayed order, or "".
-  QString tileSmiles(int position) const;
-  /// Whether the tile at `position` depicts a molecule (false: "invalid").
+  /// The sample of the tile at `position` in the displayed order, or "".
+  QString tileSample(int position) const;
+  /// Whether the tile at `position` has a picture (false: "invalid").
   bool tileValid(int position) const;
 
   /// Orders the tiles by objective `objective`, or in generation order when
@@ -57,10 +69,10 @@ public:
 private:
   void rebuildTiles();
   void syncSortControls();
-  void copySelectedSmiles();
+  void copySelectedSamples();
 
   QStringList m_objectiveNames;
-  QStringList m_smiles;
+  QStringList m_samples;
   QVector<QVector<double>> m_scores;
   int m_sortObjective = -1;
   Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
@@ -70,7 +82,8 @@ private:
   QToolButton* m_orderButton = nullptr;
   QListView* m_view = nullptr;
   QStandardItemModel* m_model = nullptr;
-  MoleculeTileDelegate* m_delegate = nullptr;
+  PictureTileDelegate* m_delegate = nullptr;
+  const engine::Domain* m_pictureDomain = nullptr;
 };
 
 } // namespace paretolab::widgets

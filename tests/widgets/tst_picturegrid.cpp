@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "moleculegrid.h"
+#include "picturegrid.h"
+
+#include "core/domainregistry.h"
 
 #include <QComboBox>
 #include <QImage>
@@ -9,24 +11,34 @@
 
 #include <cmath>
 
-using paretolab::widgets::MoleculeGrid;
+using paretolab::widgets::PictureGrid;
 
 namespace {
 
 const double kNaN = std::nan("");
 
 QStringList
-displayed(const MoleculeGrid& grid)
+displayed(const PictureGrid& grid)
 {
   QStringList smiles;
   for (int i = 0; i < grid.tileCount(); ++i)
-    smiles.append(grid.tileSmiles(i));
+    smiles.append(grid.tileSample(i));
   return smiles;
+}
+
+// Pictures as the app shows molecules: the molecule domain's describe() SVG.
+void
+useMolecules(PictureGrid& grid)
+{
+  static const auto domain = paretolab::engine::makeDomain("molecules");
+  grid.setPictureSource([](const QString& smiles) {
+    return QByteArray::fromStdString(domain->describe(smiles.toStdString()).svg);
+  });
 }
 
 } // namespace
 
-class TestMoleculeGrid : public QObject
+class TestPictureGrid : public QObject
 {
   Q_OBJECT
 
@@ -44,7 +56,7 @@ private Q_SLOTS:
 };
 
 void
-TestMoleculeGrid::validity_data()
+TestPictureGrid::validity_data()
 {
   QTest::addColumn<QString>("smiles");
   QTest::addColumn<bool>("valid");
@@ -60,21 +72,23 @@ TestMoleculeGrid::validity_data()
 }
 
 void
-TestMoleculeGrid::validity()
+TestPictureGrid::validity()
 {
   QFETCH(QString, smiles);
   QFETCH(bool, valid);
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setSamples({ smiles }, {});
   QCOMPARE(grid.tileCount(), 1);
-  QCOMPARE(grid.tileSmiles(0), smiles);
+  QCOMPARE(grid.tileSample(0), smiles);
   QCOMPARE(grid.tileValid(0), valid);
 }
 
 void
-TestMoleculeGrid::tilesForValidAndInvalid()
+TestPictureGrid::tilesForValidAndInvalid()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setObjectiveNames({ "qed", "sa" });
   const QStringList smiles{ "CCO", "C1CC", "c1ccccc1", "xyz" };
   grid.setSamples(smiles, { { 0.4, 1.9 }, { kNaN, kNaN }, { 0.44, 1.0 }, {} });
@@ -86,14 +100,15 @@ TestMoleculeGrid::tilesForValidAndInvalid()
   QVERIFY(grid.tileValid(2));
   QVERIFY(!grid.tileValid(3));
   QVERIFY(!grid.tileValid(4));
-  QCOMPARE(grid.tileSmiles(4), QString());
-  QCOMPARE(grid.tileSmiles(-1), QString());
+  QCOMPARE(grid.tileSample(4), QString());
+  QCOMPARE(grid.tileSample(-1), QString());
 }
 
 void
-TestMoleculeGrid::sortsByObjective()
+TestPictureGrid::sortsByObjective()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setObjectiveNames({ "qed", "sa" });
   // D's qed is missing; C's is NaN: both come last in either order.
   grid.setSamples({ "CCA", "CCB", "CCC", "CCD", "CCE" },
@@ -113,9 +128,10 @@ TestMoleculeGrid::sortsByObjective()
 }
 
 void
-TestMoleculeGrid::sortBoxAndOrderButton()
+TestPictureGrid::sortBoxAndOrderButton()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setObjectiveNames({ "qed", "sa" });
   grid.setSamples({ "CCA", "CCB", "CCC" }, { { 0.5, 3.0 }, { 0.9, 2.0 }, { 0.1, 1.0 } });
   auto* box = grid.findChild<QComboBox*>();
@@ -144,9 +160,10 @@ TestMoleculeGrid::sortBoxAndOrderButton()
 }
 
 void
-TestMoleculeGrid::setSamplesReplaces()
+TestPictureGrid::setSamplesReplaces()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setObjectiveNames({ "qed" });
   grid.setSamples({ "CCO", "CCN", "CCC" }, { { 0.3 }, { 0.2 }, { 0.1 } });
   grid.sortBy(0, Qt::AscendingOrder);
@@ -160,9 +177,10 @@ TestMoleculeGrid::setSamplesReplaces()
 }
 
 void
-TestMoleculeGrid::objectiveNamesFillTheSortBox()
+TestPictureGrid::objectiveNamesFillTheSortBox()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setObjectiveNames({ "qed", "sa", "logp" });
   grid.sortBy(2);
   grid.setObjectiveNames({ "qed" }); // the sorted objective is gone
@@ -174,9 +192,10 @@ TestMoleculeGrid::objectiveNamesFillTheSortBox()
 }
 
 void
-TestMoleculeGrid::tooltipHasTheScores()
+TestPictureGrid::tooltipHasTheScores()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setObjectiveNames({ "qed", "sa" });
   grid.setSamples({ "CCO" }, { { 0.634123, kNaN } });
   const auto* view = grid.findChild<QListView*>();
@@ -187,9 +206,10 @@ TestMoleculeGrid::tooltipHasTheScores()
 }
 
 void
-TestMoleculeGrid::paintsDepictionsAndInvalidTiles()
+TestPictureGrid::paintsDepictionsAndInvalidTiles()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   grid.setObjectiveNames({ "qed", "sa", "logp" });
   grid.setSamples({ "CC(=O)Oc1ccccc1C(=O)O", "C1CC" },
                   { { 0.55, 1.6, 1.3 }, { kNaN, kNaN, kNaN } });
@@ -202,7 +222,7 @@ TestMoleculeGrid::paintsDepictionsAndInvalidTiles()
 
   // The valid tile's picture area holds a drawing: many non-white pixels.
   const QRect valid = view->visualRect(view->model()->index(0, 0));
-  QVERIFY(valid.width() >= MoleculeGrid::kTileSize.width() - 2);
+  QVERIFY(valid.width() >= PictureGrid::kTileSize.width() - 2);
   int inked = 0;
   for (int y = valid.top() + 8; y < valid.top() + 100; ++y)
     for (int x = valid.left() + 8; x < valid.right() - 8; ++x)
@@ -218,9 +238,10 @@ TestMoleculeGrid::paintsDepictionsAndInvalidTiles()
 }
 
 void
-TestMoleculeGrid::columnsFollowTheWidth()
+TestPictureGrid::columnsFollowTheWidth()
 {
-  MoleculeGrid grid;
+  PictureGrid grid;
+  useMolecules(grid);
   QStringList smiles;
   for (int i = 0; i < 12; ++i)
     smiles.append(QString("C").repeated(i + 1));
@@ -242,5 +263,5 @@ TestMoleculeGrid::columnsFollowTheWidth()
   QTRY_COMPARE(perRow(), 2);
 }
 
-QTEST_MAIN(TestMoleculeGrid)
-#include "tst_moleculegrid.moc"
+QTEST_MAIN(TestPictureGrid)
+#include "tst_picturegrid.moc"

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportactions.h"
+
+#include "core/atomicfile.h"
+#include "plotexport.h"
+#include "runpresenter.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <cmath>
+
+namespace paretolab::app {
+
+namespace {
+
+const QString kFolderKey = QStringLiteral("exportFolder");
+
+} // namespace
+
+ExportActions::ExportActions(QWidget* window, const RunPresenter* presenter)
+  : QObject(window)
+  , m_window(window)
+  , m_presenter(presenter)
+{
+}
+
+void
+ExportActions::addTo(QMenu* menu, QCustomPlot* paretoPlot, QCustomPlot* rewardPlot)
+{
+  menu->addAction(
+    tr("&Export samples…"), QKeySequence(tr("Ctrl+E")), this, &ExportActions::exportSamples);
+  menu->addAction(tr("Export &Pareto plot…"), this, [this, paretoPlot] {
+    exportPlot(paretoPlot, QStringLiteral("pareto-front.png"));
+  });
+  menu->addAction(tr("Export &reward plot…"), this, [this, rewardPlot] {
+    exportPlot(rewardPlot, QStringLiteral("rewards.png"));
+  });
+}
+
+QString
+ExportActions::askForFile(const QString& title, const QString& name, const QString& filter)
+{
+  QSettings settings;
+  const QString folder = settings.value(kFolderKey).toString();
+  const QString start = folder.isEmpty() ? name : folder + QLatin1Char('/') + name;
+  const QString path = QFileDialog::getSaveFileName(m_window, title, start, filter);
+  if (!path.isEmpty())
+    settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
+  return path;
+}
+
+engine::SampleTable
+ExportActions::sampleTable(const engine::PolicyEvaluation& evaluation,
+                           const engine::TaskConfig& task)
+{
+  engine::SampleTable table;
+  for (const auto& objective : task.objectives)
+    table.objectiveNames.push_back(objective.name);
+  table.samples = evaluation.samples;
+  table.raw = evaluation.rawScores;
+  for (const auto& row : evaluation.rawScores) {
+    std::vector<double> rewards;
+    for (size_t j = 0; j < row.size() && j < task.objectives.size(); ++j)
+      rewards.push_back(std::isnan(row[j]) ? task.training.invalidPenalty
+                                           : task.objectives[j].transform.apply(row[j]));
+    table.rewards.push_back(std::move(rewards));
+  }
+  if (evaluation.contexts.size() == evaluation.samples.size())
+    table.contexts = evaluation.contexts;
+  return table;
+}
+
+QString
+ExportActions::writeSamples(const QString& path, const engine::SampleFormat& format) const
+{
+  const auto* shown = m_presenter->shownSamples();
+  const auto written = format.write(sampleTable(*shown, m_presenter->task()));
+  engine::writeFileAtomically(path.toStdString(), written.bytes);
+  QString text = tr("Exported %1 of %2 samples to %3.")
+                   .arg(written.written)
+                   .arg(shown->samples.size())
+                   .arg(path);
+  if (!written.skipped.empty())
+    text += QLatin1Char(' ') + tr("Skipped %1: %2 (sample %3 and others).")
+                                 .arg(written.skipped.size())
+                                 .arg(QString::fromStdString(written.skipped.front().reason))
+                                 .arg(written.skipped.front().line);
+  return text;
+}
+
+void
+ExportActions::exportSamples()
+{
+  const auto domain = m_presenter->domain();
+  if (!m_presenter->shownSamples() || !domain) {
+    Q_EMIT message(tr("There are no samples to export yet."));
+    return;
+  }
+  QStringList filters;
+  for (const auto& format : domain->sampleFormats()) {
+    if (!format->canWrite())
+      continue;
+    filters << QStringLiteral("%1 (*.%2)")
+                 .arg(QString::fromStdString(format->title()),
+                      QString::fromStdString(format->extension()));
+  }
+  const QString path = askForFile(
+    tr("Export samples"), QStringLiteral("samples.csv"), filters.join(QStringLiteral(";;")));
+  if (path.isEmpty())
+    return;
+  try {
+    Q_EMIT message(writeSamples(path, *domain->sampleFormat(path.toStdString())));
+  } catch (const std::exception& e) {
+    QMessageBox::warning(m_window, tr("Export samples"), QString::fromUtf8(e.what()));
+  }
+}
+
+void
+ExportActions::exportPlot(QCustomPlot* plot, const QString& suggestedName)
+{
+  const QString path =
+    askForFile(tr("Export plot"), suggestedName, tr("Images (*.png *.svg *.pdf)"));
+  if (path.isEmpty())
+    return;
+  const QString error = widgets::exportPlot(plot, path);
+  if (!error.isEmpty())
+    QMessageBox::warning(m_window, tr("Export plot"), error);
+  else
+    Q_EMIT message(tr("Exported the plot to %1.").arg(path));
+}
+
+} // namespace paretolab::app

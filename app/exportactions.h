@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/sampleformat.h"
+#include "train/reports.h"
+#include "train/taskconfig.h"
+
+#include <QObject>
+#include <QString>
+
+class QCustomPlot;
+class QMenu;
+class QWidget;
+
+namespace paretolab::app {
+
+class RunPresenter;
+
+/// The File menu's export actions (KDE Kate's file actions shape): the samples
+/// on show, in any format their domain writes, and the plots as PNG, SVG or
+/// PDF. The folder last exported to is remembered. GUI thread only.
+class ExportActions : public QObject
+{
+  Q_OBJECT
+
+public:
+  ExportActions(QWidget* window, const RunPresenter* presenter);
+
+  /// Adds "Export samples…" and one "Export <name>…" per plot to `menu`.
+  void addTo(QMenu* menu, QCustomPlot* paretoPlot, QCustomPlot* rewardPlot);
+
+  void exportSamples();
+  /// Writes the samples on show to `path` in `format`; returns the message
+  /// for the status bar. Throws std::exception on failure.
+  QString writeSamples(const QString& path, const engine::SampleFormat& format) const;
+  void exportPlot(QCustomPlot* plot, const QString& suggestedName);
+
+  /// The table written for `evaluation`: raw values, transformed rewards (the
+  /// run's transforms, the penalty where a value is missing) and contexts.
+  static engine::SampleTable sampleTable(const engine::PolicyEvaluation& evaluation,
+                                         const engine::TaskConfig& task);
+
+Q_SIGNALS:
+  void message(const QString& text);
+
+private:
+  QString askForFile(const QString& title, const QString& name, const QString& filter);
+
+  QWidget* m_window;
+  const RunPresenter* m_presenter;
+};
+
+} // namespace paretolab::app

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runpresenter.h"
+
+#include "core/domainregistry.h"
+#include "frontmodel.h"
+#include "paretoplot.h"
+#include "rewardplot.h"
+#include "samplesview.h"
+#include "trainingcontroller.h"
+#include "weightsliders.h"
+
+#include <QLabel>
+
+#include <cmath>
+
+namespace paretolab::app {
+
+namespace {
+
+QStringList
+namesOf(const engine::TaskConfig& task)
+{
+  QStringList names;
+  for (const auto& objective : task.objectives)
+    names << QString::fromStdString(objective.name);
+  return names;
+}
+
+QVector<double>
+meansOf(const std::map<std::string, double>& values, const engine::TaskConfig& task)
+{
+  QVector<double> means;
+  for (const auto& objective : task.objectives) {
+    const auto found = values.find(objective.name);
+    means << (found == values.end() ? std::nan("") : found->second);
+  }
+  return means;
+}
+
+} // namespace
+
+RunPresenter::RunPresenter(Views views,
+                           TrainingController* controller,
+                           RunLibrary* runs,
+                           QObject* parent)
+  : QObject(parent)
+  , m_views(views)
+  , m_controller(controller)
+  , m_runs(runs)
+{
+  connectController();
+  connect(m_views.front, &FrontModel::pointChosen, this, [this](int index, const auto& evaluation) {
+    showSamples(
+      evaluation,
+      tr("Samples of the selected point: %1").arg(m_views.front->plot()->point(index).label));
+  });
+}
+
+void
+RunPresenter::connectController()
+{
+  connect(m_controller,
+          &TrainingController::reportsReady,
+          this,
+          [this](const auto& steps, const auto& merges) {
+            addReports(steps, merges);
+            if (!merges.isEmpty() && merges.back().round > 0)
+              Q_EMIT expertsReady();
+          });
+  connect(m_controller, &TrainingController::runStored, this, &RunPresenter::setStoredRun);
+  connect(m_controller, &TrainingController::remergeReady, this, &RunPresenter::onRemergeReady);
+  connect(m_controller, &TrainingController::remergeFailed, m_views.info, &QLabel::setText);
+  connect(m_controller,
+          &TrainingController::sweepPoint,
+          this,
+          [this](const auto& weights, const auto& evaluation, int index, int count) {
+            recordFrontPoint(addRemerge(weights, evaluation, /*sweep=*/true));
+            m_views.info->setText(tr("Sweep: %1 of %2 weight vectors").arg(index + 1).arg(count));
+          });
+  connect(m_controller, &TrainingController::sweepStopped, this, [this](int done, int count) {
+    m_views.info->setText(tr("Sweep stopped after %1 of %2 weight vectors.").arg(done).arg(count));
+  });
+}
+
+void
+RunPresenter::onRemergeReady(const QVector<double>& weights,
+                             const engine::PolicyEvaluation& evaluation,
+                             double seconds)
+{
+  const int index = addRemerge(weights, evaluation, /*sweep=*/false);
+  m_views.front->plot()->setSelected(index);
+  recordFrontPoint(index);
+  const double shownAfter = m_remergeClock.isValid() ? m_remergeClock.elapsed() / 1000.0 : seconds;
+  m_views.info->setText(tr("Re-merged and scored %1 samples in %2 s (average reward %3).")
+                          .arg(evaluation.samples.size())
+                          .arg(shownAfter, 0, 'f', 2)
+                          .arg(evaluation.averageReward, 0, 'f', 3));
+  Q_EMIT remergeShown(shownAfter);
+}
+
+void
+RunPresenter::recordFrontPoint(int index)
+{
+  if (m_storedRun == 0 || index < 0)
+    return;
+  const auto* plot = m_views.front->plot();
+  const auto& point = plot->point(index);
+  m_runs->recordFrontPoint(m_storedRun,
+                           std::vector<double>(point.lambda.begin(), point.lambda.end()),
+                           std::vector<double>(point.objectives.begin(), point.objectives.end()),
+                           plot->nonDominated().value(index));
+}
+
+void
+RunPresenter::showTask(const engine::TaskConfig& task)
+{
+  m_domain = engine::makeDomain(task.domain, task.domainOptions);
+  m_task = task;
+  m_storedRun = 0;
+  const auto names = namesOf(task);
+  QVector<double> weights;
+  for (const auto& objective : task.objectives)
+    weights << objective.weight;
+  m_views.weights->setObjectives(names, weights);
+  m_views.rewards->setSeries(names);
+  m_views.front->reset(names);
+  m_views.samples->clear();
+  m_views.info->setText(tr("Drag a slider after the first merge to re-merge the experts."));
+  m_hasShown = false;
+  m_shownCaption.clear();
+}
+
+void
+RunPresenter::addReports(const QVector<engine::StepReport>& steps,
+                         const QVector<engine::MergeReport>& merges)
+{
+  for (const auto& step : steps)
+    m_views.rewards->addExpertStep(
+      step.expert,
+      int(step.step),
+      QVector<double>(step.transformedMeans.begin(), step.transformedMeans.end()));
+  for (const auto& merge : merges) {
+    const auto& means = merge.evaluation.transformedMeans;
+    m_views.rewards->addMergedPoint(int(merge.step), QVector<double>(means.begin(), means.end()));
+    const bool prior = merge.round == 0;
+    m_views.front->add(merge.evaluation,
+                       QVector<double>(merge.lambda.begin(), merge.lambda.end()),
+                       prior ? widgets::PointKind::Prior : widgets::PointKind::Merged,
+                       prior ? tr("Prior")
+                             : tr("Round %1, step %2").arg(merge.round).arg(merge.step));
+    showSamples(merge.evaluation,
+                prior ? tr("Samples of the prior")
+                      : tr("Samples of the merged policy, round %1").arg(merge.round));
+  }
+  if (!merges.isEmpty() && merges.back().round > 0)
+    m_views.info->setText(tr("Round %1 merged. Drag a slider to re-merge the experts with other "
+                             "weights.")
+                            .arg(merges.back().round));
+}
+
+int
+RunPresenter::addRemerge(const QVector<double>& weights,
+                         const engine::PolicyEvaluation& evaluation,
+                         bool sweep)
+{
+  QStringList lambda;
+  for (double w : weights)
+    lambda << QString::number(w, 'f', 2);
+  const QString label = tr("λ = (%1)").arg(lambda.join(QStringLiteral(", ")));
+  const int index = m_views.front->add(
+    evaluation, weights, sweep ? widgets::PointKind::Sweep : widgets::PointKind::Remerged, label);
+  if (!sweep)
+    showSamples(evaluation, tr("Samples of the re-merge %1").arg(label));
+  return index;
+}
+
+void
+RunPresenter::showStoredRun(const StoredRun& run)
+{
+  showTask(run.task);
+  m_storedRun = run.record.id;
+  for (const auto& row : run.steps) {
+    const auto means = meansOf(row.transformedMeans, run.task);
+    if (row.expert >= 0) {
+      m_views.rewards->addExpertStep(row.expert, int(row.step), means);
+      continue;
+    }
+    m_views.rewards->addMergedPoint(int(row.step), means);
+    engine::PolicyEvaluation evaluation;
+    evaluation.transformedMeans.assign(means.begin(), means.end());
+    evaluation.averageReward = row.averageReward;
+    evaluation.icv = row.icv;
+    const bool prior = row.round == 0;
+    m_views.front->add(evaluation,
+                       {},
+                       prior ? widgets::PointKind::Prior : widgets::PointKind::Merged,
+                       prior ? tr("Prior") : tr("Round %1, step %2").arg(row.round).arg(row.step));
+  }
+  if (!run.lastSamples.empty()) {
+    engine::PolicyEvaluation last;
+    for (const auto& sample : run.lastSamples) {
+      last.samples.push_back(sample.sample);
+      last.rawScores.push_back(sample.raw);
+      last.contexts.push_back(sample.context);
+    }
+    showSamples(last,
+                tr("Samples of run %1, %2")
+                  .arg(run.record.id)
+                  .arg(QString::fromStdString(run.lastSamples.front().policy)));
+  }
+}
+
+void
+RunPresenter::showSamples(const engine::PolicyEvaluation& evaluation, const QString& caption)
+{
+  m_shown = evaluation;
+  m_shownCaption = caption;
+  m_hasShown = true;
+  widgets::SampleSet set;
+  set.domain = m_domain;
+  set.objectiveNames = namesOf(m_task);
+  for (const auto& sample : evaluation.samples)
+    set.samples << QString::fromStdString(sample);
+  for (const auto& row : evaluation.rawScores)
+    set.rawScores << QVector<double>(row.begin(), row.end());
+  if (evaluation.contexts.size() == evaluation.samples.size())
+    set.contexts = evaluation.contexts;
+  set.caption = caption;
+  m_views.samples->setSamples(set);
+}
+
+const engine::PolicyEvaluation*
+RunPresenter::shownSamples() const
+{
+  return m_hasShown ? &m_shown : nullptr;
+}
+
+} // namespace paretolab::app

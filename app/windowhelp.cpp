@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "windowhelp.h"
+
+#include "core/runtime.h"
+
+#include <QCoreApplication>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <utility>
+
+namespace paretolab::app {
+
+void
+addLanguageMenu(QMenuBar* bar, QWidget* window)
+{
+  auto* language =
+    bar->addMenu(QCoreApplication::translate("paretolab::app::MainWindow", "&Settings"))
+      ->addMenu(QCoreApplication::translate("paretolab::app::MainWindow", "&Language"));
+  const QString current =
+    QSettings().value(QStringLiteral("language"), QStringLiteral("en")).toString();
+  for (const auto& [code, name] :
+       { std::pair{ QStringLiteral("en"), QStringLiteral("English") },
+         std::pair{ QStringLiteral("de"), QStringLiteral("Deutsch") } }) {
+    auto* action = language->addAction(name, window, [window, code = code] {
+      QSettings().setValue(QStringLiteral("language"), code);
+      QMessageBox::information(
+        window,
+        QCoreApplication::translate("paretolab::app::MainWindow", "Language"),
+        QCoreApplication::translate("paretolab::app::MainWindow",
+                                    "The language changes when ParetoLab is started again."));
+    });
+    action->setCheckable(true);
+    action->setChecked(code == current);
+  }
+}
+
+void
+addHelpMenu(QMenuBar* bar, QWidget* window)
+{
+  bar->addMenu(QCoreApplication::translate("paretolab::app::MainWindow", "&Help"))
+    ->addAction(QCoreApplication::translate("paretolab::app::MainWindow", "&About ParetoLab"),
+                window,
+                [window] {
+                  const auto info = engine::runtimeInfo();
+                  QMessageBox::about(
+                    window,
+                    QCoreApplication::translate("paretolab::app::MainWindow", "About ParetoLab"),
+                    QCoreApplication::translate(
+                      "paretolab::app::MainWindow",
+                      "<h3>ParetoLab %1</h3>"
+                      "<p>Fine-tune generative models on several rewards at once with IterativeRS "
+                      "(Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.</p>"
+                      "<p>LibTorch %2 · RDKit %3 · Qt %4</p>"
+                      "<p>Licensed under the GNU GPL, version 3 or later.</p>")
+                      .arg(QString::fromStdString(info.paretolab),
+                           QString::fromStdString(info.torch),
+                           QString::fromStdString(info.rdkit),
+                           QString::fromLatin1(qVersion())));
+                });
+}
+
+} // namespace paretolab::app

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Registers the molecule domain and reads its domain_options.
+
+#include "core/domainregistry.h"
+#include "core/paths.h"
+#include "domains/molecules/moleculedomain.h"
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace paretolab::engine {
+
+namespace {
+
+/// Where scripts/fetch-chembl leaves the 500k ChEMBL-21 SMILES: the cache's data folder.
+std::string
+chemblCorpusPath()
+{
+  return defaultCacheDirectory() + "/data/chembl-21-500k.smi";
+}
+
+std::shared_ptr<Domain>
+makeMolecules(const nlohmann::json& json)
+{
+  MoleculeDomain::Options options;
+  options.quantum.cachePath = defaultCacheDirectory() + "/xtb.sqlite";
+  for (const auto& [key, value] : json.items()) {
+    if (key == "corpus" && value.is_string()) {
+      const auto corpus = value.get<std::string>();
+      options.corpusPath = corpus == "nci"      ? std::string(kNciCorpusPath)
+                           : corpus == "chembl" ? chemblCorpusPath()
+                                                : corpus;
+    } else if (key == "max_length" && value.is_number_integer() && value.get<int64_t>() > 0) {
+      options.maxSmilesLength = value.get<size_t>();
+    } else if (key == "xtb_cache" && value.is_string()) {
+      options.quantum.cachePath = value.get<std::string>();
+    } else if (key == "xtb_timeout" && value.is_number() && value.get<double>() > 0) {
+      options.quantum.timeoutSeconds = value.get<double>();
+    } else if (key == "xtb_threads" && value.is_number_integer() && value.get<int64_t>() > 0) {
+      options.quantum.threads = value.get<int>();
+    } else {
+      throw std::invalid_argument("domain_options." + key +
+                                  ": unknown or invalid (molecules take corpus: \"nci\", "
+                                  "\"chembl\" or a path; max_length; xtb_cache; xtb_timeout; "
+                                  "xtb_threads)");
+    }
+  }
+  if (options.quantum.cachePath == defaultCacheDirectory() + "/xtb.sqlite") {
+    std::error_code ignored; // an unwritable cache shows when quantum objectives first run
+    std::filesystem::create_directories(defaultCacheDirectory(), ignored);
+  }
+  if (!std::filesystem::exists(options.corpusPath))
+    throw std::invalid_argument(
+      "domain_options.corpus: " + options.corpusPath + " does not exist" +
+      (options.corpusPath == chemblCorpusPath() ? " (run scripts/fetch-chembl first)" : ""));
+  return std::make_shared<MoleculeDomain>(options);
+}
+
+const bool kRegistered = registerDomain({ "molecules", "Molecules (SMILES)", makeMolecules });
+
+} // namespace
+
+} // namespace paretolab::engine
