@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "annotatedsamplespage.h"
+#include "core/paths.h"
 #include "exportactions.h"
 #include "frontmodel.h"
 #include "paretoplot.h"
@@ -16,7 +17,6 @@
 #include "runstatus.h"
 #include "samplesview.h"
 #include "tasklibrary.h"
-#include "train/priorcache.h"
 #include "weightsliders.h"
 #include "weightspanel.h"
 #include "windowhelp.h"
@@ -24,53 +24,17 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QVBoxLayout>
+#include <QToolBar>
 
 namespace paretolab::app {
-
-namespace {
-
-QWidget*
-titled(const QString& title, QWidget* content, QWidget* parent)
-{
-  auto* box = new QGroupBox(title, parent);
-  auto* layout = new QVBoxLayout(box);
-  layout->setContentsMargins(4, 4, 4, 4);
-  layout->addWidget(content);
-  return box;
-}
-
-// Window-modal but not blocking: a blocked event loop would stall training
-// updates, tests and the screenshot mode.
-void
-warn(QWidget* parent, const QString& title, const QString& text)
-{
-  auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->open();
-}
-
-QDockWidget*
-dock(const QString& title, const QString& name, QWidget* content, QMainWindow* window)
-{
-  auto* widget = new QDockWidget(title, window);
-  widget->setObjectName(name);
-  widget->setWidget(content);
-  return widget;
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
   : QMainWindow(parent)
@@ -136,19 +100,9 @@ MainWindow::createDocks()
   setupScroll->setFrameShape(QFrame::NoFrame);
   m_setupDock = dock(tr("Run setup"), QStringLiteral("RunSetupDock"), setupScroll, this);
   addDockWidget(Qt::LeftDockWidgetArea, m_setupDock);
-  connect(m_runSetup, &widgets::RunSetupPanel::startRequested, this, &MainWindow::startTraining);
-  connect(m_runSetup,
-          &widgets::RunSetupPanel::pretrainRequested,
-          m_actions->pretrain(),
-          &QAction::trigger);
-  connect(
-    m_runSetup, &widgets::RunSetupPanel::pauseRequested, m_controller, &TrainingController::pause);
-  connect(m_runSetup,
-          &widgets::RunSetupPanel::resumeRequested,
-          m_controller,
-          &TrainingController::resume);
-  connect(
-    m_runSetup, &widgets::RunSetupPanel::stopRequested, m_controller, &TrainingController::stop);
+  connect(m_runSetup, &widgets::RunSetupPanel::edited, this, [this] {
+    m_actions->setTaskReady(m_runSetup->hasTask() && m_runSetup->validationMessage().isEmpty());
+  });
   connect(m_runSetup, &widgets::RunSetupPanel::taskFileChosen, this, &MainWindow::loadTask);
   connect(m_runSetup, &widgets::RunSetupPanel::bundledTaskChosen, this, &MainWindow::loadTask);
 
@@ -191,6 +145,12 @@ MainWindow::createMenus()
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+  auto* toolbar = addToolBar(tr("Run"));
+  toolbar->setObjectName(QStringLiteral("RunToolBar"));
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  toolbar->addActions({ m_actions->start(), m_actions->pauseResume(), m_actions->stop() });
+  toolbar->addSeparator();
+  toolbar->addActions({ m_actions->pretrain(), m_actions->sweep() });
   auto* run = menuBar()->addMenu(tr("&Run"));
   run->addActions({ m_actions->start(),
                     m_actions->pretrain(),
@@ -219,12 +179,8 @@ MainWindow::connectController()
     paretoPlot()->removeKind(widgets::PointKind::Sweep);
     m_controller->requestSweep(m_presenter->task().objectives.size() <= 2 ? 10 : 4, 64);
   });
-  connect(
-    m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
-      m_runSetup->setRunState(m_controller->isActive(), state == TrainingController::State::Paused);
-    });
-  connect(m_controller, &TrainingController::priorReady, this, [this] {
-    m_runSetup->setPriorCached(true);
+  connect(m_controller, &TrainingController::stateChanged, this, [this] {
+    m_runSetup->setRunning(m_controller->isActive());
   });
   connect(m_controller, &TrainingController::runFailed, this, [this](const QString& message) {
     warn(this, tr("The run failed"), message);
@@ -246,16 +202,6 @@ MainWindow::connectController()
 }
 
 bool
-MainWindow::priorIsCached(const engine::TaskConfig& task) const
-{
-  if (!task.priorPath.empty())
-    return QFileInfo::exists(QString::fromStdString(task.priorPath));
-  const auto domain = m_presenter->domain();
-  return domain && QFileInfo::exists(QString::fromStdString(
-                     engine::priorCachePath(task, *domain, m_cacheDirectory.toStdString())));
-}
-
-bool
 MainWindow::loadTask(const QString& nameOrPath)
 {
   if (m_controller->isActive())
@@ -264,8 +210,8 @@ MainWindow::loadTask(const QString& nameOrPath)
     const auto task = m_tasks->load(nameOrPath);
     m_presenter->showTask(task);
     m_runSetup->setTask(task, nameOrPath);
-    m_runSetup->setPriorCached(priorIsCached(task));
-    m_actions->setTaskReady(true);
+    m_actions->setPriorCached(
+      m_tasks->priorIsCached(task, *m_presenter->domain(), m_cacheDirectory));
     m_actions->setExpertsReady(false);
     setWindowTitle(tr("ParetoLab — %1").arg(QString::fromStdString(task.name)));
     m_status->showMessage(tr("Loaded %1. Press Start (F5) to train.").arg(nameOrPath));

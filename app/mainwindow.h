@@ -84,7 +84,6 @@ private:
   void createMenus();
   void connectController();
   void updateRecentTasks();
-  bool priorIsCached(const engine::TaskConfig& task) const;
 
   TrainingController* m_controller = nullptr;
   std::unique_ptr<TaskLibrary> m_tasks;

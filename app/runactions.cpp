@@ -35,6 +35,7 @@ RunActions::RunActions(TrainingController* controller, QObject* parent)
   connect(m_stop, &QAction::triggered, m_controller, &TrainingController::stop);
   connect(m_controller, &TrainingController::stateChanged, this, &RunActions::update);
   connect(m_controller, &TrainingController::runOpened, this, [this] { setExpertsReady(true); });
+  connect(m_controller, &TrainingController::priorReady, this, [this] { setPriorCached(true); });
   update();
 }
 
@@ -53,13 +54,21 @@ RunActions::setExpertsReady(bool ready)
 }
 
 void
+RunActions::setPriorCached(bool cached)
+{
+  m_priorCached = cached;
+  update();
+}
+
+void
 RunActions::update()
 {
   using State = TrainingController::State;
   const auto state = m_controller->state();
   const bool active = m_controller->isActive();
   m_start->setEnabled(!active && m_taskReady);
-  m_pretrain->setEnabled(!active && m_taskReady);
+  m_pretrain->setEnabled(!active && m_taskReady && !m_priorCached);
+  m_pretrain->setText(m_priorCached ? tr("Prior cached") : tr("Pretrain the p&rior"));
   m_pauseResume->setEnabled(state == State::Training || state == State::Paused);
   m_pauseResume->setText(state == State::Paused ? tr("&Resume") : tr("&Pause"));
   m_stop->setEnabled(active);

@@ -31,6 +31,8 @@ public:
   void setTaskReady(bool ready);
   /// Whether there are experts to re-merge: Sweep needs them.
   void setExpertsReady(bool ready);
+  /// Whether the task's prior is cached: Pretrain has nothing to do then.
+  void setPriorCached(bool cached);
 
 Q_SIGNALS:
   void startRequested();
@@ -48,6 +50,7 @@ private:
   QAction* m_sweep = nullptr;
   bool m_taskReady = false;
   bool m_expertsReady = false;
+  bool m_priorCached = false;
 };
 
 } // namespace paretolab::app

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tasklibrary.h"
 
+#include "train/priorcache.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,6 +62,17 @@ TaskLibrary::load(const QString& nameOrPath) const
                                  nameOrPath.toStdString() + ".json");
   }
   return engine::loadTaskConfig(nameOrPath.toStdString());
+}
+
+bool
+TaskLibrary::priorIsCached(const engine::TaskConfig& task,
+                           const engine::Domain& domain,
+                           const QString& cacheDirectory)
+{
+  if (!task.priorPath.empty())
+    return QFile::exists(QString::fromStdString(task.priorPath));
+  return QFile::exists(
+    QString::fromStdString(engine::priorCachePath(task, domain, cacheDirectory.toStdString())));
 }
 
 QStringList

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain.h"
 #include "train/taskconfig.h"
 
 #include <QString>
@@ -33,6 +34,12 @@ public:
 
   /// A bundled task by name, or a task file by path. Throws engine::TaskError.
   engine::TaskConfig load(const QString& nameOrPath) const;
+
+  /// Whether `task` would start at once: its prior file exists, or its
+  /// cached prior does in `cacheDirectory`. Cheap enough for the GUI thread.
+  static bool priorIsCached(const engine::TaskConfig& task,
+                            const engine::Domain& domain,
+                            const QString& cacheDirectory);
 
   /// Most recent first, at most 8.
   QStringList recent() const;

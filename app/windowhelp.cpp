@@ -4,13 +4,46 @@
 #include "core/runtime.h"
 
 #include <QCoreApplication>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QVBoxLayout>
 
 #include <utility>
 
 namespace paretolab::app {
+
+QWidget*
+titled(const QString& title, QWidget* content, QWidget* parent)
+{
+  auto* box = new QGroupBox(title, parent);
+  auto* layout = new QVBoxLayout(box);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(content);
+  return box;
+}
+
+// Window-modal but not blocking: a blocked event loop would stall training
+// updates, tests and the screenshot mode.
+void
+warn(QWidget* parent, const QString& title, const QString& text)
+{
+  auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+}
+
+QDockWidget*
+dock(const QString& title, const QString& name, QWidget* content, QMainWindow* window)
+{
+  auto* widget = new QDockWidget(title, window);
+  widget->setObjectName(name);
+  widget->setWidget(content);
+  return widget;
+}
 
 void
 addLanguageMenu(QMenuBar* bar, QWidget* window)

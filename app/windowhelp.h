@@ -1,10 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
+
+class QDockWidget;
+class QMainWindow;
 class QMenuBar;
 class QWidget;
 
 namespace paretolab::app {
+
+/// `content` in a group box titled `title`.
+QWidget*
+titled(const QString& title, QWidget* content, QWidget* parent);
+
+/// A warning that does not block: window-modal, deleted when closed.
+void
+warn(QWidget* parent, const QString& title, const QString& text);
+
+/// A dock of `window` holding `content`; `name` keeps its place in saved layouts.
+QDockWidget*
+dock(const QString& title, const QString& name, QWidget* content, QMainWindow* window);
 
 /// Adds Settings ▸ Language (English, Deutsch); a choice is saved and takes
 /// effect at the next start.

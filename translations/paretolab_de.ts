@@ -89,32 +89,32 @@
 <context>
     <name>RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="32"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="31"/>
         <source>identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="33"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="32"/>
         <source>maximize</source>
         <translation>maximieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="34"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="33"/>
         <source>minimize</source>
         <translation>minimieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="35"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="34"/>
         <source>target ± tolerance</source>
         <translation>Zielwert ± Toleranz</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="36"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="35"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="37"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="36"/>
         <source>double sigmoid</source>
         <translation>Doppel-Sigmoid</translation>
     </message>
@@ -135,494 +135,536 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="25"/>
+        <location filename="../app/main.cpp" line="28"/>
         <source>Multi-reward fine-tuning with IterativeRS</source>
         <translation>Feinabstimmung auf mehrere Belohnungen mit IterativeRS</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="30"/>
+        <location filename="../app/main.cpp" line="33"/>
         <source>Save the window to &lt;file&gt; as PNG, then exit.</source>
         <translation>Das Fenster als PNG in &lt;file&gt; speichern, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="34"/>
-        <source>Open this task: a bundled name (molecules, molecules-qm9, toy) or a task file.</source>
-        <translation>Diese Aufgabe öffnen: ein mitgelieferter Name (molecules, molecules-qm9, toy) oder eine Aufgabendatei.</translation>
+        <location filename="../app/main.cpp" line="37"/>
+        <source>Open this task: the name of a bundled task or a task file.</source>
+        <translation>Diese Aufgabe öffnen: der Name einer mitgelieferten Aufgabe oder eine Aufgabendatei.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="40"/>
+        <location filename="../app/main.cpp" line="41"/>
         <source>With --screenshot: train this many steps first.</source>
         <translation>Mit --screenshot: vorher so viele Schritte trainieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="44"/>
+        <location filename="../app/main.cpp" line="45"/>
         <source>Interface language: en, de.</source>
         <translation>Sprache der Oberfläche: en, de.</translation>
     </message>
 </context>
 <context>
-    <name>paretolab::app::MainWindow</name>
+    <name>paretolab::app::ExportActions</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="101"/>
-        <source>ParetoLab</source>
-        <translation>ParetoLab</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="109"/>
-        <source>Reward per objective</source>
-        <translation>Belohnung je Ziel</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="110"/>
-        <source>Pareto front</source>
-        <translation>Pareto-Front</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="151"/>
-        <source>Run setup</source>
-        <translation>Laufkonfiguration</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="177"/>
-        <source>S&amp;weep the simplex</source>
-        <translation>S&amp;implex abtasten</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="178"/>
-        <source>Evaluate a grid of weights over the simplex from the latest experts: the Rewarded-Soups front of this run.</source>
-        <translation>Ein Gitter von Gewichten über dem Simplex mit den neuesten Experten auswerten: die Rewarded-Soups-Front dieses Laufs.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="183"/>
-        <source>Drag a slider after the first merge to re-merge the experts.</source>
-        <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="187"/>
-        <source>Weights</source>
-        <translation>Gewichte</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="205"/>
-        <source>Samples</source>
-        <translation>Samples</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="220"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="221"/>
-        <source>&amp;Open task…</source>
-        <translation>Aufgabe ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="223"/>
-        <source>Open task</source>
-        <translation>Aufgabe öffnen</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="223"/>
-        <source>Task files (*.json)</source>
-        <translation>Aufgabendateien (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="227"/>
-        <source>R&amp;uns…</source>
-        <translation>Lä&amp;ufe…</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="227"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="228"/>
-        <source>&amp;Recent tasks</source>
-        <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/exportactions.cpp" line="35"/>
         <source>&amp;Export samples…</source>
         <translation>&amp;Samples exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="231"/>
+        <location filename="../app/exportactions.cpp" line="35"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="232"/>
+        <location filename="../app/exportactions.cpp" line="36"/>
         <source>Export &amp;Pareto plot…</source>
         <translation>&amp;Pareto-Plot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="233"/>
+        <location filename="../app/exportactions.cpp" line="39"/>
         <source>Export &amp;reward plot…</source>
         <translation>Belohnungsp&amp;lot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="235"/>
-        <location filename="../app/mainwindow.cpp" line="240"/>
-        <location filename="../app/mainwindow.cpp" line="599"/>
-        <location filename="../app/mainwindow.cpp" line="604"/>
-        <source>Export plot</source>
-        <translation>Plot exportieren</translation>
+        <location filename="../app/exportactions.cpp" line="83"/>
+        <source>Exported %1 of %2 samples to %3.</source>
+        <translation>%1 von %2 Samples nach %3 exportiert.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="235"/>
-        <location filename="../app/mainwindow.cpp" line="599"/>
-        <source>Images (*.png *.svg *.pdf)</source>
-        <translation>Bilder (*.png *.svg *.pdf)</translation>
+        <location filename="../app/exportactions.cpp" line="88"/>
+        <source>Skipped %1: %2 (sample %3 and others).</source>
+        <translation>%1 übersprungen: %2 (Sample %3 und weitere).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="243"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="245"/>
-        <source>&amp;Run</source>
-        <translation>T&amp;raining</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="246"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="247"/>
-        <source>&amp;Pause / resume</source>
-        <translation>&amp;Pause / Fortsetzen</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="254"/>
-        <source>S&amp;top</source>
-        <translation>St&amp;opp</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="256"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="261"/>
-        <source>&amp;Settings</source>
-        <translation>&amp;Einstellungen</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="262"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="271"/>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="271"/>
-        <source>The language changes when ParetoLab is started again.</source>
-        <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="277"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="278"/>
-        <source>&amp;About ParetoLab</source>
-        <translation>Ü&amp;ber ParetoLab</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="284"/>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="289"/>
-        <location filename="../app/mainwindow.cpp" line="455"/>
-        <source>Idle</source>
-        <translation>Inaktiv</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="309"/>
-        <source>Pretraining the prior %p% · ETA %1</source>
-        <translation>Vortraining des Priors %p% · Restzeit %1</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="312"/>
-        <source>Pretraining the prior: validation NLL %1 per token</source>
-        <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="320"/>
-        <source>Prior pretrained and cached in %1</source>
-        <translation>Prior vortrainiert und in %1 zwischengespeichert</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="321"/>
-        <source>Prior loaded from %1</source>
-        <translation>Prior aus %1 geladen</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="326"/>
-        <source>Stopped after %1 steps.</source>
-        <translation>Nach %1 Schritten gestoppt.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="326"/>
-        <source>Finished %1 steps.</source>
-        <translation>%1 Schritte abgeschlossen.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="329"/>
-        <source>Average reward %1 → %2.</source>
-        <translation>Mittlere Belohnung %1 → %2.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="334"/>
-        <source>The run failed: %1</source>
-        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="335"/>
-        <source>The run failed</source>
-        <translation>Lauf fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="340"/>
-        <source>Training; recorded as run %1.</source>
-        <translation>Training läuft; aufgezeichnet als Lauf %1.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="344"/>
-        <source>The run is not recorded</source>
-        <translation>Der Lauf wird nicht aufgezeichnet</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="358"/>
-        <source>Sweep: %1 of %2 weight vectors</source>
-        <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="391"/>
-        <source>ParetoLab — %1</source>
-        <translation>ParetoLab — %1</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="392"/>
-        <source>Loaded %1. Press Start (F5) to train.</source>
-        <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="402"/>
-        <source>Cannot load the task: %1</source>
-        <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="403"/>
-        <source>Cannot load the task</source>
-        <translation>Aufgabe kann nicht geladen werden</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="441"/>
-        <source>Loading the prior (pretrained on first use, then cached)…</source>
-        <translation>Prior wird geladen (beim ersten Mal vortrainiert, danach aus dem Cache)…</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="442"/>
-        <source>Preparing…</source>
-        <translation>Vorbereitung…</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="445"/>
-        <source>Training…</source>
-        <translation>Training…</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="449"/>
-        <source>Paused at %v / %m steps</source>
-        <translation>Pausiert bei %v / %m Schritten</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="452"/>
-        <source>Done: %v / %m steps</source>
-        <translation>Fertig: %v / %m Schritte</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="480"/>
-        <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
-        <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="488"/>
-        <source>%v / %m steps · ETA %1</source>
-        <translation>%v / %m Schritte · Restzeit %1</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="521"/>
-        <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
-        <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="541"/>
-        <source>The point was not recorded: %1</source>
-        <translation>Der Punkt wurde nicht aufgezeichnet: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="572"/>
-        <location filename="../app/mainwindow.cpp" line="591"/>
-        <source>Export samples</source>
-        <translation>Samples exportieren</translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="563"/>
+        <location filename="../app/exportactions.cpp" line="100"/>
         <source>There are no samples to export yet.</source>
         <translation>Es gibt noch keine Samples zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="567"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <location filename="../app/exportactions.cpp" line="112"/>
+        <location filename="../app/exportactions.cpp" line="118"/>
+        <source>Export samples</source>
+        <translation>Samples exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="569"/>
-        <source>SD file (*.sdf)</source>
-        <translation>SD-Datei (*.sdf)</translation>
+        <location filename="../app/exportactions.cpp" line="126"/>
+        <location filename="../app/exportactions.cpp" line="131"/>
+        <source>Export plot</source>
+        <translation>Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="589"/>
-        <source>Exported %1 samples to %2</source>
-        <translation>%1 Samples nach %2 exportiert</translation>
+        <location filename="../app/exportactions.cpp" line="126"/>
+        <source>Images (*.png *.svg *.pdf)</source>
+        <translation>Bilder (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="613"/>
+        <location filename="../app/exportactions.cpp" line="133"/>
+        <source>Exported the plot to %1.</source>
+        <translation>Diagramm nach %1 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::app::MainWindow</name>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="45"/>
+        <source>ParetoLab</source>
+        <translation>ParetoLab</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="52"/>
+        <source>Reward per objective</source>
+        <translation>Belohnung je Ziel</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="53"/>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="101"/>
+        <source>Run setup</source>
+        <translation>Laufkonfiguration</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="120"/>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="127"/>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="134"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="135"/>
+        <source>&amp;Open task…</source>
+        <translation>Aufgabe ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="137"/>
+        <source>Open task</source>
+        <translation>Aufgabe öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="137"/>
+        <source>Task files (*.json)</source>
+        <translation>Aufgabendateien (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="141"/>
+        <source>R&amp;uns…</source>
+        <translation>Lä&amp;ufe…</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="141"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="142"/>
+        <source>&amp;Recent tasks</source>
+        <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="146"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="148"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="154"/>
+        <source>&amp;Run</source>
+        <translation>T&amp;raining</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="161"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../app/windowhelp.cpp" line="52"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/windowhelp.cpp" line="53"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/windowhelp.cpp" line="63"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/windowhelp.cpp" line="64"/>
+        <source>The language changes when ParetoLab is started again.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
+    </message>
+    <message>
+        <location filename="../app/windowhelp.cpp" line="75"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../app/windowhelp.cpp" line="76"/>
+        <source>&amp;About ParetoLab</source>
+        <translation>Ü&amp;ber ParetoLab</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="186"/>
+        <source>The run failed</source>
+        <translation>Lauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="190"/>
+        <source>The run is not recorded</source>
+        <translation>Der Lauf wird nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="216"/>
+        <source>ParetoLab — %1</source>
+        <translation>ParetoLab — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="217"/>
+        <source>Loaded %1. Press Start (F5) to train.</source>
+        <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="222"/>
+        <source>Cannot load the task: %1</source>
+        <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="223"/>
+        <source>Cannot load the task</source>
+        <translation>Aufgabe kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <location filename="../app/windowhelp.cpp" line="82"/>
         <source>About ParetoLab</source>
         <translation>Über ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="614"/>
+        <location filename="../app/windowhelp.cpp" line="83"/>
         <source>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Fine-tune generative models on several rewards at once with IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="127"/>
+        <location filename="../app/mainwindow.cpp" line="257"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="172"/>
+        <location filename="../app/mainwindow.cpp" line="262"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="178"/>
+        <location filename="../app/mainwindow.cpp" line="254"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
+</context>
+<context>
+    <name>paretolab::app::RunActions</name>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="200"/>
+        <location filename="../app/runactions.cpp" line="12"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="15"/>
+        <source>Start training (F5). The prior is pretrained first if it is not cached.</source>
+        <translation>Training starten (F5). Der Prior wird zuerst vortrainiert, falls er nicht im Cache liegt.</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="16"/>
+        <location filename="../app/runactions.cpp" line="71"/>
+        <source>Pretrain the p&amp;rior</source>
+        <translation>P&amp;rior vortrainieren</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="17"/>
+        <source>Train the prior on the domain&apos;s corpus now and cache it.</source>
+        <translation>Den Prior jetzt auf dem Korpus der Domäne trainieren und zwischenspeichern.</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="18"/>
+        <location filename="../app/runactions.cpp" line="73"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="20"/>
+        <source>S&amp;top</source>
+        <translation>St&amp;opp</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="22"/>
+        <source>S&amp;weep the simplex</source>
+        <translation>S&amp;implex abtasten</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="23"/>
+        <source>Evaluate a grid of weights over the simplex from the latest experts: the Rewarded-Soups front of this run.</source>
+        <translation>Ein Gitter von Gewichten über dem Simplex mit den neuesten Experten auswerten: die Rewarded-Soups-Front dieses Laufs.</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="71"/>
+        <source>Prior cached</source>
+        <translation>Prior zwischengespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="73"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::app::RunLibrary</name>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="162"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="213"/>
+        <location filename="../app/runlibrary.cpp" line="177"/>
         <source>Compare runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="233"/>
+        <location filename="../app/runlibrary.cpp" line="201"/>
         <source>Resume the interrupted run?</source>
         <translation>Den unterbrochenen Lauf fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="234"/>
+        <location filename="../app/runlibrary.cpp" line="202"/>
         <source>Run %1 (“%2”) stopped unexpectedly after %3 steps. Resume it from its last merge round?</source>
         <translation>Lauf %1 („%2“) wurde nach %3 Schritten unerwartet beendet. Ab der letzten Merge-Runde fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="241"/>
+        <location filename="../app/runlibrary.cpp" line="209"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindowruns.cpp" line="242"/>
+        <location filename="../app/runlibrary.cpp" line="210"/>
         <source>&amp;Not now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
 </context>
 <context>
+    <name>paretolab::app::RunPresenter</name>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="55"/>
+        <source>Samples of the selected point: %1</source>
+        <translation>Samples des gewählten Punkts: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="78"/>
+        <source>Sweep: %1 of %2 weight vectors</source>
+        <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="81"/>
+        <source>Sweep stopped after %1 of %2 weight vectors.</source>
+        <translation>Durchlauf nach %1 von %2 Gewichtsvektoren abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="94"/>
+        <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
+        <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="128"/>
+        <source>Drag a slider after the first merge to re-merge the experts.</source>
+        <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="149"/>
+        <location filename="../app/runpresenter.cpp" line="197"/>
+        <source>Prior</source>
+        <translation>Prior</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="150"/>
+        <location filename="../app/runpresenter.cpp" line="197"/>
+        <source>Round %1, step %2</source>
+        <translation>Runde %1, Schritt %2</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="152"/>
+        <source>Samples of the prior</source>
+        <translation>Samples des Priors</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="153"/>
+        <source>Samples of the merged policy, round %1</source>
+        <translation>Samples der zusammengeführten Policy, Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="156"/>
+        <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
+        <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="169"/>
+        <source>λ = (%1)</source>
+        <translation>λ = (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="173"/>
+        <source>Samples of the re-merge %1</source>
+        <translation>Samples der Neuzusammenführung %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="207"/>
+        <source>Samples of run %1, %2</source>
+        <translation>Samples von Lauf %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::app::RunStatus</name>
+    <message>
+        <location filename="../app/runstatus.cpp" line="32"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="37"/>
+        <location filename="../app/runstatus.cpp" line="114"/>
+        <source>Idle</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="52"/>
+        <source>Prior pretrained and cached in %1</source>
+        <translation>Prior vortrainiert und in %1 zwischengespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="53"/>
+        <source>Prior loaded from %1</source>
+        <translation>Prior aus %1 geladen</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="56"/>
+        <source>Training; recorded as run %1.</source>
+        <translation>Training läuft; aufgezeichnet als Lauf %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="60"/>
+        <source>Stopped after %1 steps.</source>
+        <translation>Nach %1 Schritten gestoppt.</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="60"/>
+        <source>Finished %1 steps.</source>
+        <translation>%1 Schritte abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="63"/>
+        <source>Average reward %1 → %2.</source>
+        <translation>Mittlere Belohnung %1 → %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="68"/>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="100"/>
+        <source>Loading the prior (pretrained on first use, then cached)…</source>
+        <translation>Prior wird geladen (beim ersten Mal vortrainiert, danach aus dem Cache)…</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="101"/>
+        <source>Preparing…</source>
+        <translation>Vorbereitung…</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="104"/>
+        <source>Training…</source>
+        <translation>Training…</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="108"/>
+        <source>Paused at %v / %m steps</source>
+        <translation>Pausiert bei %v / %m Schritten</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="111"/>
+        <source>Done: %v / %m steps</source>
+        <translation>Fertig: %v / %m Schritte</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="124"/>
+        <source>Pretraining the prior %p% · ETA %1</source>
+        <translation>Vortraining des Priors %p% · Restzeit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="127"/>
+        <source>Pretraining the prior: validation NLL %1 per token</source>
+        <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="136"/>
+        <source>%v / %m steps · ETA %1</source>
+        <translation>%v / %m Schritte · Restzeit %1</translation>
+    </message>
+</context>
+<context>
     <name>paretolab::app::TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="352"/>
-        <location filename="../app/trainingcontroller.cpp" line="377"/>
+        <location filename="../app/trainingcontroller.cpp" line="353"/>
+        <location filename="../app/trainingcontroller.cpp" line="378"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
 </context>
 <context>
-    <name>paretolab::widgets::MoleculeGrid</name>
+    <name>paretolab::widgets::AnnotatedSampleView</name>
     <message>
-        <location filename="../widgets/moleculegrid.cpp" line="167"/>
+        <location filename="../widgets/annotatedsampleview.cpp" line="36"/>
+        <source>, forward strand</source>
+        <translation>, Vorwärtsstrang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/annotatedsampleview.cpp" line="38"/>
+        <source>, reverse strand</source>
+        <translation>, Rückwärtsstrang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/annotatedsampleview.cpp" line="111"/>
         <source>invalid</source>
         <translation>ungültig</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="173"/>
-        <location filename="../widgets/moleculegrid.cpp" line="342"/>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="192"/>
-        <source>Sort &amp;by:</source>
-        <translation>Sortieren &amp;nach:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="200"/>
-        <source>Reverse the order</source>
-        <translation>Reihenfolge umkehren</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="229"/>
-        <source>&amp;Copy SMILES</source>
-        <translation>SMILES &amp;kopieren</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="255"/>
-        <source>Generation order</source>
-        <translation>Erzeugungsreihenfolge</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="313"/>
-        <source>Highest first</source>
-        <translation>Höchste zuerst</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="313"/>
-        <source>Lowest first</source>
-        <translation>Niedrigste zuerst</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="347"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/moleculegrid.cpp" line="362"/>
-        <source>1 molecule</source>
-        <translation>1 Molekül</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../widgets/moleculegrid.cpp" line="362"/>
-        <source>%n molecules</source>
-        <translation>
-            <numerusform>%n Molekül</numerusform>
-            <numerusform>%n Moleküle</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -716,6 +758,65 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <location filename="../widgets/paretoview.cpp" line="145"/>
         <source>ICV – (select a point)</source>
         <translation>ICV – (Punkt auswählen)</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::PictureGrid</name>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="169"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="175"/>
+        <location filename="../widgets/picturegrid.cpp" line="366"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="194"/>
+        <source>Sort &amp;by:</source>
+        <translation>Sortieren &amp;nach:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="202"/>
+        <source>Reverse the order</source>
+        <translation>Reihenfolge umkehren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="231"/>
+        <source>&amp;Copy samples</source>
+        <translation>Samples &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="257"/>
+        <source>Generation order</source>
+        <translation>Erzeugungsreihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="337"/>
+        <source>Highest first</source>
+        <translation>Höchste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="337"/>
+        <source>Lowest first</source>
+        <translation>Niedrigste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="371"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picturegrid.cpp" line="386"/>
+        <source>1 sample</source>
+        <translation>1 Sample</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/picturegrid.cpp" line="386"/>
+        <source>%n samples</source>
+        <translation><numerusform>%n Sample</numerusform><numerusform>%n Samples</numerusform></translation>
     </message>
 </context>
 <context>
@@ -843,254 +944,197 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
 <context>
     <name>paretolab::widgets::RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="47"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="46"/>
         <source>the raw value</source>
         <translation>der Rohwert</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="49"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="48"/>
         <source>0 at %1, 1 at %2</source>
         <translation>0 bei %1, 1 bei %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="51"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="50"/>
         <source>1 at %1, 0 at %2</source>
         <translation>1 bei %1, 0 bei %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="53"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="52"/>
         <source>1 within %1 ± %2</source>
         <translation>1 innerhalb %1 ± %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="55"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="54"/>
         <source>0.5 at %1, width %2</source>
         <translation>0.5 bei %1, Breite %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="57"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="56"/>
         <source>high between %1 and %2</source>
         <translation>hoch zwischen %1 und %2</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="69"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="68"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="72"/>
-        <source>Molecules: QED, SA, logP</source>
-        <translation>Moleküle: QED, SA, logP</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="73"/>
-        <source>Molecules: QM9-style α, gap, energy</source>
-        <translation>Moleküle: α, Gap, Energie (QM9-artig)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="74"/>
-        <source>Toy bit strings</source>
-        <translation>Bitfolgen (Spielbeispiel)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="75"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="71"/>
         <source>Tasks that come with ParetoLab; open your own with the … button.</source>
         <translation>Mit ParetoLab mitgelieferte Aufgaben; eigene Aufgaben öffnen Sie mit der Schaltfläche „…“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="79"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="75"/>
         <source>&amp;Bundled task:</source>
         <translation>Mitgelieferte Auf&amp;gabe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="84"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="80"/>
         <source>Task file (.json)</source>
         <translation>Aufgabendatei (.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="87"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="83"/>
         <source>Open a task file</source>
         <translation>Aufgabendatei öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="91"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="87"/>
         <source>Task file:</source>
         <translation>Aufgabendatei:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="93"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="89"/>
         <source>Domain:</source>
         <translation>Domäne:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="96"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="92"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="99"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
         <source>Objective</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="99"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
         <source>Weight w</source>
         <translation>Gewicht w</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="99"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
         <source>Transform</source>
         <translation>Transformation</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="104"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="100"/>
         <source>Each objective has an expert policy. Weights set how the experts are merged (λ = w / Σw); transforms map raw values to [0, 1].</source>
         <translation>Jedes Ziel hat eine Experten-Policy. Die Gewichte bestimmen, wie die Experten zusammengeführt werden (λ = w / Σw); Transformationen bilden Rohwerte auf [0, 1] ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="109"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="105"/>
         <source>IterativeRS</source>
         <translation>IterativeRS</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="121"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="117"/>
         <source>Merge period &amp;m:</source>
         <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="122"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
         <source>The experts are merged every m steps and all restart from the merge. m = 1 is MORLHF (one combined reward); T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt und setzen alle vom zusammengeführten Modell aus fort. m = 1 entspricht MORLHF (eine kombinierte Belohnung); T führt einmal am Ende zusammen (Rewarded Soups); laut der Originalarbeit ist ein mittleres m am besten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="121"/>
         <source>T (once, at the end)</source>
         <translation>T (einmal, am Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="129"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
         <source>Experts per round &amp;M:</source>
         <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="130"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="126"/>
         <source>M of the N experts, drawn at random after each merge, train in the next round.</source>
         <translation>M der N Experten, nach jeder Zusammenführung zufällig ausgewählt, trainieren in der nächsten Runde.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="131"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="127"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="135"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="131"/>
         <source>Steps &amp;T:</source>
         <translation>Schritte &amp;T:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="136"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="132"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
         <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="142"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="138"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="139"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="139"/>
         <source>Sequences per rollout batch.</source>
         <translation>Sequenzen pro Rollout-Batch.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="148"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="144"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
         <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="150"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="146"/>
         <source>KL &amp;β:</source>
         <translation>KL &amp;β:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="147"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="147"/>
         <source>The same seed gives the same run.</source>
         <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="160"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="342"/>
-        <source>Pretrain the p&amp;rior</source>
-        <translation>P&amp;rior vortrainieren</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="161"/>
-        <source>Train the prior on the domain&apos;s corpus now and cache it. Start does this too when the prior is not cached.</source>
-        <translation>Trainiert den Prior jetzt auf dem Korpus der Domäne und speichert ihn zwischen. Start tut dies ebenfalls, wenn der Prior noch nicht zwischengespeichert ist.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="167"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="168"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="344"/>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="169"/>
-        <source>S&amp;top</source>
-        <translation>St&amp;opp</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="171"/>
-        <source>Start training (F5). The prior is pretrained first if it is not cached.</source>
-        <translation>Training starten (F5). Der Prior wird zuerst vortrainiert, falls er nicht im Cache liegt.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="287"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="268"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="292"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="273"/>
         <source>At least one objective needs a weight above 0.</source>
         <translation>Mindestens ein Ziel benötigt ein Gewicht größer als 0.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="294"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="275"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="342"/>
-        <source>Prior cached</source>
-        <translation>Prior zwischengespeichert</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="344"/>
-        <source>&amp;Resume</source>
-        <translation>&amp;Fortsetzen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="362"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="328"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="362"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="328"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
@@ -1111,7 +1155,7 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
 <context>
     <name>paretolab::widgets::SamplesView</name>
     <message>
-        <location filename="../widgets/samplesview.cpp" line="19"/>
+        <location filename="../widgets/samplesview.cpp" line="20"/>
         <source>No samples yet. Start a run, or click a point on the Pareto front to see what that policy generates.</source>
         <translation>Noch keine Samples. Starten Sie einen Lauf oder klicken Sie auf einen Punkt der Pareto-Front, um zu sehen, was diese Policy erzeugt.</translation>
     </message>

@@ -11,7 +11,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
@@ -154,32 +153,8 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   m_message->hide();
   layout->addWidget(m_message);
 
-  m_pretrain = new QPushButton(tr("Pretrain the p&rior"), this);
-  m_pretrain->setToolTip(tr("Train the prior on the domain's corpus now and cache it. Start "
-                            "does this too when the prior is not cached."));
-  connect(m_pretrain, &QPushButton::clicked, this, &RunSetupPanel::pretrainRequested);
-  layout->addWidget(m_pretrain);
-
-  auto* buttons = new QHBoxLayout;
-  m_start = new QPushButton(tr("&Start"), this);
-  m_pause = new QPushButton(tr("&Pause"), this);
-  m_stop = new QPushButton(tr("S&top"), this);
-  m_start->setToolTip(
-    tr("Start training (F5). The prior is pretrained first if it is not cached."));
-  connect(m_start, &QPushButton::clicked, this, &RunSetupPanel::startRequested);
-  connect(m_pause, &QPushButton::clicked, this, [this] {
-    if (m_paused)
-      Q_EMIT resumeRequested();
-    else
-      Q_EMIT pauseRequested();
-  });
-  connect(m_stop, &QPushButton::clicked, this, &RunSetupPanel::stopRequested);
-  buttons->addWidget(m_start);
-  buttons->addWidget(m_pause);
-  buttons->addWidget(m_stop);
-  layout->addLayout(buttons);
   layout->addStretch(1);
-  setRunState(false, false);
+  setRunning(false);
 }
 
 void
@@ -310,7 +285,7 @@ RunSetupPanel::revalidate()
   const QString message = validationMessage();
   m_message->setText(message);
   m_message->setVisible(!message.isEmpty() && m_hasTask);
-  setRunState(m_active, m_paused);
+  Q_EMIT edited();
 }
 
 int
@@ -326,29 +301,14 @@ RunSetupPanel::totalSteps() const
 }
 
 void
-RunSetupPanel::setPriorCached(bool cached)
-{
-  m_priorCached = cached;
-  setRunState(m_active, m_paused);
-}
-
-void
 RunSetupPanel::setTotalSteps(int steps)
 {
   m_totalSteps->setValue(steps);
 }
 
 void
-RunSetupPanel::setRunState(bool active, bool paused)
+RunSetupPanel::setRunning(bool running)
 {
-  m_active = active;
-  m_paused = paused;
-  m_start->setEnabled(!active && validationMessage().isEmpty());
-  m_pretrain->setEnabled(!active && m_hasTask && !m_priorCached);
-  m_pretrain->setText(m_priorCached ? tr("Prior cached") : tr("Pretrain the p&rior"));
-  m_pause->setEnabled(active);
-  m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
-  m_stop->setEnabled(active);
   for (auto* editor : std::initializer_list<QWidget*>{ m_objectives,
                                                        m_mergePeriod,
                                                        m_subsetSize,
@@ -358,7 +318,7 @@ RunSetupPanel::setRunState(bool active, bool paused)
                                                        m_klBeta,
                                                        m_seed,
                                                        m_bundled })
-    editor->setEnabled(!active);
+    editor->setEnabled(!running);
 }
 
 void

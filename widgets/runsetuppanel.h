@@ -9,7 +9,6 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -18,8 +17,9 @@ namespace paretolab::widgets {
 /// The run-setup form: task and domain, objectives with weight and transform,
 /// and the IterativeRS hyperparameters (m, M, T, learning rate, batch, beta,
 /// seed). It shows a task and returns it with the user's edits applied; it
-/// checks the values and explains what is wrong inline. A view: it starts
-/// nothing itself, it asks through signals.
+/// checks the values and explains what is wrong inline. A view: the run
+/// controls live on the window's toolbar, and the panel only says when its
+/// values change.
 class RunSetupPanel : public QWidget
 {
   Q_OBJECT
@@ -42,17 +42,12 @@ public:
   int totalSteps() const;
   void setTotalSteps(int steps);
 
-  /// Enables the buttons for the run's state.
-  void setRunState(bool active, bool paused);
-  /// Whether the task's prior is already cached; the Pretrain button is offered when not.
-  void setPriorCached(bool cached);
+  /// Locks the form while a run is active: its values are the run's.
+  void setRunning(bool running);
 
 Q_SIGNALS:
-  void startRequested();
-  void pretrainRequested();
-  void pauseRequested();
-  void resumeRequested();
-  void stopRequested();
+  /// A value changed; validationMessage() tells whether the form can run.
+  void edited();
   void taskFileChosen(const QString& path);
   void bundledTaskChosen(const QString& name);
 
@@ -73,16 +68,9 @@ private:
   QDoubleSpinBox* m_klBeta = nullptr;
   QSpinBox* m_seed = nullptr;
   QLabel* m_message = nullptr;
-  QPushButton* m_pretrain = nullptr;
-  QPushButton* m_start = nullptr;
-  QPushButton* m_pause = nullptr;
-  QPushButton* m_stop = nullptr;
 
   engine::TaskConfig m_task;
   bool m_hasTask = false;
-  bool m_active = false;
-  bool m_paused = false;
-  bool m_priorCached = false;
 };
 
 } // namespace paretolab::widgets

@@ -105,12 +105,14 @@ numberList(const std::string& text)
 {
   std::vector<T> values;
   const auto json = nlohmann::json::parse(text, nullptr, false);
-  if (json.is_array())
-    for (const auto& value : json)
-      if constexpr (std::is_floating_point_v<T>)
-        values.push_back(value.is_number() ? value.get<T>() : T(kNaN));
-      else
-        values.push_back(value.is_number() ? value.get<T>() : T{});
+  if (!json.is_array())
+    return values;
+  for (const auto& value : json) {
+    if constexpr (std::is_floating_point_v<T>)
+      values.push_back(value.is_number() ? value.get<T>() : T(kNaN));
+    else
+      values.push_back(value.is_number() ? value.get<T>() : T{});
+  }
   return values;
 }
 

@@ -11,6 +11,7 @@
 #include "train/evaluation.h"
 #include "train/merge.h"
 #include "train/ppo.h"
+#include "train/roundcheckpoint.h"
 
 #include <algorithm>
 #include <chrono>
@@ -70,51 +71,6 @@ struct RoundSnapshot
   ParameterSet merged;
 };
 
-/// Everything run() needs to continue after a merge round.
-struct ResumePoint
-{
-  int64_t round = 0; ///< the last completed merge round
-  int64_t step = 0;  ///< the step it merged at
-  ParameterSet rho;
-  RoundSnapshot snapshot;
-  std::vector<torch::Tensor> generatorStates;
-  std::string subsetRngState;
-  std::vector<int> nextSubset;
-  std::vector<ParameterSet> valueHeads;     ///< GAE only
-  std::vector<std::string> optimizerStates; ///< only when optimizers are kept across merges
-};
-
-constexpr int64_t kTrainerCheckpointVersion = 1;
-
-void
-writeSet(torch::serialize::OutputArchive& archive,
-         const std::string& prefix,
-         const ParameterSet& set)
-{
-  archive.write(prefix + ".count", torch::tensor(int64_t(set.size())));
-  for (size_t i = 0; i < set.size(); ++i)
-    archive.write(prefix + "." + std::to_string(i), set[i]);
-}
-
-ParameterSet
-readSet(torch::serialize::InputArchive& archive, const std::string& prefix)
-{
-  torch::Tensor count;
-  archive.read(prefix + ".count", count);
-  ParameterSet set(size_t(count.item<int64_t>()));
-  for (size_t i = 0; i < set.size(); ++i)
-    archive.read(prefix + "." + std::to_string(i), set[i]);
-  return set;
-}
-
-std::string
-readString(torch::serialize::InputArchive& archive, const std::string& key)
-{
-  c10::IValue value;
-  archive.read(key, value);
-  return value.toStringRef();
-}
-
 } // namespace
 
 struct IterativeRsTrainer::Impl
@@ -136,7 +92,7 @@ struct IterativeRsTrainer::Impl
   mutable std::mutex mutex; // guards rounds and latestRound
   std::map<int64_t, RoundSnapshot> rounds;
   int64_t latestRound = 0;
-  std::optional<ResumePoint> resume;
+  std::optional<RoundCheckpoint> resume;
 
   std::string objectiveList() const
   {
@@ -146,7 +102,7 @@ struct IterativeRsTrainer::Impl
     return names;
   }
 
-  /// Writes the state after merge `round` atomically; returns its path and sha256.
+  /// Writes the state after merge `round`; returns its path and sha256.
   std::pair<std::string, std::string> writeCheckpoint(int64_t round,
                                                       int64_t step,
                                                       const ParameterSet& rho,
@@ -155,40 +111,27 @@ struct IterativeRsTrainer::Impl
                                                       const std::mt19937_64& subsetRng,
                                                       const std::vector<int>& nextSubset) const
   {
-    torch::serialize::OutputArchive archive;
-    archive.write("format", torch::tensor(kTrainerCheckpointVersion));
-    archive.write("objectives", c10::IValue(objectiveList()));
-    archive.write("round", torch::tensor(round));
-    archive.write("step", torch::tensor(step));
-    writeSet(archive, "rho", rho);
-    writeSet(archive, "base", snapshot.base);
-    for (size_t k = 0; k < experts.size(); ++k) {
-      const auto id = std::to_string(k);
-      writeSet(archive, "expert" + id, snapshot.experts[k]);
-      archive.write("generator" + id, experts[k].generator.get_state());
-      if (experts[k].valueHead)
-        writeSet(archive, "value" + id, snapshotParameters(*experts[k].valueHead));
+    RoundCheckpoint checkpoint{ .objectives = objectiveList(),
+                                .round = round,
+                                .step = step,
+                                .rho = rho,
+                                .base = snapshot.base,
+                                .experts = snapshot.experts,
+                                .nextSubset = nextSubset };
+    for (auto& expert : experts) {
+      checkpoint.generatorStates.push_back(expert.generator.get_state());
+      if (expert.valueHead)
+        checkpoint.valueHeads.push_back(snapshotParameters(*expert.valueHead));
       if (!options.resetOptimizerAtMerge) {
         std::ostringstream state;
-        torch::save(*experts[k].optimizer, state);
-        archive.write("optimizer" + id, c10::IValue(state.str()));
+        torch::save(*expert.optimizer, state);
+        checkpoint.optimizerStates.push_back(state.str());
       }
     }
     std::ostringstream rngState;
     rngState << subsetRng;
-    archive.write("subset_rng", c10::IValue(rngState.str()));
-    archive.write("next_subset",
-                  torch::tensor(std::vector<int64_t>(nextSubset.begin(), nextSubset.end())));
-    std::ostringstream bytes;
-    archive.save_to(bytes);
-    const auto path = options.checkpointDirectory + "/round-" + std::to_string(round) + ".plround";
-    writeFileAtomically(path, bytes.str());
-    // Keep the newest rounds only; resuming needs just the last one.
-    const auto stale = round - std::max<int64_t>(1, options.keepCheckpoints);
-    if (stale >= 1)
-      std::filesystem::remove(options.checkpointDirectory + "/round-" + std::to_string(stale) +
-                              ".plround");
-    return { path, sha256Hex(bytes.str()) };
+    checkpoint.subsetRngState = rngState.str();
+    return writeRoundCheckpoint(options.checkpointDirectory, checkpoint, options.keepCheckpoints);
   }
 
   Policy policyFrom(const ParameterSet& parameters) const
@@ -429,7 +372,7 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     firstStep = resume->step + 1;
     result.stepsDone = resume->step;
     result.rounds = resume->round;
-    d.keepSnapshot(resume->round, resume->snapshot);
+    d.keepSnapshot(resume->round, RoundSnapshot{ resume->base, resume->experts, resume->rho });
     result.final =
       d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(resume->round));
   }
@@ -542,52 +485,24 @@ void
 IterativeRsTrainer::resumeFrom(const std::string& checkpoint)
 {
   auto& d = *m_impl;
-  ResumePoint point;
+  auto point = readRoundCheckpoint(checkpoint,
+                                   d.objectives.size(),
+                                   d.options.ppo.advantage == AdvantageEstimator::Gae,
+                                   !d.options.resetOptimizerAtMerge);
+  if (point.objectives != d.objectiveList())
+    throw CheckpointError("checkpoint " + checkpoint + " belongs to a task with objectives " +
+                          point.objectives);
   try {
-    torch::serialize::InputArchive archive;
-    archive.load_from(checkpoint);
-    torch::Tensor scalar;
-    archive.read("format", scalar);
-    if (scalar.item<int64_t>() > kTrainerCheckpointVersion)
-      throw CheckpointError("checkpoint " + checkpoint + " was written by a newer ParetoLab");
-    if (readString(archive, "objectives") != d.objectiveList())
-      throw CheckpointError("checkpoint " + checkpoint + " belongs to a task with objectives " +
-                            readString(archive, "objectives"));
-    archive.read("round", scalar);
-    point.round = scalar.item<int64_t>();
-    archive.read("step", scalar);
-    point.step = scalar.item<int64_t>();
-    point.rho = readSet(archive, "rho");
-    point.snapshot.base = readSet(archive, "base");
-    point.snapshot.merged = point.rho;
-    for (size_t k = 0; k < d.objectives.size(); ++k) {
-      const auto id = std::to_string(k);
-      point.snapshot.experts.push_back(readSet(archive, "expert" + id));
-      torch::Tensor state;
-      archive.read("generator" + id, state);
-      point.generatorStates.push_back(state);
-      if (d.options.ppo.advantage == AdvantageEstimator::Gae)
-        point.valueHeads.push_back(readSet(archive, "value" + id));
-      if (!d.options.resetOptimizerAtMerge)
-        point.optimizerStates.push_back(readString(archive, "optimizer" + id));
-    }
-    point.subsetRngState = readString(archive, "subset_rng");
-    torch::Tensor subset;
-    archive.read("next_subset", subset);
-    for (int64_t i = 0; i < subset.numel(); ++i)
-      point.nextSubset.push_back(int(subset[i].item<int64_t>()));
     // Shapes must fit the prior this trainer was built on.
     Gpt probe(d.prior.options());
     loadParameters(*probe, point.rho);
-  } catch (const CheckpointError&) {
-    throw;
   } catch (const std::exception& e) {
     std::string message = e.what();
     throw CheckpointError("checkpoint " + checkpoint +
                           " cannot be resumed: " + message.substr(0, message.find('\n')));
   }
   // The round's experts can be re-merged at once, before any further training.
-  d.keepSnapshot(point.round, point.snapshot);
+  d.keepSnapshot(point.round, RoundSnapshot{ point.base, point.experts, point.rho });
   d.resume = std::move(point);
 }
 
