@@ -2,6 +2,7 @@
 #include "exportactions.h"
 
 #include "core/atomicfile.h"
+#include "frontmodel.h"
 #include "plotexport.h"
 #include "runpresenter.h"
 
@@ -21,10 +22,13 @@ const QString kFolderKey = QStringLiteral("exportFolder");
 
 } // namespace
 
-ExportActions::ExportActions(QWidget* window, const RunPresenter* presenter)
+ExportActions::ExportActions(QWidget* window,
+                             const RunPresenter* presenter,
+                             const FrontModel* front)
   : QObject(window)
   , m_window(window)
   , m_presenter(presenter)
+  , m_front(front)
 {
 }
 
@@ -33,6 +37,7 @@ ExportActions::addTo(QMenu* menu, QCustomPlot* paretoPlot, QCustomPlot* rewardPl
 {
   menu->addAction(
     tr("&Export samples…"), QKeySequence(tr("Ctrl+E")), this, &ExportActions::exportSamples);
+  menu->addAction(tr("Export front &points…"), this, &ExportActions::exportFrontPoints);
   menu->addAction(tr("Export &Pareto plot…"), this, [this, paretoPlot] {
     exportPlot(paretoPlot, QStringLiteral("pareto-front.png"));
   });
@@ -116,6 +121,28 @@ ExportActions::exportSamples()
     Q_EMIT message(writeSamples(path, *domain->sampleFormat(path.toStdString())));
   } catch (const std::exception& e) {
     QMessageBox::warning(m_window, tr("Export samples"), QString::fromUtf8(e.what()));
+  }
+}
+
+void
+ExportActions::exportFrontPoints()
+{
+  if (m_front->plot()->pointCount() == 0) {
+    Q_EMIT message(tr("There are no points on the front yet."));
+    return;
+  }
+  const QString path =
+    askForFile(tr("Export front points"), QStringLiteral("front-points.csv"), tr("CSV (*.csv)"));
+  if (path.isEmpty())
+    return;
+  QStringList names;
+  for (const auto& objective : m_presenter->task().objectives)
+    names << QString::fromStdString(objective.name);
+  try {
+    engine::writeFileAtomically(path.toStdString(), m_front->csv(names, m_presenter->storedRun()));
+    Q_EMIT message(tr("Exported %1 points to %2.").arg(m_front->plot()->pointCount()).arg(path));
+  } catch (const std::exception& e) {
+    QMessageBox::warning(m_window, tr("Export front points"), QString::fromUtf8(e.what()));
   }
 }
 

@@ -14,6 +14,7 @@ class QWidget;
 
 namespace paretolab::app {
 
+class FrontModel;
 class RunPresenter;
 
 /// The File menu's export actions (KDE Kate's file actions shape): the samples
@@ -24,12 +25,14 @@ class ExportActions : public QObject
   Q_OBJECT
 
 public:
-  ExportActions(QWidget* window, const RunPresenter* presenter);
+  ExportActions(QWidget* window, const RunPresenter* presenter, const FrontModel* front);
 
   /// Adds "Export samples…" and one "Export <name>…" per plot to `menu`.
   void addTo(QMenu* menu, QCustomPlot* paretoPlot, QCustomPlot* rewardPlot);
 
   void exportSamples();
+  /// Every evaluated point of the front, as FrontModel::csv writes it.
+  void exportFrontPoints();
   /// Writes the samples on show to `path` in `format`; returns the message
   /// for the status bar. Throws std::exception on failure.
   QString writeSamples(const QString& path, const engine::SampleFormat& format) const;
@@ -48,6 +51,7 @@ private:
 
   QWidget* m_window;
   const RunPresenter* m_presenter;
+  const FrontModel* m_front;
 };
 
 } // namespace paretolab::app

@@ -12,9 +12,10 @@
 
 namespace paretolab::app {
 
-/// The evaluated policies behind the points of the Pareto plot: it adds each
-/// point to the plot and keeps its evaluation (samples and scores), so that a
-/// click on a point can show them. GUI thread only.
+/// The evaluated policies behind the points of the Pareto plot: every point
+/// stays (the prior, each merge round, each slider re-merge and sweep point),
+/// with its λ, the round whose experts it merged and its evaluation, so that
+/// a click can show its samples and an export can list them all. GUI thread only.
 class FrontModel : public QObject
 {
   Q_OBJECT
@@ -28,18 +29,34 @@ public:
   int add(const engine::PolicyEvaluation& evaluation,
           const QVector<double>& lambda,
           widgets::PointKind kind,
-          const QString& label = {});
+          const QString& label = {},
+          qint64 round = -1);
   /// The evaluation behind point `index`, or null.
   const engine::PolicyEvaluation* evaluation(int index) const;
+  /// The merge round whose experts point `index` merged; -1 when not known.
+  qint64 round(int index) const;
+  /// The newest point of kind Merged (or the prior), or -1.
+  int latestMerge() const;
   widgets::ParetoPlot* plot() const { return m_plot; }
+
+  /// CSV of every point in the order shown: kind, round, label, λ per
+  /// objective, the raw and transformed means, whether it is non-dominated
+  /// and its exclusive hypervolume contribution (reference 0), then `run`.
+  std::string csv(const QStringList& objectiveNames, qint64 run) const;
 
 Q_SIGNALS:
   /// The user clicked point `index`, which has an evaluation.
   void pointChosen(int index, const paretolab::engine::PolicyEvaluation& evaluation);
 
 private:
+  struct Entry
+  {
+    engine::PolicyEvaluation evaluation;
+    qint64 round = -1;
+  };
+
   widgets::ParetoPlot* m_plot;
-  std::vector<engine::PolicyEvaluation> m_evaluations; ///< indexed by FrontPoint::evaluation
+  std::vector<Entry> m_entries; ///< indexed by FrontPoint::evaluation
 };
 
 } // namespace paretolab::app

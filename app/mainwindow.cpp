@@ -63,7 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_controller,
     m_runs,
     this);
-  m_exports = new ExportActions(this, m_presenter);
+  m_exports = new ExportActions(this, m_presenter, m_front);
   createMenus();
   connectController();
   resize(1400, 860);
@@ -145,12 +145,7 @@ MainWindow::createMenus()
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-  auto* toolbar = addToolBar(tr("Run"));
-  toolbar->setObjectName(QStringLiteral("RunToolBar"));
-  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  toolbar->addActions({ m_actions->start(), m_actions->pauseResume(), m_actions->stop() });
-  toolbar->addSeparator();
-  toolbar->addActions({ m_actions->pretrain(), m_actions->sweep() });
+  m_actions->addToolBar(this);
   auto* run = menuBar()->addMenu(tr("&Run"));
   run->addActions({ m_actions->start(),
                     m_actions->pretrain(),
@@ -176,7 +171,6 @@ MainWindow::connectController()
       m_controller->pretrain(m_runSetup->task(), m_cacheDirectory);
   });
   connect(m_actions, &RunActions::sweepRequested, this, [this] {
-    paretoPlot()->removeKind(widgets::PointKind::Sweep);
     m_controller->requestSweep(m_presenter->task().objectives.size() <= 2 ? 10 : 4, 64);
   });
   connect(m_controller, &TrainingController::stateChanged, this, [this] {
@@ -185,7 +179,11 @@ MainWindow::connectController()
   connect(m_controller, &TrainingController::runFailed, this, [this](const QString& message) {
     warn(this, tr("The run failed"), message);
   });
-  connect(m_controller, &TrainingController::runStored, m_runs, &RunLibrary::refresh);
+  connect(m_controller, &TrainingController::runStored, this, [this](qint64 id) {
+    m_runs->refresh();
+    m_runSetup->setSource(
+      tr("run %1 (%2)").arg(id).arg(QString::fromStdString(m_presenter->task().name)));
+  });
   connect(m_controller, &TrainingController::storeWarning, this, [this](const QString& message) {
     warn(this, tr("The run is not recorded"), message);
   });
@@ -209,7 +207,7 @@ MainWindow::loadTask(const QString& nameOrPath)
   try {
     const auto task = m_tasks->load(nameOrPath);
     m_presenter->showTask(task);
-    m_runSetup->setTask(task, nameOrPath);
+    m_runSetup->setTask(task, nameOrPath, m_presenter->domain()->objectives());
     m_actions->setPriorCached(
       m_tasks->priorIsCached(task, *m_presenter->domain(), m_cacheDirectory));
     m_actions->setExpertsReady(false);
@@ -254,7 +252,7 @@ MainWindow::openStoredRun(qint64 id, bool loadExperts)
     m_status->showMessage(tr("Cannot open run %1: %2").arg(id).arg(QString::fromUtf8(e.what())));
     return false;
   }
-  m_runSetup->setTask(run->task, tr("run %1").arg(id));
+  m_runSetup->setTask(run->task, tr("run %1").arg(id), m_presenter->domain()->objectives());
   m_actions->setExpertsReady(false);
   // Its experts, so that the sliders and Sweep re-merge this run and no other.
   if (loadExperts && run->hasCheckpoint)
@@ -263,6 +261,12 @@ MainWindow::openStoredRun(qint64 id, bool loadExperts)
                           .arg(id)
                           .arg(QString::fromStdString(run->record.status))
                           .arg(run->record.steps));
+  m_status->showStoredRun(id,
+                          run->record.steps,
+                          run->task.training.totalSteps,
+                          QString::fromStdString(run->record.status));
+  setWindowTitle(
+    tr("ParetoLab — run %1: %2").arg(id).arg(QString::fromStdString(run->record.name)));
   return true;
 }
 

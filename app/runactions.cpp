@@ -2,6 +2,8 @@
 #include "runactions.h"
 
 #include <QAction>
+#include <QMainWindow>
+#include <QToolBar>
 
 namespace paretolab::app {
 
@@ -37,6 +39,17 @@ RunActions::RunActions(TrainingController* controller, QObject* parent)
   connect(m_controller, &TrainingController::runOpened, this, [this] { setExpertsReady(true); });
   connect(m_controller, &TrainingController::priorReady, this, [this] { setPriorCached(true); });
   update();
+}
+
+void
+RunActions::addToolBar(QMainWindow* window)
+{
+  auto* toolbar = window->addToolBar(tr("Run"));
+  toolbar->setObjectName(QStringLiteral("RunToolBar"));
+  toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  toolbar->addActions({ m_start, m_pauseResume, m_stop });
+  toolbar->addSeparator();
+  toolbar->addActions({ m_pretrain, m_sweep });
 }
 
 void

@@ -6,6 +6,7 @@
 #include <QObject>
 
 class QAction;
+class QMainWindow;
 
 namespace paretolab::app {
 
@@ -26,6 +27,9 @@ public:
   QAction* pauseResume() const { return m_pauseResume; }
   QAction* stop() const { return m_stop; }
   QAction* sweep() const { return m_sweep; }
+
+  /// Adds the Run toolbar to `window`: Start, Pause, Stop, then Pretrain and Sweep.
+  void addToolBar(QMainWindow* window);
 
   /// Whether a task is loaded and valid: Start and Pretrain need one.
   void setTaskReady(bool ready);

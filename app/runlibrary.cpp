@@ -220,13 +220,9 @@ RunLibrary::offerToResume()
 }
 
 void
-RunLibrary::recordFrontPoint(qint64 run,
-                             const std::vector<double>& lambda,
-                             const std::vector<double>& means,
-                             bool nonDominated)
+RunLibrary::recordFrontPoint(qint64 run, const engine::FrontPointRow& point)
 {
-  withStore(
-    [&](engine::RunStore& store) { store.recordFrontPoint(run, lambda, means, nonDominated); });
+  withStore([&](engine::RunStore& store) { store.recordFrontPoint(run, point); });
 }
 
 } // namespace paretolab::app

@@ -57,10 +57,7 @@ public:
   void compare(const QVector<qint64>& ids);
   /// Asks whether to resume the newest interrupted run, if there is one with a checkpoint.
   void offerToResume();
-  void recordFrontPoint(qint64 run,
-                        const std::vector<double>& lambda,
-                        const std::vector<double>& means,
-                        bool nonDominated);
+  void recordFrontPoint(qint64 run, const engine::FrontPointRow& point);
 
   widgets::RunBrowser* browser() const { return m_browser; }
   QWidget* comparison() const { return m_comparison; }

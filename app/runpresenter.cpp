@@ -6,6 +6,7 @@
 #include "paretoplot.h"
 #include "rewardplot.h"
 #include "samplesview.h"
+#include "store/runstore.h"
 #include "trainingcontroller.h"
 #include "weightsliders.h"
 
@@ -49,11 +50,55 @@ RunPresenter::RunPresenter(Views views,
   , m_runs(runs)
 {
   connectController();
-  connect(m_views.front, &FrontModel::pointChosen, this, [this](int index, const auto& evaluation) {
-    showSamples(
-      evaluation,
-      tr("Samples of the selected point: %1").arg(m_views.front->plot()->point(index).label));
-  });
+  connect(m_views.front, &FrontModel::pointChosen, this, [this](int index) { pin(index); });
+  connect(m_views.samples,
+          &widgets::SamplesView::followLatestRequested,
+          this,
+          &RunPresenter::followLatest);
+}
+
+void
+RunPresenter::showPoint(int index)
+{
+  const auto* evaluation = m_views.front->evaluation(index);
+  if (!evaluation)
+    return;
+  m_views.front->plot()->setSelected(index);
+  const auto& point = m_views.front->plot()->point(index);
+  QString caption;
+  switch (point.kind) {
+    case widgets::PointKind::Prior:
+      caption = tr("Samples of the prior");
+      break;
+    case widgets::PointKind::Merged:
+      caption = tr("Samples of the merged policy: %1").arg(point.label);
+      break;
+    case widgets::PointKind::Remerged:
+      caption = tr("Samples of the re-merge %1").arg(point.label);
+      break;
+    case widgets::PointKind::Sweep:
+      caption = tr("Samples of the sweep point %1").arg(point.label);
+      break;
+  }
+  if (m_pinned)
+    caption += QLatin1Char(' ') + tr("(pinned)");
+  showSamples(*evaluation, caption);
+}
+
+void
+RunPresenter::pin(int index)
+{
+  m_pinned = true;
+  m_views.samples->setPinned(true);
+  showPoint(index);
+}
+
+void
+RunPresenter::followLatest()
+{
+  m_pinned = false;
+  m_views.samples->setPinned(false);
+  showPoint(m_views.front->latestMerge());
 }
 
 void
@@ -73,8 +118,8 @@ RunPresenter::connectController()
   connect(m_controller,
           &TrainingController::sweepPoint,
           this,
-          [this](const auto& weights, const auto& evaluation, int index, int count) {
-            recordFrontPoint(addRemerge(weights, evaluation, /*sweep=*/true));
+          [this](const auto& weights, const auto& evaluation, int index, int count, qint64 round) {
+            recordFrontPoint(addRemerge(weights, evaluation, /*sweep=*/true, round));
             m_views.info->setText(tr("Sweep: %1 of %2 weight vectors").arg(index + 1).arg(count));
           });
   connect(m_controller, &TrainingController::sweepStopped, this, [this](int done, int count) {
@@ -85,10 +130,12 @@ RunPresenter::connectController()
 void
 RunPresenter::onRemergeReady(const QVector<double>& weights,
                              const engine::PolicyEvaluation& evaluation,
-                             double seconds)
+                             double seconds,
+                             qint64 round)
 {
-  const int index = addRemerge(weights, evaluation, /*sweep=*/false);
-  m_views.front->plot()->setSelected(index);
+  // What the user asked for stays on show until they ask for the latest again.
+  const int index = addRemerge(weights, evaluation, /*sweep=*/false, round);
+  pin(index);
   recordFrontPoint(index);
   const double shownAfter = m_remergeClock.isValid() ? m_remergeClock.elapsed() / 1000.0 : seconds;
   m_views.info->setText(tr("Re-merged and scored %1 samples in %2 s (average reward %3).")
@@ -105,10 +152,15 @@ RunPresenter::recordFrontPoint(int index)
     return;
   const auto* plot = m_views.front->plot();
   const auto& point = plot->point(index);
-  m_runs->recordFrontPoint(m_storedRun,
-                           std::vector<double>(point.lambda.begin(), point.lambda.end()),
-                           std::vector<double>(point.objectives.begin(), point.objectives.end()),
-                           plot->nonDominated().value(index));
+  engine::FrontPointRow row;
+  row.kind = point.kind == widgets::PointKind::Sweep ? "sweep" : "remerged";
+  row.round = m_views.front->round(index);
+  row.lambda.assign(point.lambda.begin(), point.lambda.end());
+  row.means.assign(point.objectives.begin(), point.objectives.end());
+  if (const auto* evaluation = m_views.front->evaluation(index))
+    row.rawMeans = evaluation->rawMeans;
+  row.nonDominated = plot->nonDominated().value(index);
+  m_runs->recordFrontPoint(m_storedRun, row);
 }
 
 void
@@ -125,6 +177,8 @@ RunPresenter::showTask(const engine::TaskConfig& task)
   m_views.rewards->setSeries(names);
   m_views.front->reset(names);
   m_views.samples->clear();
+  m_views.samples->setPinned(false);
+  m_pinned = false;
   m_views.info->setText(tr("Drag a slider after the first merge to re-merge the experts."));
   m_hasShown = false;
   m_shownCaption.clear();
@@ -143,14 +197,14 @@ RunPresenter::addReports(const QVector<engine::StepReport>& steps,
     const auto& means = merge.evaluation.transformedMeans;
     m_views.rewards->addMergedPoint(int(merge.step), QVector<double>(means.begin(), means.end()));
     const bool prior = merge.round == 0;
-    m_views.front->add(merge.evaluation,
-                       QVector<double>(merge.lambda.begin(), merge.lambda.end()),
-                       prior ? widgets::PointKind::Prior : widgets::PointKind::Merged,
-                       prior ? tr("Prior")
-                             : tr("Round %1, step %2").arg(merge.round).arg(merge.step));
-    showSamples(merge.evaluation,
-                prior ? tr("Samples of the prior")
-                      : tr("Samples of the merged policy, round %1").arg(merge.round));
+    const int index = m_views.front->add(
+      merge.evaluation,
+      QVector<double>(merge.lambda.begin(), merge.lambda.end()),
+      prior ? widgets::PointKind::Prior : widgets::PointKind::Merged,
+      prior ? tr("Prior") : tr("Round %1, step %2").arg(merge.round).arg(merge.step),
+      merge.round);
+    if (!m_pinned)
+      showPoint(index);
   }
   if (!merges.isEmpty() && merges.back().round > 0)
     m_views.info->setText(tr("Round %1 merged. Drag a slider to re-merge the experts with other "
@@ -161,17 +215,21 @@ RunPresenter::addReports(const QVector<engine::StepReport>& steps,
 int
 RunPresenter::addRemerge(const QVector<double>& weights,
                          const engine::PolicyEvaluation& evaluation,
-                         bool sweep)
+                         bool sweep,
+                         qint64 round)
 {
   QStringList lambda;
   for (double w : weights)
     lambda << QString::number(w, 'f', 2);
-  const QString label = tr("λ = (%1)").arg(lambda.join(QStringLiteral(", ")));
-  const int index = m_views.front->add(
-    evaluation, weights, sweep ? widgets::PointKind::Sweep : widgets::PointKind::Remerged, label);
-  if (!sweep)
-    showSamples(evaluation, tr("Samples of the re-merge %1").arg(label));
-  return index;
+  const QString label =
+    round >= 0
+      ? tr("λ = (%1), experts of round %2").arg(lambda.join(QStringLiteral(", "))).arg(round)
+      : tr("λ = (%1)").arg(lambda.join(QStringLiteral(", ")));
+  return m_views.front->add(evaluation,
+                            weights,
+                            sweep ? widgets::PointKind::Sweep : widgets::PointKind::Remerged,
+                            label,
+                            round);
 }
 
 void
@@ -190,11 +248,27 @@ RunPresenter::showStoredRun(const StoredRun& run)
     evaluation.transformedMeans.assign(means.begin(), means.end());
     evaluation.averageReward = row.averageReward;
     evaluation.icv = row.icv;
+    evaluation.rawMeans.clear();
+    for (const auto& objective : run.task.objectives) {
+      const auto found = row.rawMeans.find(objective.name);
+      evaluation.rawMeans.push_back(found == row.rawMeans.end() ? std::nan("") : found->second);
+    }
     const bool prior = row.round == 0;
     m_views.front->add(evaluation,
                        {},
                        prior ? widgets::PointKind::Prior : widgets::PointKind::Merged,
-                       prior ? tr("Prior") : tr("Round %1, step %2").arg(row.round).arg(row.step));
+                       prior ? tr("Prior") : tr("Round %1, step %2").arg(row.round).arg(row.step),
+                       row.round);
+  }
+  // The points evaluated off the training path come back too.
+  for (const auto& point : run.frontPoints) {
+    engine::PolicyEvaluation evaluation;
+    evaluation.transformedMeans = point.means;
+    evaluation.rawMeans = point.rawMeans;
+    addRemerge(QVector<double>(point.lambda.begin(), point.lambda.end()),
+               evaluation,
+               point.kind == "sweep",
+               point.round);
   }
   if (!run.lastSamples.empty()) {
     engine::PolicyEvaluation last;

@@ -57,13 +57,19 @@ public:
   /// Adds a batch of reports of the run in progress.
   void addReports(const QVector<engine::StepReport>& steps,
                   const QVector<engine::MergeReport>& merges);
-  /// Adds a slider re-merge or a sweep point; returns its point index.
+  /// Adds a slider re-merge or a sweep point of `round`'s experts; returns its point index.
   int addRemerge(const QVector<double>& weights,
                  const engine::PolicyEvaluation& evaluation,
-                 bool sweep);
+                 bool sweep,
+                 qint64 round);
   /// Shows a stored run as it was recorded.
   void showStoredRun(const StoredRun& run);
   void showSamples(const engine::PolicyEvaluation& evaluation, const QString& caption);
+  /// Shows point `index` and keeps it shown (pinned) until followLatest().
+  void pin(int index);
+  /// Shows the newest merge round again, and each new one as it comes.
+  void followLatest();
+  bool isPinned() const { return m_pinned; }
 
   /// The stored run on screen (re-merges are recorded there); 0: none.
   void setStoredRun(qint64 id) { m_storedRun = id; }
@@ -87,13 +93,17 @@ private:
   void connectController();
   void onRemergeReady(const QVector<double>& weights,
                       const engine::PolicyEvaluation& evaluation,
-                      double seconds);
+                      double seconds,
+                      qint64 round);
   void recordFrontPoint(int index);
+  /// Shows point `index`'s samples and selects it.
+  void showPoint(int index);
 
   Views m_views;
   TrainingController* m_controller;
   RunLibrary* m_runs;
   qint64 m_storedRun = 0;
+  bool m_pinned = false;
   QElapsedTimer m_remergeClock;
   engine::TaskConfig m_task;
   std::shared_ptr<const engine::Domain> m_domain;

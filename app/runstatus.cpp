@@ -49,6 +49,7 @@ RunStatus::RunStatus(QStatusBar* bar, TrainingController* controller)
           &TrainingController::priorReady,
           this,
           [this](const QString& path, bool pretrained) {
+            m_pretraining = false;
             showMessage(pretrained ? tr("Prior pretrained and cached in %1").arg(path)
                                    : tr("Prior loaded from %1").arg(path));
           });
@@ -82,12 +83,30 @@ RunStatus::message() const
 }
 
 QString
-RunStatus::eta(qint64 done, qint64 total) const
+RunStatus::eta(qint64 done, qint64 total)
 {
-  if (done <= 0 || !m_clock.isValid())
+  // Measured from the first report, not from the start: loading a corpus or a
+  // prior before it says nothing about the rate of the work. Paused time is
+  // not work either.
+  if (m_firstDone < 0 || !m_clock.isValid()) {
+    m_firstDone = done;
+    m_clock.start();
+    m_pausedMs = 0;
     return QStringLiteral("?");
-  const double elapsed = double(m_clock.elapsed()) / 1000.0;
-  return formatDuration(elapsed * double(total - done) / double(done));
+  }
+  const qint64 progressed = done - m_firstDone;
+  const double working = double(m_clock.elapsed() - m_pausedMs) / 1000.0;
+  if (progressed <= 0 || working <= 0.0)
+    return QStringLiteral("?");
+  return formatDuration(working * double(total - done) / double(progressed));
+}
+
+void
+RunStatus::showStoredRun(qint64 id, qint64 steps, qint64 total, const QString& status)
+{
+  m_progress->setRange(0, int(std::max<qint64>(1, total)));
+  m_progress->setValue(int(std::min(steps, std::max<qint64>(1, total))));
+  m_progress->setFormat(tr("Run %1: %2 of %3 steps, %4").arg(id).arg(steps).arg(total).arg(status));
 }
 
 void
@@ -96,21 +115,38 @@ RunStatus::onStateChanged(TrainingController::State state)
   using State = TrainingController::State;
   switch (state) {
     case State::Preparing:
-      m_clock.start();
+      m_firstDone = -1;
+      m_pretraining = false;
+      m_progress->setRange(0, 100);
+      m_progress->setValue(0);
       showMessage(tr("Loading the prior (pretrained on first use, then cached)…"));
       m_progress->setFormat(tr("Preparing…"));
       break;
     case State::Training:
+      if (m_pausedSince.isValid()) {
+        m_pausedMs += m_pausedSince.elapsed();
+        m_pausedSince.invalidate();
+      } else {
+        m_firstDone = -1; // the prior is ready: the training rate starts now
+      }
       showMessage(tr("Training…"));
-      m_clock.start();
       break;
     case State::Paused:
+      m_pausedSince.start();
+      showMessage(tr("Paused. Resume (F6) to go on."));
       m_progress->setFormat(tr("Paused at %v / %m steps"));
       break;
     case State::Finished:
       m_progress->setFormat(tr("Done: %v / %m steps"));
       break;
     case State::Idle:
+      if (m_pretraining) {
+        showMessage(tr("Pretraining stopped. Its last finished epoch is kept, and pretraining "
+                       "goes on from there next time."));
+        m_pretraining = false;
+      }
+      m_progress->setRange(0, 100);
+      m_progress->setValue(0);
       m_progress->setFormat(tr("Idle"));
       break;
   }
@@ -119,6 +155,7 @@ RunStatus::onStateChanged(TrainingController::State state)
 void
 RunStatus::onPretrainProgress(qint64 done, qint64 total, double validationLoss)
 {
+  m_pretraining = true;
   m_progress->setRange(0, int(total));
   m_progress->setValue(int(done));
   m_progress->setFormat(tr("Pretraining the prior %p% · ETA %1").arg(eta(done, total)));

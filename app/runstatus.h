@@ -24,19 +24,24 @@ public:
   void showMessage(const QString& text);
   QString message() const;
   QProgressBar* progressBar() const { return m_progress; }
-  /// Restarts the clock the ETA is measured from.
-  void restartClock() { m_clock.start(); }
+  /// Shows a stored run's progress: `steps` of `total`, and its status.
+  void showStoredRun(qint64 id, qint64 steps, qint64 total, const QString& status);
 
 private:
   void onStateChanged(TrainingController::State state);
   void onPretrainProgress(qint64 done, qint64 total, double validationLoss);
   void onProgress(qint64 done, qint64 total);
-  QString eta(qint64 done, qint64 total) const;
+  /// The time left at the rate since the first report, paused time excluded.
+  QString eta(qint64 done, qint64 total);
 
   TrainingController* m_controller;
   QLabel* m_text = nullptr;
   QProgressBar* m_progress = nullptr;
-  QElapsedTimer m_clock;
+  QElapsedTimer m_clock;       ///< runs since the first progress report
+  qint64 m_pausedMs = 0;       ///< time spent paused since then
+  QElapsedTimer m_pausedSince; ///< valid while paused
+  qint64 m_firstDone = -1;     ///< progress at the first report
+  bool m_pretraining = false;
 };
 
 } // namespace paretolab::app

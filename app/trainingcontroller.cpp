@@ -320,10 +320,10 @@ TrainingController::runTraining(engine::TaskConfig task,
 }
 
 void
-TrainingController::requestRemerge(const QVector<double>& weights, int sampleCount)
+TrainingController::requestRemerge(const QVector<double>& weights, int sampleCount, qint64 round)
 {
   std::lock_guard lock(m_mutex);
-  m_pendingRemerge = RemergeRequest{ weights, sampleCount };
+  m_pendingRemerge = RemergeRequest{ weights, sampleCount, round };
   ++m_remergeGeneration;
   if (!m_remergeScheduled.exchange(true))
     QMetaObject::invokeMethod(
@@ -356,14 +356,16 @@ TrainingController::processRemerges()
     try {
       QElapsedTimer timer;
       timer.start();
-      const auto policy =
-        trainer->remerge(std::vector<double>(request.weights.begin(), request.weights.end()));
+      const auto round = request.round >= 0 ? request.round : trainer->latestRound();
+      const auto policy = trainer->remerge(
+        std::vector<double>(request.weights.begin(), request.weights.end()), round);
       if (generation != m_remergeGeneration.load())
         continue; // a newer position arrived: skip sampling for this one
       auto evaluation = trainer->evaluate(policy, request.sampleCount, kPreviewSeed);
       if (generation != m_remergeGeneration.load())
         continue; // stale: never deliver an old position after a newer request
-      Q_EMIT remergeReady(request.weights, evaluation, double(timer.nsecsElapsed()) / 1e9);
+      Q_EMIT remergeReady(
+        request.weights, evaluation, double(timer.nsecsElapsed()) / 1e9, qint64(round));
     } catch (const std::exception& e) {
       Q_EMIT remergeFailed(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
     }
@@ -371,7 +373,27 @@ TrainingController::processRemerges()
 }
 
 void
-TrainingController::requestSweep(int divisions, int sampleCount)
+TrainingController::loadRound(const QString& checkpoint)
+{
+  auto trainer = this->trainer();
+  if (!trainer) {
+    Q_EMIT remergeFailed(tr("There are no experts to merge yet: start a run first."));
+    return;
+  }
+  QMetaObject::invokeMethod(
+    &m_remergeContext,
+    [this, trainer, checkpoint] {
+      try {
+        Q_EMIT roundLoaded(trainer->loadRound(checkpoint.toStdString()));
+      } catch (const std::exception& e) {
+        Q_EMIT remergeFailed(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+      }
+    },
+    Qt::QueuedConnection);
+}
+
+void
+TrainingController::requestSweep(int divisions, int sampleCount, qint64 round)
 {
   auto trainer = this->trainer();
   if (!trainer) {
@@ -394,8 +416,8 @@ TrainingController::requestSweep(int divisions, int sampleCount)
   }
   QMetaObject::invokeMethod(
     &m_remergeContext,
-    [this, trainer, grid, sampleCount, generation] {
-      runSweep(trainer, grid, sampleCount, generation);
+    [this, trainer, grid, sampleCount, round, generation] {
+      runSweep(trainer, grid, sampleCount, round >= 0 ? round : trainer->latestRound(), generation);
     },
     Qt::QueuedConnection);
 }
@@ -404,6 +426,7 @@ void
 TrainingController::runSweep(std::shared_ptr<engine::IterativeRsTrainer> trainer,
                              QVector<QVector<double>> grid,
                              int sampleCount,
+                             qint64 round,
                              uint64_t generation)
 {
   // Runs on m_remergeThread. A newer request (a slider move or another sweep)
@@ -416,13 +439,14 @@ TrainingController::runSweep(std::shared_ptr<engine::IterativeRsTrainer> trainer
     }
     try {
       const auto& weights = grid[i];
-      const auto policy = trainer->remerge(std::vector<double>(weights.begin(), weights.end()));
+      const auto policy =
+        trainer->remerge(std::vector<double>(weights.begin(), weights.end()), round);
       auto evaluation = trainer->evaluate(policy, sampleCount, kPreviewSeed);
       if (generation != m_remergeGeneration.load()) {
         Q_EMIT sweepStopped(i, int(grid.size()));
         return;
       }
-      Q_EMIT sweepPoint(weights, evaluation, i, int(grid.size()));
+      Q_EMIT sweepPoint(weights, evaluation, i, int(grid.size()), round);
     } catch (const std::exception& e) {
       Q_EMIT remergeFailed(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
       return;

@@ -72,12 +72,17 @@ public:
 
   /// Re-merges the experts of the latest merge round with `weights` and scores
   /// `sampleCount` samples of the result. Latest request wins.
-  void requestRemerge(const QVector<double>& weights, int sampleCount = 64);
+  /// `round` chooses whose experts are merged: -1 for the latest round, or a
+  /// round made available by loadRound().
+  void requestRemerge(const QVector<double>& weights, int sampleCount = 64, qint64 round = -1);
+  /// Makes the experts of stored round `checkpoint` available for re-merging;
+  /// emits roundLoaded or remergeFailed.
+  void loadRound(const QString& checkpoint);
   /// Evaluates a grid over the simplex with `divisions` steps per axis (the
   /// Rewarded-Soups front); each point arrives as sweepPoint. A later
   /// re-merge or sweep request cancels it (latest request wins); sweepStopped
   /// then says how far it got.
-  void requestSweep(int divisions, int sampleCount = 64);
+  void requestSweep(int divisions, int sampleCount = 64, qint64 round = -1);
 
 Q_SIGNALS:
   void stateChanged(paretolab::app::TrainingController::State state);
@@ -97,13 +102,18 @@ Q_SIGNALS:
   /// The prior is in the cache (or was given): `path` is its checkpoint.
   void priorReady(const QString& path, bool pretrained);
   void runFailed(const QString& message);
+  /// `round` is the merge round whose experts were merged.
   void remergeReady(const QVector<double>& weights,
                     const paretolab::engine::PolicyEvaluation& evaluation,
-                    double seconds);
+                    double seconds,
+                    qint64 round);
   void sweepPoint(const QVector<double>& weights,
                   const paretolab::engine::PolicyEvaluation& evaluation,
                   int index,
-                  int count);
+                  int count,
+                  qint64 round);
+  /// The experts of `round` can now be re-merged.
+  void roundLoaded(qint64 round);
   void remergeFailed(const QString& message);
   /// A sweep was cancelled by a newer request after `done` of `count` points.
   void sweepStopped(int done, int count);
@@ -113,6 +123,7 @@ private:
   {
     QVector<double> weights;
     int sampleCount = 64;
+    qint64 round = -1;
   };
 
   void setState(State state);
@@ -133,6 +144,7 @@ private:
   void runSweep(std::shared_ptr<engine::IterativeRsTrainer> trainer,
                 QVector<QVector<double>> grid,
                 int sampleCount,
+                qint64 round,
                 uint64_t generation);
   void processRemerges();
 

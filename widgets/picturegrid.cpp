@@ -135,8 +135,8 @@ PictureTileDelegate::depiction(const QString& sample, const QSize& size, qreal p
 
 void
 PictureTileDelegate::paint(QPainter* painter,
-                            const QStyleOptionViewItem& option,
-                            const QModelIndex& index) const
+                           const QStyleOptionViewItem& option,
+                           const QModelIndex& index) const
 {
   const QString sample = index.data(Qt::DisplayRole).toString();
   const QString scores = index.data(kScoresRole).toString();

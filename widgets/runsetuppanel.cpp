@@ -1,64 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runsetuppanel.h"
 
+#include "objectiveseditor.h"
+
 #include <QComboBox>
-#include <QCoreApplication>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSpinBox>
-#include <QTableWidget>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <numeric>
+#include <cmath>
+#include <limits>
 
 namespace paretolab::widgets {
 
 namespace {
 
-using Kind = engine::RewardTransform::Kind;
-
-const QList<QPair<Kind, const char*>>&
-transformKinds()
+/// Reads a whole number; false when the text is not one.
+bool
+parseInteger(const QString& text, int64_t& value)
 {
-  static const QList<QPair<Kind, const char*>> kinds{
-    { Kind::Identity, QT_TRANSLATE_NOOP("RunSetupPanel", "identity") },
-    { Kind::Maximize, QT_TRANSLATE_NOOP("RunSetupPanel", "maximize") },
-    { Kind::Minimize, QT_TRANSLATE_NOOP("RunSetupPanel", "minimize") },
-    { Kind::Target, QT_TRANSLATE_NOOP("RunSetupPanel", "target ± tolerance") },
-    { Kind::Sigmoid, QT_TRANSLATE_NOOP("RunSetupPanel", "sigmoid") },
-    { Kind::DoubleSigmoid, QT_TRANSLATE_NOOP("RunSetupPanel", "double sigmoid") },
-  };
-  return kinds;
+  bool ok = false;
+  const qlonglong parsed = text.trimmed().toLongLong(&ok);
+  if (ok)
+    value = parsed;
+  return ok;
 }
 
-QString
-describe(const engine::RewardTransform& t)
+void
+markInvalid(QLineEdit* edit, bool invalid)
 {
-  switch (t.kind) {
-    case Kind::Identity:
-      return RunSetupPanel::tr("the raw value");
-    case Kind::Maximize:
-      return RunSetupPanel::tr("0 at %1, 1 at %2").arg(t.low).arg(t.high);
-    case Kind::Minimize:
-      return RunSetupPanel::tr("1 at %1, 0 at %2").arg(t.low).arg(t.high);
-    case Kind::Target:
-      return RunSetupPanel::tr("1 within %1 ± %2").arg(t.target).arg(t.tolerance);
-    case Kind::Sigmoid:
-      return RunSetupPanel::tr("0.5 at %1, width %2").arg(t.center).arg(t.scale);
-    case Kind::DoubleSigmoid:
-      return RunSetupPanel::tr("high between %1 and %2").arg(t.low).arg(t.high);
-  }
-  return {};
+  edit->setStyleSheet(invalid ? QStringLiteral("background: #ffd6d6;") : QString());
 }
 
 } // namespace
+
+struct RunSetupPanel::Parsed
+{
+  int64_t mergePeriod = 4; ///< 0: T
+  int64_t subsetSize = 0;  ///< 0: all
+  int64_t totalSteps = 1;
+  double learningRate = 1e-4;
+  int64_t batchSize = 64;
+  double klBeta = 0.05;
+  int64_t seed = 1;
+};
 
 RunSetupPanel::RunSetupPanel(QWidget* parent)
   : QWidget(parent)
@@ -67,13 +58,15 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
 
   auto* taskBox = new QGroupBox(tr("Task"), this);
   auto* taskForm = new QFormLayout(taskBox);
+  taskForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
   m_bundled = new QComboBox(taskBox);
+  m_bundled->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_bundled->setMinimumContentsLength(12);
   m_bundled->setToolTip(tr("Tasks that come with ParetoLab; open your own with the … button."));
   connect(m_bundled, &QComboBox::activated, this, [this](int index) {
     Q_EMIT bundledTaskChosen(m_bundled->itemData(index).toString());
   });
   taskForm->addRow(tr("&Bundled task:"), m_bundled);
-
   auto* fileRow = new QHBoxLayout;
   m_taskFile = new QLineEdit(taskBox);
   m_taskFile->setReadOnly(true);
@@ -91,60 +84,53 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
 
   auto* objectivesBox = new QGroupBox(tr("Objectives"), this);
   auto* objectivesLayout = new QVBoxLayout(objectivesBox);
-  m_objectives = new QTableWidget(0, 3, objectivesBox);
-  m_objectives->setHorizontalHeaderLabels({ tr("Objective"), tr("Weight w"), tr("Transform") });
-  m_objectives->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-  m_objectives->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-  m_objectives->verticalHeader()->hide();
-  m_objectives->setMinimumHeight(120);
-  m_objectives->setToolTip(tr("Each objective has an expert policy. Weights set how the experts "
-                              "are merged (λ = w / Σw); transforms map raw values to [0, 1]."));
+  m_objectives = new ObjectivesEditor(objectivesBox);
   objectivesLayout->addWidget(m_objectives);
+  connect(m_objectives, &ObjectivesEditor::edited, this, &RunSetupPanel::revalidate);
   layout->addWidget(objectivesBox);
 
   auto* trainingBox = new QGroupBox(tr("IterativeRS"), this);
   auto* form = new QFormLayout(trainingBox);
-  auto addSpin = [&](QSpinBox*& spin, int low, int high, const QString& label, const QString& tip) {
-    spin = new QSpinBox(trainingBox);
-    spin->setRange(low, high);
-    spin->setToolTip(tip);
-    form->addRow(label, spin);
-    connect(spin, &QSpinBox::valueChanged, this, &RunSetupPanel::revalidate);
-  };
-  addSpin(m_mergePeriod,
-          0,
-          1000000,
-          tr("Merge period &m:"),
-          tr("The experts are merged every m steps and all restart from the merge. "
-             "m = 1 is MORLHF (one combined reward); T merges once at the end "
-             "(Rewarded Soups); the paper finds an intermediate m best."));
-  m_mergePeriod->setSpecialValueText(tr("T (once, at the end)"));
-  addSpin(m_subsetSize,
-          0,
-          64,
-          tr("Experts per round &M:"),
-          tr("M of the N experts, drawn at random after each merge, train in the next round."));
-  m_subsetSize->setSpecialValueText(tr("all"));
-  addSpin(m_totalSteps,
-          1,
-          1000000,
-          tr("Steps &T:"),
-          tr("Total training steps; one step is one rollout batch and one policy update "
-             "for each training expert."));
-  m_learningRate = new QDoubleSpinBox(trainingBox);
-  m_learningRate->setDecimals(6);
-  m_learningRate->setRange(1e-6, 1.0);
-  m_learningRate->setSingleStep(1e-5);
-  form->addRow(tr("&Learning rate:"), m_learningRate);
-  addSpin(m_batchSize, 2, 4096, tr("&Batch size:"), tr("Sequences per rollout batch."));
-  m_klBeta = new QDoubleSpinBox(trainingBox);
-  m_klBeta->setDecimals(3);
-  m_klBeta->setRange(0.0, 10.0);
-  m_klBeta->setSingleStep(0.01);
-  m_klBeta->setToolTip(tr("β: weight of the per-token KL penalty that keeps each expert close "
-                          "to the prior. Larger keeps more diversity, smaller chases reward."));
-  form->addRow(tr("KL &β:"), m_klBeta);
-  addSpin(m_seed, 0, 1 << 30, tr("&Seed:"), tr("The same seed gives the same run."));
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+  auto addField =
+    [&](QLineEdit*& edit, const QString& name, const QString& label, const QString& tip) {
+      edit = new QLineEdit(trainingBox);
+      edit->setObjectName(name);
+      edit->setToolTip(tip);
+      form->addRow(label, edit);
+      connect(edit, &QLineEdit::textEdited, this, &RunSetupPanel::revalidate);
+    };
+  addField(m_mergePeriod,
+           QStringLiteral("m"),
+           tr("Merge period &m:"),
+           tr("The experts are merged every m steps and all restart from the merge. "
+              "m = 1 is IterativeRS's MORLHF limit; T merges once at the end "
+              "(Rewarded Soups); the paper finds an intermediate m best."));
+  m_mergePeriod->setPlaceholderText(tr("a number of steps, or T"));
+  addField(m_subsetSize,
+           QStringLiteral("M"),
+           tr("Experts per round &M:"),
+           tr("M of the N experts, drawn at random after each merge, train in the next "
+              "round; “all” for every expert."));
+  addField(m_totalSteps,
+           QStringLiteral("T"),
+           tr("Steps &T:"),
+           tr("Total training steps; one step is one rollout batch and one policy update "
+              "for each training expert."));
+  addField(m_learningRate,
+           QStringLiteral("learning_rate"),
+           tr("&Learning rate:"),
+           tr("Adam's step size, above 0."));
+  addField(m_batchSize,
+           QStringLiteral("batch"),
+           tr("&Batch size:"),
+           tr("Sequences per rollout batch, at least 2."));
+  addField(m_klBeta,
+           QStringLiteral("beta"),
+           tr("KL &β:"),
+           tr("β: weight of the per-token KL penalty that keeps each expert close "
+              "to the prior. Larger keeps more diversity, smaller chases reward."));
+  addField(m_seed, QStringLiteral("seed"), tr("&Seed:"), tr("The same seed gives the same run."));
   layout->addWidget(trainingBox);
 
   m_message = new QLabel(this);
@@ -152,7 +138,6 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
   m_message->hide();
   layout->addWidget(m_message);
-
   layout->addStretch(1);
   setRunning(false);
 }
@@ -167,7 +152,31 @@ RunSetupPanel::setBundledTasks(const QVector<QPair<QString, QString>>& tasks)
 }
 
 void
-RunSetupPanel::setTask(const engine::TaskConfig& task, const QString& source)
+RunSetupPanel::setSource(const QString& source)
+{
+  m_taskFile->setText(source);
+}
+
+QString
+RunSetupPanel::source() const
+{
+  return m_taskFile->text();
+}
+
+QLineEdit*
+RunSetupPanel::field(const QString& name) const
+{
+  for (auto* edit :
+       { m_mergePeriod, m_subsetSize, m_totalSteps, m_learningRate, m_batchSize, m_klBeta, m_seed })
+    if (edit->objectName() == name)
+      return edit;
+  return nullptr;
+}
+
+void
+RunSetupPanel::setTask(const engine::TaskConfig& task,
+                       const QString& source,
+                       const std::vector<engine::ObjectiveInfo>& available)
 {
   m_task = task;
   m_hasTask = true;
@@ -176,76 +185,104 @@ RunSetupPanel::setTask(const engine::TaskConfig& task, const QString& source)
   const int bundled = m_bundled->findData(source);
   if (bundled >= 0)
     m_bundled->setCurrentIndex(bundled);
-  fillObjectives(task);
-  const QSignalBlocker blockers[] = { QSignalBlocker(m_mergePeriod),
-                                      QSignalBlocker(m_subsetSize),
-                                      QSignalBlocker(m_totalSteps),
-                                      QSignalBlocker(m_batchSize),
-                                      QSignalBlocker(m_seed) };
-  m_mergePeriod->setValue(int(task.training.mergePeriod));
-  m_subsetSize->setMaximum(int(task.objectives.size()));
-  m_subsetSize->setValue(int(task.training.subsetSize));
-  m_totalSteps->setValue(int(task.training.totalSteps));
-  m_learningRate->setValue(task.training.ppo.learningRate);
-  m_batchSize->setValue(int(task.training.ppo.batchSize));
-  m_klBeta->setValue(task.training.ppo.klBeta);
-  m_seed->setValue(int(task.training.seed));
+  m_objectives->setAvailable(available);
+  m_objectives->setObjectives(task.objectives);
+  const auto& training = task.training;
+  m_mergePeriod->setText(training.mergePeriod == 0 ? QStringLiteral("T")
+                                                   : QString::number(training.mergePeriod));
+  m_subsetSize->setText(training.subsetSize == 0 ? tr("all")
+                                                 : QString::number(training.subsetSize));
+  m_totalSteps->setText(QString::number(training.totalSteps));
+  m_learningRate->setText(QString::number(training.ppo.learningRate, 'g', 10));
+  m_batchSize->setText(QString::number(training.ppo.batchSize));
+  m_klBeta->setText(QString::number(training.ppo.klBeta, 'g', 10));
+  m_seed->setText(QString::number(training.seed));
   revalidate();
 }
 
-void
-RunSetupPanel::fillObjectives(const engine::TaskConfig& task)
+QString
+RunSetupPanel::parse(Parsed& parsed) const
 {
-  m_objectives->setRowCount(0);
-  for (const auto& objective : task.objectives) {
-    const int row = m_objectives->rowCount();
-    m_objectives->insertRow(row);
-    auto* name = new QTableWidgetItem(QString::fromStdString(objective.name));
-    name->setFlags(Qt::ItemIsEnabled);
-    name->setToolTip(describe(objective.transform));
-    m_objectives->setItem(row, 0, name);
-    auto* weight = new QDoubleSpinBox(m_objectives);
-    weight->setRange(0.0, 1000.0);
-    weight->setDecimals(3);
-    weight->setSingleStep(0.1);
-    weight->setValue(objective.weight);
-    connect(weight, &QDoubleSpinBox::valueChanged, this, &RunSetupPanel::revalidate);
-    m_objectives->setCellWidget(row, 1, weight);
-    auto* transform = new QComboBox(m_objectives);
-    for (const auto& [kind, label] : transformKinds())
-      transform->addItem(QCoreApplication::translate("RunSetupPanel", label), int(kind));
-    transform->setCurrentIndex(transform->findData(int(objective.transform.kind)));
-    transform->setToolTip(describe(objective.transform));
-    m_objectives->setCellWidget(row, 2, transform);
-  }
+  QString problem;
+  const auto check = [&](QLineEdit* edit, bool ok, const QString& message) {
+    markInvalid(edit, !ok);
+    if (!ok && problem.isEmpty())
+      problem = message;
+  };
+  const auto typed = [](QLineEdit* edit) { return edit->text().trimmed(); };
+
+  const QString m = typed(m_mergePeriod);
+  const bool periodIsT = m.compare(QLatin1String("T"), Qt::CaseInsensitive) == 0;
+  int64_t period = 0;
+  check(m_mergePeriod,
+        periodIsT || (parseInteger(m, period) && period >= 1),
+        tr("The merge period m must be a whole number of steps of at least 1, or T for one "
+           "merge at the end; “%1” is neither.")
+          .arg(m));
+  parsed.mergePeriod = periodIsT ? 0 : period;
+
+  const QString M = typed(m_subsetSize);
+  const bool all = M.isEmpty() || M == tr("all") || M == QLatin1String("all");
+  int64_t subset = 0;
+  const auto objectives = int64_t(m_objectives->rowCount());
+  check(m_subsetSize,
+        all || (parseInteger(M, subset) && subset >= 1 && subset <= objectives),
+        tr("Experts per round M must be from 1 to %1, or “all”; not “%2”.").arg(objectives).arg(M));
+  parsed.subsetSize = all ? 0 : subset;
+
+  check(m_totalSteps,
+        parseInteger(typed(m_totalSteps), parsed.totalSteps) && parsed.totalSteps >= 1,
+        tr("Steps T must be a whole number of at least 1, not “%1”.").arg(typed(m_totalSteps)));
+  check(m_learningRate,
+        parseUserNumber(typed(m_learningRate), parsed.learningRate) && parsed.learningRate > 0 &&
+          parsed.learningRate <= 10,
+        tr("The learning rate must be a number above 0 and at most 10, not “%1”.")
+          .arg(typed(m_learningRate)));
+  check(
+    m_batchSize,
+    parseInteger(typed(m_batchSize), parsed.batchSize) && parsed.batchSize >= 2,
+    tr("The batch size must be a whole number of at least 2, not “%1”.").arg(typed(m_batchSize)));
+  check(m_klBeta,
+        parseUserNumber(typed(m_klBeta), parsed.klBeta) && parsed.klBeta >= 0 &&
+          parsed.klBeta <= 100,
+        tr("KL β must be a number from 0 to 100, not “%1”.").arg(typed(m_klBeta)));
+  check(m_seed,
+        parseInteger(typed(m_seed), parsed.seed) && parsed.seed >= 0,
+        tr("The seed must be a whole number of at least 0, not “%1”.").arg(typed(m_seed)));
+  if (problem.isEmpty() && parsed.mergePeriod > parsed.totalSteps)
+    problem = tr("The merge period m (%1) is longer than the run (T = %2): choose T for one merge "
+                 "at the end.")
+                .arg(parsed.mergePeriod)
+                .arg(parsed.totalSteps);
+  return problem;
 }
 
 engine::TaskConfig
 RunSetupPanel::task() const
 {
   auto task = m_task;
-  for (int row = 0; row < m_objectives->rowCount() && row < int(task.objectives.size()); ++row) {
-    auto& objective = task.objectives[size_t(row)];
-    objective.weight = static_cast<QDoubleSpinBox*>(m_objectives->cellWidget(row, 1))->value();
-    const auto* transform = static_cast<QComboBox*>(m_objectives->cellWidget(row, 2));
-    objective.transform.kind = Kind(transform->currentData().toInt());
-  }
-  task.training.mergePeriod = m_mergePeriod->value();
-  task.training.subsetSize = m_subsetSize->value();
-  task.training.totalSteps = m_totalSteps->value();
-  task.training.ppo.learningRate = m_learningRate->value();
-  task.training.ppo.batchSize = m_batchSize->value();
+  Parsed parsed;
+  parse(parsed);
+  task.objectives = m_objectives->objectives();
+  task.training.mergePeriod = parsed.mergePeriod;
+  task.training.subsetSize = parsed.subsetSize;
+  task.training.totalSteps = parsed.totalSteps;
+  task.training.ppo.learningRate = parsed.learningRate;
+  task.training.ppo.batchSize = parsed.batchSize;
   task.training.ppo.minibatches =
-    std::min<int64_t>(task.training.ppo.minibatches, task.training.ppo.batchSize);
-  task.training.ppo.klBeta = m_klBeta->value();
-  task.training.seed = uint64_t(m_seed->value());
+    std::min<int64_t>(task.training.ppo.minibatches, parsed.batchSize);
+  task.training.ppo.samplesPerPrompt =
+    std::min<int64_t>(task.training.ppo.samplesPerPrompt, parsed.batchSize);
+  task.training.ppo.klBeta = parsed.klBeta;
+  task.training.seed = uint64_t(parsed.seed);
   // The source is what a run database stores and a resume reads back: it must
   // say what runs, edits included.
   auto& source = task.source;
-  for (size_t i = 0; i < task.objectives.size() && i < source["objectives"].size(); ++i) {
-    source["objectives"][i]["weight"] = task.objectives[i].weight;
-    source["objectives"][i]["transform"] = task.objectives[i].transform.toJson();
-  }
+  source["objectives"] = nlohmann::json::array();
+  for (const auto& objective : task.objectives)
+    source["objectives"].push_back({ { "name", objective.name },
+                                     { "weight", objective.weight },
+                                     { "transform", objective.transform.toJson() } });
   auto& training = source["training"];
   if (task.training.mergePeriod == 0)
     training["merge_period"] = "T";
@@ -257,6 +294,7 @@ RunSetupPanel::task() const
   training["ppo"]["learning_rate"] = task.training.ppo.learningRate;
   training["ppo"]["batch_size"] = task.training.ppo.batchSize;
   training["ppo"]["minibatches"] = task.training.ppo.minibatches;
+  training["ppo"]["samples_per_prompt"] = task.training.ppo.samplesPerPrompt;
   training["ppo"]["kl_beta"] = task.training.ppo.klBeta;
   return task;
 }
@@ -266,17 +304,10 @@ RunSetupPanel::validationMessage() const
 {
   if (!m_hasTask)
     return tr("Choose a task.");
-  double total = 0.0;
-  for (int row = 0; row < m_objectives->rowCount(); ++row)
-    total += static_cast<QDoubleSpinBox*>(m_objectives->cellWidget(row, 1))->value();
-  if (total <= 0.0)
-    return tr("At least one objective needs a weight above 0.");
-  if (m_mergePeriod->value() > m_totalSteps->value())
-    return tr("The merge period m (%1) is longer than the run (T = %2): choose T for one merge "
-              "at the end.")
-      .arg(m_mergePeriod->value())
-      .arg(m_totalSteps->value());
-  return {};
+  if (auto problem = m_objectives->problem(); !problem.isEmpty())
+    return problem;
+  Parsed parsed;
+  return parse(parsed);
 }
 
 void
@@ -288,22 +319,11 @@ RunSetupPanel::revalidate()
   Q_EMIT edited();
 }
 
-int
-RunSetupPanel::mergePeriod() const
-{
-  return m_mergePeriod->value();
-}
-
-int
-RunSetupPanel::totalSteps() const
-{
-  return m_totalSteps->value();
-}
-
 void
 RunSetupPanel::setTotalSteps(int steps)
 {
-  m_totalSteps->setValue(steps);
+  m_totalSteps->setText(QString::number(steps));
+  revalidate();
 }
 
 void

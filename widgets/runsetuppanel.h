@@ -1,25 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain.h"
 #include "train/taskconfig.h"
 
 #include <QWidget>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QSpinBox;
-class QTableWidget;
 
 namespace paretolab::widgets {
 
+class ObjectivesEditor;
+
 /// The run-setup form: task and domain, objectives with weight and transform,
-/// and the IterativeRS hyperparameters (m, M, T, learning rate, batch, beta,
-/// seed). It shows a task and returns it with the user's edits applied; it
-/// checks the values and explains what is wrong inline. A view: the run
-/// controls live on the window's toolbar, and the panel only says when its
-/// values change.
+/// and the IterativeRS hyperparameters (m, M, T, learning rate, batch, β,
+/// seed). It shows a task and returns it with the user's edits applied. It
+/// never changes what the user typed: a value that is not valid is marked and
+/// explained inline, and validationMessage() says what to fix. A view: the run
+/// controls live on the window's toolbar.
 class RunSetupPanel : public QWidget
 {
   Q_OBJECT
@@ -29,17 +29,25 @@ public:
 
   /// The bundled tasks offered in the task box: (name, title) pairs.
   void setBundledTasks(const QVector<QPair<QString, QString>>& tasks);
-  /// Shows `task`, read from `source` (a path, or the name of a bundled task).
-  void setTask(const engine::TaskConfig& task, const QString& source);
+  /// Shows `task`, read from `source` (a path, or the name of a bundled task);
+  /// `available` are its domain's objectives, for adding more.
+  void setTask(const engine::TaskConfig& task,
+               const QString& source,
+               const std::vector<engine::ObjectiveInfo>& available = {});
   bool hasTask() const { return m_hasTask; }
-  /// The task shown, with the form's values applied.
+  /// The task shown, with the form's values applied; meaningful when
+  /// validationMessage() is empty.
   engine::TaskConfig task() const;
   /// Empty when the form is valid, else what to fix (also shown in the panel).
   QString validationMessage() const;
 
-  /// Merge period m; 0 stands for "T", a single merge at the end (Rewarded Soups).
-  int mergePeriod() const;
-  int totalSteps() const;
+  /// Says where the task on show comes from now, e.g. "run 2 (from toy)".
+  void setSource(const QString& source);
+  QString source() const;
+
+  /// The fields, by name: "m", "M", "T", "learning_rate", "batch", "beta", "seed".
+  QLineEdit* field(const QString& name) const;
+  ObjectivesEditor* objectivesEditor() const { return m_objectives; }
   void setTotalSteps(int steps);
 
   /// Locks the form while a run is active: its values are the run's.
@@ -52,21 +60,23 @@ Q_SIGNALS:
   void bundledTaskChosen(const QString& name);
 
 private:
+  struct Parsed;
   void chooseTaskFile();
   void revalidate();
-  void fillObjectives(const engine::TaskConfig& task);
+  /// The values of the form, and the first problem with them.
+  QString parse(Parsed& parsed) const;
 
   QComboBox* m_bundled = nullptr;
   QLabel* m_domain = nullptr;
   QLineEdit* m_taskFile = nullptr;
-  QTableWidget* m_objectives = nullptr;
-  QSpinBox* m_mergePeriod = nullptr;
-  QSpinBox* m_subsetSize = nullptr;
-  QSpinBox* m_totalSteps = nullptr;
-  QDoubleSpinBox* m_learningRate = nullptr;
-  QSpinBox* m_batchSize = nullptr;
-  QDoubleSpinBox* m_klBeta = nullptr;
-  QSpinBox* m_seed = nullptr;
+  ObjectivesEditor* m_objectives = nullptr;
+  QLineEdit* m_mergePeriod = nullptr;
+  QLineEdit* m_subsetSize = nullptr;
+  QLineEdit* m_totalSteps = nullptr;
+  QLineEdit* m_learningRate = nullptr;
+  QLineEdit* m_batchSize = nullptr;
+  QLineEdit* m_klBeta = nullptr;
+  QLineEdit* m_seed = nullptr;
   QLabel* m_message = nullptr;
 
   engine::TaskConfig m_task;

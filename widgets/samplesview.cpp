@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samplesview.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace paretolab::widgets {
@@ -12,10 +14,18 @@ SamplesView::SamplesView(QWidget* parent)
 {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  auto* header = new QHBoxLayout;
   m_caption = new QLabel(this);
   m_caption->setObjectName(QStringLiteral("samplesCaption"));
   m_caption->hide();
-  layout->addWidget(m_caption);
+  header->addWidget(m_caption, 1);
+  m_follow = new QToolButton(this);
+  m_follow->setText(tr("Follow the latest"));
+  m_follow->setToolTip(tr("Show the samples of each new merge round as it comes"));
+  m_follow->hide();
+  connect(m_follow, &QToolButton::clicked, this, &SamplesView::followLatestRequested);
+  header->addWidget(m_follow);
+  layout->addLayout(header);
   m_stack = new QStackedWidget(this);
   m_placeholder = new QLabel(tr("No samples yet. Start a run, or click a point on the "
                                 "Pareto front to see what that policy generates."),
@@ -51,6 +61,13 @@ SamplesView::setSamples(const SampleSet& set)
   m_stack->setCurrentWidget(page);
   m_caption->setText(set.caption);
   m_caption->setVisible(!set.caption.isEmpty());
+}
+
+void
+SamplesView::setPinned(bool pinned)
+{
+  m_pinned = pinned;
+  m_follow->setVisible(pinned);
 }
 
 void

@@ -11,6 +11,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QToolButton;
 
 namespace paretolab::widgets {
 
@@ -37,6 +38,10 @@ public:
   void setSamples(const SampleSet& set);
   /// Back to the placeholder.
   void clear();
+  /// Whether the samples shown stay put while new results arrive; a pinned
+  /// view offers "Follow the latest" beside its caption.
+  void setPinned(bool pinned);
+  bool isPinned() const { return m_pinned; }
 
   /// The page made for `kind`, or null.
   SamplesPage* page(const QString& kind) const { return m_pages.value(kind); }
@@ -44,8 +49,14 @@ public:
   QWidget* currentPage() const;
   QString caption() const;
 
+Q_SIGNALS:
+  /// The user asked to see the newest result again.
+  void followLatestRequested();
+
 private:
   QLabel* m_caption = nullptr;
+  QToolButton* m_follow = nullptr;
+  bool m_pinned = false;
   QStackedWidget* m_stack = nullptr;
   QLabel* m_placeholder = nullptr;
   QHash<QString, PageFactory> m_factories;

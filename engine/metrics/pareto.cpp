@@ -171,6 +171,24 @@ hypervolume(const std::vector<ObjectivePoint>& points, const ObjectivePoint& ref
   return slicedVolume(std::move(above), dims, reference);
 }
 
+std::vector<double>
+hypervolumeContributions(const std::vector<ObjectivePoint>& points, const ObjectivePoint& reference)
+{
+  const double whole = hypervolume(points, reference);
+  std::vector<double> contributions;
+  contributions.reserve(points.size());
+  for (size_t i = 0; i < points.size(); ++i) {
+    std::vector<ObjectivePoint> others;
+    others.reserve(points.size() - 1);
+    for (size_t j = 0; j < points.size(); ++j)
+      if (j != i)
+        others.push_back(points[j]);
+    // Clamped: floating-point sums of equal volumes may differ in the last bit.
+    contributions.push_back(std::max(0.0, whole - hypervolume(others, reference)));
+  }
+  return contributions;
+}
+
 double
 sparsity(const std::vector<ObjectivePoint>& front)
 {

@@ -37,6 +37,13 @@ nonDominatedIndices(const std::vector<ObjectivePoint>& points);
 double
 hypervolume(const std::vector<ObjectivePoint>& points, const ObjectivePoint& reference);
 
+/// Each point's exclusive hypervolume contribution: the volume lost when it alone is
+/// removed from the set, HV(P) - HV(P \ {p}). Dominated points and points equal to
+/// another contribute 0. Throws as hypervolume() does.
+std::vector<double>
+hypervolumeContributions(const std::vector<ObjectivePoint>& points,
+                         const ObjectivePoint& reference);
+
 /// Sparsity of a Pareto front as defined by PGMORL (Xu et al., ICML 2020):
 /// Sp(P) = 1/(|P|-1) * sum_j sum_i (P~_j(i) - P~_j(i+1))^2, where P~_j holds the
 /// front's values of objective j in sorted order. Lower means a denser, more even front;

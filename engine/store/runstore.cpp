@@ -74,8 +74,15 @@ CREATE TABLE front_points (
 )sql";
 
 // Version 2: each sample keeps the context it was generated from (a prompt, a
-// source and its reference), as JSON; NULL for unconditional domains.
-const char* const kMigrateToV2 = "ALTER TABLE samples ADD COLUMN context TEXT;";
+// source and its reference), as JSON; NULL for unconditional domains. Front
+// points say what they are (a slider re-merge or a sweep point), whose round's
+// experts they merged, and their raw means, so that they can be shown again.
+const char* const kMigrateToV2 = R"sql(
+ALTER TABLE samples ADD COLUMN context TEXT;
+ALTER TABLE front_points ADD COLUMN kind TEXT NOT NULL DEFAULT 'remerged';
+ALTER TABLE front_points ADD COLUMN round INTEGER;
+ALTER TABLE front_points ADD COLUMN raw_means TEXT;
+)sql";
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -293,17 +300,17 @@ RunStore::finishRun(int64_t run, const std::string& status)
 }
 
 void
-RunStore::recordFrontPoint(int64_t run,
-                           const std::vector<double>& lambda,
-                           const std::vector<double>& means,
-                           bool nonDominated)
+RunStore::recordFrontPoint(int64_t run, const FrontPointRow& point)
 {
-  auto insert = m_db.prepare("INSERT INTO front_points (run, lambda, means, non_dominated) "
-                             "VALUES (?, ?, ?, ?)");
+  auto insert = m_db.prepare("INSERT INTO front_points (run, lambda, means, non_dominated, kind, "
+                             "round, raw_means) VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, run)
-    .bind(2, nlohmann::json(lambda).dump())
-    .bind(3, nlohmann::json(means).dump())
-    .bind(4, int64_t(nonDominated));
+    .bind(2, nlohmann::json(point.lambda).dump())
+    .bind(3, nlohmann::json(point.means).dump())
+    .bind(4, int64_t(point.nonDominated))
+    .bind(5, point.kind)
+    .bind(6, point.round)
+    .bind(7, nlohmann::json(point.rawMeans).dump());
   insert.step();
 }
 
@@ -456,14 +463,17 @@ RunStore::samples(int64_t run) const
 std::vector<FrontPointRow>
 RunStore::frontPoints(int64_t run) const
 {
-  auto query = m_db.prepare(
-    "SELECT lambda, means, non_dominated FROM front_points WHERE run = ? ORDER BY rowid");
+  auto query = m_db.prepare("SELECT kind, round, lambda, means, raw_means, non_dominated "
+                            "FROM front_points WHERE run = ? ORDER BY rowid");
   query.bind(1, run);
   std::vector<FrontPointRow> rows;
   while (query.step())
-    rows.push_back({ numberList<double>(query.text(0)),
-                     numberList<double>(query.text(1)),
-                     query.integer(2) != 0 });
+    rows.push_back({ query.text(0),
+                     query.isNull(1) ? -1 : query.integer(1),
+                     numberList<double>(query.text(2)),
+                     numberList<double>(query.text(3)),
+                     query.isNull(4) ? std::vector<double>{} : numberList<double>(query.text(4)),
+                     query.integer(5) != 0 });
   return rows;
 }
 

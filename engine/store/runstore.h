@@ -75,9 +75,12 @@ struct SampleRow
 /// A policy evaluated off the training path: a slider re-merge or a sweep point.
 struct FrontPointRow
 {
+  std::string kind = "remerged"; ///< "remerged" or "sweep"
+  int64_t round = -1;            ///< whose experts were merged; -1: not known (schema v1)
   std::vector<double> lambda;
-  std::vector<double> means; ///< mean transformed reward per objective
-  bool nonDominated = false;
+  std::vector<double> means;    ///< mean transformed reward per objective
+  std::vector<double> rawMeans; ///< mean raw value per objective; empty in schema v1 rows
+  bool nonDominated = false;    ///< among the points recorded before it
 };
 
 /// Every run in one SQLite database, through the sqlite3 C API, in WAL mode
@@ -112,11 +115,8 @@ public:
                    const std::string& checkpointSha256 = {});
   void finishRun(int64_t run, const std::string& status);
   /// A policy re-merged with weights `lambda` (a slider position or a sweep point)
-  /// and its mean transformed reward per objective.
-  void recordFrontPoint(int64_t run,
-                        const std::vector<double>& lambda,
-                        const std::vector<double>& means,
-                        bool nonDominated);
+  /// and its mean raw and transformed values per objective.
+  void recordFrontPoint(int64_t run, const FrontPointRow& point);
   void renameRun(int64_t run, const std::string& name);
   /// Deletes the run and everything recorded for it.
   void deleteRun(int64_t run);

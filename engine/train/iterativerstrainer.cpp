@@ -20,6 +20,7 @@
 #include <numeric>
 #include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -91,6 +92,7 @@ struct IterativeRsTrainer::Impl
 
   mutable std::mutex mutex; // guards rounds and latestRound
   std::map<int64_t, RoundSnapshot> rounds;
+  std::set<int64_t> loaded; ///< rounds loaded from checkpoints for re-merging
   int64_t latestRound = 0;
   std::optional<RoundCheckpoint> resume;
 
@@ -156,10 +158,31 @@ struct IterativeRsTrainer::Impl
     rounds[round] = std::move(snapshot);
     latestRound = round;
     for (auto it = rounds.begin(); it != rounds.end();) {
-      const bool keep =
-        it->first == round || it->first == 0 || options.pinnedRounds.count(it->first) > 0;
+      const bool keep = it->first == round || it->first == 0 ||
+                        options.pinnedRounds.count(it->first) > 0 || loaded.count(it->first) > 0;
       it = keep ? std::next(it) : rounds.erase(it);
     }
+  }
+
+  /// Reads a round checkpoint of this task, checking that it fits the prior.
+  RoundCheckpoint readCheckpoint(const std::string& path) const
+  {
+    auto point = readRoundCheckpoint(path,
+                                     objectives.size(),
+                                     options.ppo.advantage == AdvantageEstimator::Gae,
+                                     !options.resetOptimizerAtMerge);
+    if (point.objectives != objectiveList())
+      throw CheckpointError("checkpoint " + path + " belongs to a task with objectives " +
+                            point.objectives);
+    try {
+      Gpt probe(prior.options());
+      loadParameters(*probe, point.rho);
+    } catch (const std::exception& e) {
+      std::string message = e.what();
+      throw CheckpointError("checkpoint " + path +
+                            " cannot be resumed: " + message.substr(0, message.find('\n')));
+    }
+    return point;
   }
 
   PolicyEvaluation evaluateModel(GptImpl& model, int64_t count, uint64_t seed) const
@@ -485,25 +508,28 @@ void
 IterativeRsTrainer::resumeFrom(const std::string& checkpoint)
 {
   auto& d = *m_impl;
-  auto point = readRoundCheckpoint(checkpoint,
-                                   d.objectives.size(),
-                                   d.options.ppo.advantage == AdvantageEstimator::Gae,
-                                   !d.options.resetOptimizerAtMerge);
-  if (point.objectives != d.objectiveList())
-    throw CheckpointError("checkpoint " + checkpoint + " belongs to a task with objectives " +
-                          point.objectives);
-  try {
-    // Shapes must fit the prior this trainer was built on.
-    Gpt probe(d.prior.options());
-    loadParameters(*probe, point.rho);
-  } catch (const std::exception& e) {
-    std::string message = e.what();
-    throw CheckpointError("checkpoint " + checkpoint +
-                          " cannot be resumed: " + message.substr(0, message.find('\n')));
-  }
+  auto point = d.readCheckpoint(checkpoint);
   // The round's experts can be re-merged at once, before any further training.
   d.keepSnapshot(point.round, RoundSnapshot{ point.base, point.experts, point.rho });
   d.resume = std::move(point);
+}
+
+int64_t
+IterativeRsTrainer::loadRound(const std::string& checkpoint)
+{
+  auto& d = *m_impl;
+  const auto point = d.readCheckpoint(checkpoint);
+  std::lock_guard lock(d.mutex);
+  d.loaded.insert(point.round);
+  d.rounds[point.round] = RoundSnapshot{ point.base, point.experts, point.rho };
+  return point.round;
+}
+
+int64_t
+IterativeRsTrainer::latestRound() const
+{
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->latestRound;
 }
 
 std::vector<int64_t>

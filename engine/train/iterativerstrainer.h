@@ -49,6 +49,11 @@ public:
 
   /// Merge rounds whose experts are in memory: the latest and the pinned ones.
   std::vector<int64_t> retainedRounds() const;
+  /// The newest merge round in memory (0 before the first merge).
+  int64_t latestRound() const;
+  /// Keeps the experts of the round saved in `checkpoint` (a round checkpoint of
+  /// this task) in memory, for remerge(weights, round). Throws CheckpointError.
+  int64_t loadRound(const std::string& checkpoint);
   /// The merged policy of `round` (-1: the latest; 0: the prior).
   Policy mergedPolicy(int64_t round = -1) const;
   /// Each objective's expert as it was just before the merge of `round` (-1: latest).

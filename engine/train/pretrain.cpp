@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/pretrain.h"
 
+#include "core/atomicfile.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -63,6 +68,94 @@ evaluateNll(GptImpl& model, const std::vector<std::vector<int64_t>>& texts, int6
   return tokens > 0 ? total / tokens : std::numeric_limits<double>::quiet_NaN();
 }
 
+/// What pretraining needs to go on after a finished epoch.
+struct PretrainState
+{
+  int64_t epoch = 0;
+  double best = std::numeric_limits<double>::infinity();
+  int64_t epochsWithoutImprovement = 0;
+  std::vector<int64_t> order; ///< the training texts' order after the epoch's shuffle
+  std::string rng;            ///< the shuffling generator
+  ParameterSet parameters;
+  ParameterSet bestParameters;
+  std::string optimizer;
+  torch::Tensor torchGenerator;
+};
+
+void
+writeSet(torch::serialize::OutputArchive& archive,
+         const std::string& prefix,
+         const ParameterSet& set)
+{
+  archive.write(prefix + ".count", torch::tensor(int64_t(set.size())));
+  for (size_t i = 0; i < set.size(); ++i)
+    archive.write(prefix + "." + std::to_string(i), set[i]);
+}
+
+ParameterSet
+readSet(torch::serialize::InputArchive& archive, const std::string& prefix)
+{
+  torch::Tensor count;
+  archive.read(prefix + ".count", count);
+  ParameterSet set(size_t(count.item<int64_t>()));
+  for (size_t i = 0; i < set.size(); ++i)
+    archive.read(prefix + "." + std::to_string(i), set[i]);
+  return set;
+}
+
+void
+saveState(const std::string& path, const PretrainState& state)
+{
+  torch::serialize::OutputArchive archive;
+  archive.write("epoch", torch::tensor(state.epoch));
+  archive.write("best", torch::tensor(state.best, torch::kDouble));
+  archive.write("stale", torch::tensor(state.epochsWithoutImprovement));
+  archive.write("order", torch::tensor(state.order, torch::kLong));
+  archive.write("rng", c10::IValue(state.rng));
+  writeSet(archive, "parameters", state.parameters);
+  writeSet(archive, "best_parameters", state.bestParameters);
+  archive.write("optimizer", c10::IValue(state.optimizer));
+  archive.write("torch_generator", state.torchGenerator);
+  std::ostringstream bytes;
+  archive.save_to(bytes);
+  writeFileAtomically(path, bytes.str());
+}
+
+/// The state in `path`, or nothing when there is none or it does not fit.
+std::optional<PretrainState>
+loadState(const std::string& path, size_t trainTexts)
+{
+  if (path.empty() || !std::filesystem::exists(path))
+    return std::nullopt;
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(path);
+    PretrainState state;
+    torch::Tensor value;
+    archive.read("epoch", value);
+    state.epoch = value.item<int64_t>();
+    archive.read("best", value);
+    state.best = value.item<double>();
+    archive.read("stale", value);
+    state.epochsWithoutImprovement = value.item<int64_t>();
+    archive.read("order", value);
+    state.order.assign(value.data_ptr<int64_t>(), value.data_ptr<int64_t>() + value.numel());
+    c10::IValue text;
+    archive.read("rng", text);
+    state.rng = text.toStringRef();
+    state.parameters = readSet(archive, "parameters");
+    state.bestParameters = readSet(archive, "best_parameters");
+    archive.read("optimizer", text);
+    state.optimizer = text.toStringRef();
+    archive.read("torch_generator", state.torchGenerator);
+    if (state.order.size() != trainTexts)
+      return std::nullopt;
+    return state;
+  } catch (const std::exception&) {
+    return std::nullopt; // a damaged file costs the progress, never the run
+  }
+}
+
 } // namespace
 
 double
@@ -104,9 +197,29 @@ pretrainPolicy(Policy& policy,
   PretrainProgress report{ .epochs = options.epochs,
                            .batches = batches,
                            .validationLoss = std::numeric_limits<double>::quiet_NaN() };
+  // Shuffling indices with the same generator makes the same permutations as
+  // shuffling the texts, and an order can be saved.
+  std::vector<int64_t> order(encoded.size());
+  std::iota(order.begin(), order.end(), 0);
+  int64_t firstEpoch = 1;
+  if (auto saved = loadState(options.resumeFile, encoded.size())) {
+    std::istringstream(saved->rng) >> rng;
+    order = saved->order;
+    loadParameters(model, saved->parameters);
+    bestParameters = saved->bestParameters;
+    std::istringstream optimizerState(saved->optimizer);
+    torch::load(optimizer, optimizerState);
+    auto generator = at::detail::getDefaultCPUGenerator();
+    generator.set_state(saved->torchGenerator);
+    best = saved->best;
+    epochsWithoutImprovement = saved->epochsWithoutImprovement;
+    firstEpoch = saved->epoch + 1;
+    result.epochsRun = saved->epoch;
+    result.resumedAfterEpoch = saved->epoch;
+  }
 
-  for (int64_t epoch = 1; epoch <= options.epochs; ++epoch) {
-    std::shuffle(encoded.begin(), encoded.end(), rng);
+  for (int64_t epoch = firstEpoch; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
     double epochNll = 0.0, epochTokens = 0.0;
     for (int64_t b = 0; b < batches; ++b) {
       if (stop.stop_requested()) {
@@ -114,9 +227,9 @@ pretrainPolicy(Policy& policy,
         break;
       }
       const size_t begin = size_t(b * options.batchSize);
-      std::vector<std::vector<int64_t>> batch(
-        encoded.begin() + begin,
-        encoded.begin() + std::min(encoded.size(), begin + size_t(options.batchSize)));
+      std::vector<std::vector<int64_t>> batch;
+      for (size_t i = begin; i < std::min(order.size(), begin + size_t(options.batchSize)); ++i)
+        batch.push_back(encoded[size_t(order[i])]);
       auto [nll, tokens] = batchNll(model, batch);
       optimizer.zero_grad();
       (nll / tokens).backward();
@@ -141,14 +254,32 @@ pretrainPolicy(Policy& policy,
     result.epochsRun = epoch;
     if (progress)
       progress(report);
+    bool stopNow = false;
     if (report.validationLoss < best) {
       best = report.validationLoss;
       bestParameters = snapshotParameters(model);
       epochsWithoutImprovement = 0;
     } else if (++epochsWithoutImprovement >= options.patience) {
       result.stoppedEarly = true;
-      break;
+      stopNow = true;
     }
+    if (!options.resumeFile.empty() && !stopNow && epoch < options.epochs) {
+      std::ostringstream rngState, optimizerState;
+      rngState << rng;
+      torch::save(optimizer, optimizerState);
+      saveState(options.resumeFile,
+                { epoch,
+                  best,
+                  epochsWithoutImprovement,
+                  order,
+                  rngState.str(),
+                  snapshotParameters(model),
+                  bestParameters,
+                  optimizerState.str(),
+                  at::detail::getDefaultCPUGenerator().get_state() });
+    }
+    if (stopNow)
+      break;
   }
 
   if (!bestParameters.empty())

@@ -20,6 +20,10 @@ struct PretrainOptions
   int64_t patience = 3; ///< epochs without a better validation loss before stopping
   double maxGradNorm = 1.0;
   uint64_t seed = 1;
+  /// Where the state after each epoch is kept, so that pretraining stopped or
+  /// killed goes on from its last finished epoch; empty: nowhere. Not part of
+  /// what the prior is (nor of its cache key).
+  std::string resumeFile;
 };
 
 struct PretrainProgress
@@ -41,14 +45,18 @@ struct PretrainResult
   double bestValidationLoss = 0.0;
   bool stoppedEarly = false;
   bool cancelled = false;
-  std::string optimizerState; ///< serialised Adam state, for the checkpoint
+  int64_t resumedAfterEpoch = 0; ///< the epoch the resume file held; 0: started afresh
+  std::string optimizerState;    ///< serialised Adam state, for the checkpoint
 };
 
 /// Maximum-likelihood training of `policy` on `corpus` with Adam. A seeded
 /// share of the texts is held out; training stops early when the validation
 /// loss has not improved for `patience` epochs, and the best weights are kept.
 /// `progress` is called after every batch, on the calling thread. Checks
-/// `stop` between batches. Throws std::invalid_argument when nothing can be encoded.
+/// `stop` between batches. With options.resumeFile, continues from the epoch
+/// saved there (a file that does not fit is ignored) and saves each finished
+/// epoch; the result equals an uninterrupted run's. Throws
+/// std::invalid_argument when nothing can be encoded.
 PretrainResult
 pretrainPolicy(Policy& policy,
                const std::vector<std::string>& corpus,

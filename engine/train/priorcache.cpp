@@ -84,7 +84,10 @@ obtainPrior(const TaskConfig& task,
       std::fprintf(stderr, "paretolab: %s; pretraining it again\n", e.what());
     }
   }
-  auto source = pretrainPrior(domain, domain.corpus(), task.model, task.pretrain, progress, stop);
+  // Stopped or killed, pretraining goes on next time from its last finished epoch.
+  auto options = task.pretrain;
+  options.resumeFile = path + ".partial";
+  auto source = pretrainPrior(domain, domain.corpus(), task.model, options, progress, stop);
   source.path = path;
   if (!source.cancelled) {
     auto config = describe(task.model, task.pretrain);
@@ -93,6 +96,8 @@ obtainPrior(const TaskConfig& task,
     config["best_validation_nll"] = source.pretraining.bestValidationLoss;
     config["epochs_run"] = source.pretraining.epochsRun;
     savePolicyCheckpoint(path, source.policy, config, source.pretraining.optimizerState);
+    std::error_code ignored;
+    std::filesystem::remove(options.resumeFile, ignored);
   }
   return source;
 }

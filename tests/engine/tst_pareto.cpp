@@ -268,6 +268,20 @@ private Q_SLOTS:
     QVERIFY(positive >= 40);
   }
 
+  // Two staircase points and a dominated one, reference 0: by hand.
+  void hypervolumeContributionsAreExclusiveVolumes()
+  {
+    const std::vector<ObjectivePoint> points{
+      { 1.0, 2.0 }, { 2.0, 1.0 }, { 0.5, 0.5 }, { 1.0, 2.0 }
+    };
+    const auto contributions = hypervolumeContributions(points, { 0.0, 0.0 });
+    // HV = 3; without (2,1) it is 2, so (2,1) adds 1; (1,2) has a twin, so adds 0 alone.
+    QCOMPARE(contributions, (std::vector<double>{ 0.0, 1.0, 0.0, 0.0 }));
+    const auto single = hypervolumeContributions({ { 1.0, 2.0 }, { 2.0, 1.0 } }, { 0.0, 0.0 });
+    QCOMPARE(single, (std::vector<double>{ 1.0, 1.0 }));
+    QVERIFY(hypervolumeContributions({}, { 0.0, 0.0 }).empty());
+  }
+
   void hypervolumeRejectsInconsistentDimensions()
   {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,

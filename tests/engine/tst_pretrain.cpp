@@ -4,6 +4,7 @@
 #include "model/sampling.h"
 #include "train/pretrain.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -48,6 +49,52 @@ private Q_SLOTS:
     const auto samples = policy.sample(200, SamplingOptions{}, 4);
     QVERIFY(domain.metrics(samples).at("validity") > 0.95);
     QCOMPARE(policy.sample(5, SamplingOptions{}, 9), policy.sample(5, SamplingOptions{}, 9));
+  }
+
+  // Stopped in epoch 3, pretraining goes on from epoch 2's end and ends with
+  // the very parameters of an uninterrupted run.
+  void aStoppedPretrainingResumesWhereItWas()
+  {
+    ToyDomain domain(ToyDomain::Options{ .length = 8, .corpusSize = 400 });
+    const auto corpus = domain.corpus();
+    const auto tokenizer = Tokenizer::fit(TokenizerSpec{ "characters" }, corpus);
+    const GptOptions shape{
+      .contextLength = 12, .embedDim = 16, .layers = 1, .heads = 2, .dropout = 0.1
+    };
+    QTemporaryDir dir;
+    PretrainOptions options{ .epochs = 4, .learningRate = 3e-3, .patience = 10 };
+
+    Policy straight(shape, tokenizer, 5);
+    pretrainPolicy(straight, corpus, options);
+
+    options.resumeFile = dir.filePath(QStringLiteral("prior.partial")).toStdString();
+    Policy interrupted(shape, tokenizer, 5);
+    std::stop_source stop;
+    const auto first = pretrainPolicy(
+      interrupted,
+      corpus,
+      options,
+      [&](const PretrainProgress& p) {
+        if (p.epoch == 3 && p.batch == 2)
+          stop.request_stop();
+      },
+      stop.get_token());
+    QVERIFY(first.cancelled);
+    QVERIFY(QFile::exists(QString::fromStdString(options.resumeFile)));
+
+    Policy resumed(shape, tokenizer, 99); // other weights: the file must set them all
+    const auto second = pretrainPolicy(resumed, corpus, options);
+    QCOMPARE(second.resumedAfterEpoch, int64_t(2));
+    QCOMPARE(second.epochsRun, int64_t(4));
+    const auto a = straight.state().model->parameters();
+    const auto b = resumed.state().model->parameters();
+    for (size_t i = 0; i < a.size(); ++i)
+      QVERIFY(torch::equal(a[i], b[i]));
+
+    // A file from another corpus does not fit and is ignored.
+    Policy other(shape, tokenizer, 5);
+    const auto fresh = pretrainPolicy(other, { corpus.begin(), corpus.begin() + 200 }, options);
+    QCOMPARE(fresh.resumedAfterEpoch, int64_t(0));
   }
 
   void stopsWhenCancelled()

@@ -93,9 +93,18 @@ private Q_SLOTS:
     QCOMPARE(samples[1].sample, std::string("c1ccccc1"));
     QVERIFY(std::isnan(samples[1].raw[1]));
     QVERIFY(samples[0].context.empty()); // an unconditional domain
-    store.recordFrontPoint(id, { 0.25, 0.75 }, { 0.5, 0.6 }, true);
+    store.recordFrontPoint(id,
+                           { .kind = "sweep",
+                             .round = 3,
+                             .lambda = { 0.25, 0.75 },
+                             .means = { 0.5, 0.6 },
+                             .rawMeans = { 0.5, 2.5 },
+                             .nonDominated = true });
     const auto front = store.frontPoints(id).at(0);
+    QCOMPARE(front.kind, std::string("sweep"));
+    QCOMPARE(front.round, int64_t(3));
     QCOMPARE(front.lambda[1], 0.75);
+    QCOMPARE(front.rawMeans[1], 2.5);
     QVERIFY(front.nonDominated);
 
     store.finishRun(id, "finished");

@@ -410,7 +410,6 @@ private Q_SLOTS:
     QCOMPARE(QString::fromStdString(parseTaskConfig(ok, "dir/my-task.json").name),
              QStringLiteral("my-task"));
   }
-
 };
 
 QTEST_GUILESS_MAIN(TestTaskErrors)
