@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -172,7 +173,11 @@ ObjectivesEditor::setAvailable(const std::vector<engine::ObjectiveInfo>& availab
 void
 ObjectivesEditor::setObjectives(const std::vector<engine::ObjectiveConfig>& objectives)
 {
-  m_table->setRowCount(0);
+  {
+    // Removing rows moves the current cell while their widgets are going.
+    const QSignalBlocker blocker(m_table);
+    m_table->setRowCount(0);
+  }
   for (const auto& objective : objectives)
     addRow(objective);
   if (m_table->rowCount() > 0)
@@ -212,7 +217,10 @@ ObjectivesEditor::removeObjective(int row)
 {
   if (row < 0 || row >= m_table->rowCount())
     return;
-  m_table->removeRow(row);
+  {
+    const QSignalBlocker blocker(m_table);
+    m_table->removeRow(row);
+  }
   updatePreview();
   Q_EMIT edited();
 }

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The explorer as users found it: points that stay, state that does not leak
+// from one run to the next, samples that follow the latest result unless a
+// point is pinned, and a status bar that tells the truth.
+
+#include "frontmodel.h"
+#include "mainwindow.h"
+#include "objectiveseditor.h"
+#include "paretoplot.h"
+#include "runactions.h"
+#include "runlibrary.h"
+#include "runpresenter.h"
+#include "runsetuppanel.h"
+#include "samplesview.h"
+#include "store/runstore.h"
+#include "weightsliders.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace paretolab;
+using app::MainWindow;
+using app::TrainingController;
+using widgets::PointKind;
+
+namespace {
+
+int
+countOf(widgets::ParetoPlot* plot, PointKind kind)
+{
+  int count = 0;
+  for (int i = 0; i < plot->pointCount(); ++i)
+    count += plot->point(i).kind == kind;
+  return count;
+}
+
+void
+dragFirstSlider(MainWindow& window)
+{
+  QSignalSpy shown(&window, &MainWindow::remergeShown);
+  window.weightSliders()
+    ->findChild<QSlider*>(QStringLiteral("weightSlider0"))
+    ->triggerAction(QAbstractSlider::SliderPageStepAdd);
+  QVERIFY(shown.wait(30000));
+}
+
+} // namespace
+
+class TestExplorer : public QObject
+{
+  Q_OBJECT
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("ParetoLabExplorerTest"));
+  }
+
+  void init()
+  {
+    m_window = std::make_unique<MainWindow>();
+    m_window->setCacheDirectory(m_dir.filePath(QStringLiteral("cache")));
+    m_window->controller()->setDatabasePath(database());
+  }
+
+  void cleanup() { m_window.reset(); }
+
+  // Every evaluated policy is a point, and they all come back when the run is reopened.
+  void evaluatedPointsStayAndComeBack()
+  {
+    auto& window = *m_window;
+    const qint64 id = train(8);
+    auto* plot = window.paretoPlot();
+    QCOMPARE(plot->pointCount(), 3); // the prior, rounds 1 and 2
+    dragFirstSlider(window);
+    dragFirstSlider(window);
+    QCOMPARE(countOf(plot, PointKind::Remerged), 2); // the first is not replaced
+    QSignalSpy points(window.controller(), &TrainingController::sweepPoint);
+    window.runActions()->sweep()->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return countOf(plot, PointKind::Sweep) == 15; }, 120000));
+    QCOMPARE(plot->pointCount(), 3 + 2 + 15); // a 4-division grid over 3 objectives
+
+    const auto stored = engine::RunStore(database().toStdString()).frontPoints(id);
+    QCOMPARE(stored.size(), size_t(17));
+    QCOMPARE(stored.front().kind, std::string("remerged"));
+    QCOMPARE(stored.front().round, int64_t(2));
+    QCOMPARE(stored.back().kind, std::string("sweep"));
+    QCOMPARE(stored.back().rawMeans.size(), size_t(3));
+
+    plot->clearPoints();
+    QVERIFY(window.openStoredRun(id, /*loadExperts=*/false));
+    QCOMPARE(plot->pointCount(), 20);
+    QCOMPARE(countOf(plot, PointKind::Remerged), 2);
+    QCOMPARE(countOf(plot, PointKind::Sweep), 15);
+
+    // Exported with λ, raw and transformed means and hypervolume contributions.
+    const QStringList names{ "ones", "alternation", "pattern" };
+    const QString text = QString::fromStdString(
+      window.findChild<app::FrontModel*>()->csv(names, id));
+    const auto lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 21);
+    QCOMPARE(lines[0],
+             QString("kind,round,label,lambda_ones,lambda_alternation,lambda_pattern,ones,"
+                     "alternation,pattern,ones_reward,alternation_reward,pattern_reward,"
+                     "non_dominated,hypervolume_contribution,run"));
+    QVERIFY(lines[1].startsWith("prior,0,"));
+    QVERIFY(lines[4].startsWith("remerged,2,"));
+    QVERIFY(lines[4].endsWith(QStringLiteral(",%1").arg(id)));
+  }
+
+  // Nothing of run 1 is on screen during run 2, and a reopened run shows its own state.
+  void stateDoesNotLeakFromTheLastRun()
+  {
+    auto& window = *m_window;
+    const qint64 first = train(8);
+    dragFirstSlider(window);
+    QVERIFY(window.weightSliders()->weights() != (QVector<double>{ 1.0 / 3, 1.0 / 3, 1.0 / 3 }));
+
+    // Run 2 with other weights: the sliders, the task field and the info line follow it.
+    auto* editor = window.runSetupPanel();
+    QVERIFY(window.openStoredRun(first, /*loadExperts=*/false));
+    QCOMPARE(editor->source(), QStringLiteral("run %1").arg(first));
+    auto* weight = editor->objectivesEditor()->field(0, QStringLiteral("weight"));
+    weight->setText("2");
+    Q_EMIT weight->textEdited("2");
+    const qint64 second = train(8, /*load=*/false);
+    QVERIFY(second != first);
+    QCOMPARE(window.weightSliders()->weights(), (QVector<double>{ 0.5, 0.25, 0.25 }));
+    QVERIFY2(editor->source().startsWith(QStringLiteral("run %1").arg(second)),
+             qPrintable(editor->source()));
+
+    // Reopening run 1 shows run 1's progress and no message of run 2.
+    QVERIFY(window.openStoredRun(first, /*loadExperts=*/false));
+    QVERIFY2(window.progressBar()->format().contains(QStringLiteral("Run %1").arg(first)),
+             qPrintable(window.progressBar()->format()));
+    QCOMPARE(window.progressBar()->value(), 8);
+    QCOMPARE(window.weightSliders()->weights(), (QVector<double>{ 1.0 / 3, 1.0 / 3, 1.0 / 3 }));
+  }
+
+  // The samples follow each new merge unless the user pinned a point; the
+  // caption says whose samples they are.
+  void samplesFollowTheLatestUnlessPinned()
+  {
+    auto& window = *m_window;
+    train(8);
+    auto* plot = window.paretoPlot();
+    auto* samples = window.samplesView();
+    QCOMPARE(plot->selected(), 2); // the last merge round
+    QVERIFY(samples->caption().contains(QStringLiteral("round 2"), Qt::CaseInsensitive));
+    QVERIFY(!samples->isPinned());
+
+    // Pin the prior, then new results arrive: the prior stays on show.
+    Q_EMIT plot->pointClicked(0);
+    QVERIFY(samples->isPinned());
+    QVERIFY(samples->caption().contains(QStringLiteral("prior")));
+    engine::MergeReport merge;
+    merge.round = 3;
+    merge.step = 12;
+    merge.lambda = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+    merge.evaluation = *window.findChild<app::FrontModel*>()->evaluation(2);
+    window.presenter()->addReports({}, { merge });
+    QCOMPARE(plot->selected(), 0);
+    QVERIFY(samples->caption().contains(QStringLiteral("prior")));
+
+    // Follow the latest again: round 3 is shown, and so will the next be.
+    Q_EMIT samples->followLatestRequested();
+    QCOMPARE(plot->selected(), 3);
+    QVERIFY(samples->caption().contains(QStringLiteral("round 3"), Qt::CaseInsensitive));
+    QVERIFY(!samples->isPinned());
+
+    // A slider re-merge is what the user asked for: it stays on show.
+    dragFirstSlider(window);
+    QVERIFY(samples->isPinned());
+    QCOMPARE(plot->point(plot->selected()).kind, PointKind::Remerged);
+  }
+
+  // Run controls are enabled only when they can act; the status bar says Paused.
+  void runControlsAndStatusFollowTheRun()
+  {
+    auto& window = *m_window;
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    auto* actions = window.runActions();
+    QVERIFY(actions->start()->isEnabled());
+    QVERIFY(!actions->stop()->isEnabled());
+    QVERIFY(!actions->pauseResume()->isEnabled());
+    window.runSetupPanel()->setTotalSteps(400);
+    window.startTraining();
+    QVERIFY(QTest::qWaitFor(
+      [&] { return window.controller()->state() == TrainingController::State::Training; }, 60000));
+    QVERIFY(!actions->start()->isEnabled());
+    QVERIFY(actions->stop()->isEnabled());
+    QVERIFY(actions->pauseResume()->isEnabled());
+    actions->pauseResume()->trigger();
+    QCOMPARE(window.controller()->state(), TrainingController::State::Paused);
+    auto* status = window.statusBar()->findChild<QLabel*>();
+    QVERIFY2(status->text().contains(QStringLiteral("Paused")), qPrintable(status->text()));
+    QCOMPARE(actions->pauseResume()->text(), QStringLiteral("&Resume"));
+    QSignalSpy finished(window.controller(), &TrainingController::runFinished);
+    actions->stop()->trigger();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(actions->start()->isEnabled());
+  }
+
+private:
+  QString database() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
+
+  /// Trains the toy task for `steps` steps and returns the run's id.
+  qint64 train(int steps, bool load = true)
+  {
+    auto& window = *m_window;
+    if (load && !window.loadTask(QStringLiteral("toy")))
+      return 0;
+    window.runSetupPanel()->setTotalSteps(steps);
+    QSignalSpy finished(window.controller(), &TrainingController::runFinished);
+    QSignalSpy stored(window.controller(), &TrainingController::runStored);
+    window.startTraining();
+    if (!finished.wait(120000) || stored.isEmpty())
+      return 0;
+    return stored.first().at(0).toLongLong();
+  }
+
+  QTemporaryDir m_dir;
+  std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestExplorer)
+#include "tst_explorer.moc"
