@@ -38,7 +38,10 @@ main(int argc, char** argv)
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
+    // Help and version end with 0; every other mistake on the command line is
+    // bad input like any other, exit code 2, as the other errors are.
+    const int rc = cli.exit(e);
+    return rc == 0 ? 0 : 2;
   } catch (const std::exception& e) {
     // Bad input (a task file, a checkpoint) ends here with its message, never a crash.
     std::fprintf(stderr, "paretolab-cli: error: %s\n", e.what());

@@ -36,15 +36,22 @@ struct Source
   [[noreturn]] void fail(const std::string& path, const std::string& message) const
   {
     const int line = lineOf(path);
-    throw TaskError(origin + (line > 0 ? ":" + std::to_string(line) : "") + ": " + path + ": " +
+    // The whole file has no key to name: "task.json: the task must be an object".
+    const std::string where = path.empty() ? "the task " : path + ": ";
+    throw TaskError(origin + (line > 0 ? ":" + std::to_string(line) : "") + ": " + where +
                     message);
   }
 };
 
 std::string
+compact(double value);
+
+/// The value as the user wrote it, shortened: numbers as %g ("1e+12", not
+/// "1000000000000.0"), long text cut with "...".
+std::string
 describe(const nlohmann::json& value)
 {
-  auto text = value.dump();
+  auto text = value.is_number_float() ? compact(value.get<double>()) : value.dump();
   return text.size() > 40 ? text.substr(0, 37) + "..." : text;
 }
 
@@ -115,8 +122,10 @@ public:
       (exclusiveMinimum ? value.get<double>() > minimum : value.get<double>() >= minimum);
     if (!ok)
       fail(key,
-           std::string("must be a number ") + (exclusiveMinimum ? "above " : "from ") +
-             compact(minimum) + " to " + compact(maximum) + ", got " + describe(value));
+           std::string("must be a number ") +
+             (exclusiveMinimum ? "above " + compact(minimum) + " and at most "
+                               : "from " + compact(minimum) + " to ") +
+             compact(maximum) + ", got " + describe(value));
     out = value.get<double>();
   }
 

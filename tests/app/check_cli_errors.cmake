@@ -21,3 +21,19 @@ file(WRITE "${WORK}/corrupt.plckpt" "PARETOLB this is not a real checkpoint")
 expect_error("checkpoint .*corrupt.plckpt: "
   train --config "${SOURCE}/resources/tasks/toy.json" --prior "${WORK}/corrupt.plckpt"
   --cache-dir "${WORK}/cache")
+
+# Messages a user can act on: numbers as written, ranges in words, the whole
+# file named when it is not an object, and a missing file is exit code 2 too.
+file(WRITE "${WORK}/huge.json"
+  "{ \"domain\": \"toy\", \"objectives\": [ { \"name\": \"ones\", \"weight\": 1e12 } ] }")
+expect_error("objectives.0.weight: must be a number from 0 to 1e\\+06, got 1e\\+12"
+  train --config "${WORK}/huge.json" --cache-dir "${WORK}/cache")
+file(WRITE "${WORK}/rate.json"
+  "{ \"domain\": \"toy\", \"objectives\": [ { \"name\": \"ones\" } ], \"training\": { \"ppo\": { \"learning_rate\": 20 } } }")
+expect_error("must be a number above 0 and at most 10, got 20"
+  train --config "${WORK}/rate.json" --cache-dir "${WORK}/cache")
+file(WRITE "${WORK}/array.json" "[1, 2]")
+expect_error("array.json: the task must be an object, got \\[1,2\\]"
+  train --config "${WORK}/array.json" --cache-dir "${WORK}/cache")
+expect_error("File does not exist: .*no-such-task.json"
+  train --config "${WORK}/no-such-task.json" --cache-dir "${WORK}/cache")

@@ -227,7 +227,7 @@ private Q_SLOTS:
     addBadTask("string for a number",
                "training.ppo.learning_rate",
                6,
-               "must be a number above 0 to 10, got \"fast\"",
+               "must be a number above 0 and at most 10, got \"fast\"",
                R"({
   "domain": "toy",
   "objectives": [ { "name": "ones" } ],
