@@ -4,6 +4,7 @@
 #include "core/atomicfile.h"
 #include "frontmodel.h"
 #include "plotexport.h"
+#include "plotexportdialog.h"
 #include "runpresenter.h"
 
 #include <QFileDialog>
@@ -153,7 +154,13 @@ ExportActions::exportPlot(QCustomPlot* plot, const QString& suggestedName)
     askForFile(tr("Export plot"), suggestedName, tr("Images (*.png *.svg *.pdf)"));
   if (path.isEmpty())
     return;
-  const QString error = widgets::exportPlot(plot, path);
+  widgets::PlotExportDialog options(
+    plot->size(), path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive), m_window);
+  if (options.exec() != QDialog::Accepted)
+    return;
+  options.remember();
+  const QString error = widgets::exportPlot(
+    plot, path, options.exportSize().width(), options.exportSize().height(), options.dpi());
   if (!error.isEmpty())
     QMessageBox::warning(m_window, tr("Export plot"), error);
   else

@@ -128,7 +128,10 @@ ParetoPlot::ParetoPlot(QWidget* parent)
     bright->setName(kindName(kind));
     m_frontGraphs[kindIndex(kind)] = bright;
   }
+  // The selection ring is on a layer of its own, which exports leave out.
+  addLayer(QStringLiteral("decorations"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
   m_selectionRing = addGraph();
+  m_selectionRing->setLayer(QStringLiteral("decorations"));
   m_selectionRing->setName(tr("Selected"));
   m_selectionRing->setLineStyle(QCPGraph::lsNone);
   m_selectionRing->setScatterStyle(
@@ -276,7 +279,8 @@ ParetoPlot::toolTipText(int index) const
   text += QStringLiteral("<table>");
   for (int k = 0; k < p.objectives.size(); ++k)
     text += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
-              .arg(objectiveName(k).toHtmlEscaped(), QString::number(p.objectives[k], 'f', 3));
+              .arg(tr("%1 reward").arg(objectiveName(k)).toHtmlEscaped(),
+                   QString::number(p.objectives[k], 'f', 3));
   text += QStringLiteral("</table>");
   if (!p.lambda.isEmpty()) {
     QStringList lambda;
@@ -396,8 +400,9 @@ ParetoPlot::updateFront()
 void
 ParetoPlot::updateAxisLabels()
 {
-  xAxis->setLabel(objectiveName(m_xObjective));
-  yAxis->setLabel(objectiveName(m_yObjective));
+  // The front shows transformed rewards, not raw values: say so.
+  xAxis->setLabel(tr("%1 (reward)").arg(objectiveName(m_xObjective)));
+  yAxis->setLabel(tr("%1 (reward)").arg(objectiveName(m_yObjective)));
 }
 
 bool

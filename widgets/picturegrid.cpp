@@ -368,8 +368,9 @@ PictureGrid::rebuildTiles()
       const double value = scoreOf(m_scores, sample, objective);
       summary.append(m_objectiveNames[objective] + QLatin1Char(' ') + compactNumber(value));
       tooltip.append(
-        tr("%1: %2").arg(m_objectiveNames[objective],
-                         std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'g', 4)));
+        tr("%1 (raw): %2")
+          .arg(m_objectiveNames[objective],
+               std::isnan(value) ? QStringLiteral("–") : QString::number(value, 'g', 4)));
     }
     auto* tile = new QStandardItem;
     tile->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);

@@ -110,10 +110,33 @@ exportInteractively(QCustomPlot* plot, const QString& suffix, const QString& fil
     QMessageBox::warning(plot, QCoreApplication::translate("PlotExport", "Export plot"), error);
 }
 
+/// Hides the plot's decoration layer while it lives.
+class DecorationsHidden
+{
+public:
+  explicit DecorationsHidden(QCustomPlot* plot)
+    : m_layer(plot->layer(QStringLiteral("decorations")))
+  {
+    if (m_layer) {
+      m_visible = m_layer->visible();
+      m_layer->setVisible(false);
+    }
+  }
+  ~DecorationsHidden()
+  {
+    if (m_layer)
+      m_layer->setVisible(m_visible);
+  }
+
+private:
+  QCPLayer* m_layer;
+  bool m_visible = true;
+};
+
 } // namespace
 
 QString
-exportPlot(QCustomPlot* plot, const QString& path, int width, int height)
+exportPlot(QCustomPlot* plot, const QString& path, int width, int height, int dpi)
 {
   if (!plot)
     return QCoreApplication::translate("PlotExport", "There is no plot to export.");
@@ -129,11 +152,13 @@ exportPlot(QCustomPlot* plot, const QString& path, int width, int height)
                      suffix == QLatin1String("pdf");
   if (known && !QFileInfo(path).absoluteDir().exists())
     return writeFailure(path); // before QPainter warns about a device it cannot open
+  const DecorationsHidden hidden(plot);
   if (suffix == QLatin1String("svg"))
     return exportSvg(plot, path, w, h);
   bool written = false;
   if (suffix == QLatin1String("png")) {
-    written = plot->savePng(path, w, h);
+    const double scale = std::max(1, dpi) / 96.0;
+    written = plot->savePng(path, w, h, scale, -1, std::max(1, dpi), QCP::ruDotsPerInch);
   } else if (suffix == QLatin1String("pdf")) {
     written = plot->savePdf(path,
                             w,

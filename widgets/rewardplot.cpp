@@ -130,7 +130,13 @@ RewardPlot::RewardPlot(QWidget* parent)
   legend->setBrush(QColor(255, 255, 255, 215));
   legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
   legend->setRowSpacing(0);
-  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+  // The legend sits below the axes, outside the data, and wraps into columns.
+  axisRect()->insetLayout()->take(legend);
+  plotLayout()->addElement(1, 0, legend);
+  plotLayout()->setRowStretchFactor(1, 0.001);
+  legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  legend->setWrap(3);
+  legend->setMargins(QMargins(4, 2, 4, 2));
   legend->setVisible(false);
 
   // Once the user drags or zooms, new data must not yank the view back.

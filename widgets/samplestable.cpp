@@ -61,8 +61,10 @@ void
 SamplesTable::setObjectiveNames(const QStringList& names)
 {
   m_objectiveNames = names;
+  // Samples carry raw values (the front shows rewards): say which.
   QStringList headers{ tr("#"), tr("Sample") };
-  headers += names;
+  for (const auto& name : names)
+    headers += tr("%1 (raw)").arg(name);
   m_model->setColumnCount(static_cast<int>(headers.size()));
   m_model->setHorizontalHeaderLabels(headers);
 

@@ -48,6 +48,7 @@ WeightSliders::setObjectives(const QStringList& names, const QVector<double>& we
     row.slider->setRange(0, kSliderSteps);
     row.slider->setSingleStep(10);
     row.slider->setPageStep(100);
+    row.slider->setMinimumWidth(110); // a slider squeezed to nothing cannot be dragged
     row.slider->setToolTip(tr("Weight λ of the expert for %1").arg(names[i]));
     row.name->setBuddy(row.slider);
     row.value = new QLabel(this);

@@ -258,14 +258,14 @@ TestParetoPlot::axesSwitching()
   ParetoPlot plot;
   plot.setObjectiveNames({ QStringLiteral("QED"), QStringLiteral("SA"), QStringLiteral("logP") });
   addThreeObjectiveSet(plot);
-  QCOMPARE(plot.xAxis->label(), QStringLiteral("QED"));
-  QCOMPARE(plot.yAxis->label(), QStringLiteral("SA"));
+  QCOMPARE(plot.xAxis->label(), QStringLiteral("QED (reward)"));
+  QCOMPARE(plot.yAxis->label(), QStringLiteral("SA (reward)"));
   QSignalSpy spy(&plot, &ParetoPlot::axesChanged);
 
   plot.setAxes(0, 2);
   QCOMPARE(spy.count(), 1);
   QCOMPARE(plot.yObjective(), 2);
-  QCOMPARE(plot.yAxis->label(), QStringLiteral("logP"));
+  QCOMPARE(plot.yAxis->label(), QStringLiteral("logP (reward)"));
   // Dominance still counts every objective, whatever is shown.
   QCOMPARE(plot.nonDominated(), (Flags{ false, true, true, true, true }));
 
@@ -298,7 +298,7 @@ TestParetoPlot::newTaskWithFewerObjectivesResetsAxes()
   QCOMPARE(spy.count(), 1);
   QCOMPARE(plot->xObjective(), 0);
   QCOMPARE(plot->yObjective(), 1);
-  QCOMPARE(plot->xAxis->label(), QStringLiteral("A"));
+  QCOMPARE(plot->xAxis->label(), QStringLiteral("A (reward)"));
   addTwoObjectiveSet(*plot);
   QVERIFY(!view.findChild<QComboBox*>(QStringLiteral("xObjective"))->isVisibleTo(&view));
 
@@ -371,8 +371,8 @@ TestParetoPlot::viewAxisChoices()
 
   yChoice->setCurrentIndex(2);
   QCOMPARE(view.plot()->yObjective(), 2);
-  QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("QED"));
-  QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("logP"));
+  QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("QED (reward)"));
+  QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("logP (reward)"));
 
   // Picking the objective already on the other axis swaps them.
   xChoice->setCurrentIndex(2);

@@ -201,8 +201,8 @@ TestPictureGrid::tooltipHasTheScores()
   const auto* view = grid.findChild<QListView*>();
   const QString tooltip = view->model()->index(0, 0).data(Qt::ToolTipRole).toString();
   QVERIFY2(tooltip.contains("CCO"), qPrintable(tooltip));
-  QVERIFY2(tooltip.contains("qed: 0.6341"), qPrintable(tooltip));
-  QVERIFY2(tooltip.contains("sa: –"), qPrintable(tooltip));
+  QVERIFY2(tooltip.contains("qed (raw): 0.6341"), qPrintable(tooltip));
+  QVERIFY2(tooltip.contains("sa (raw): –"), qPrintable(tooltip));
 }
 
 void

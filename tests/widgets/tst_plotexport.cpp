@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "paretoplot.h"
 #include "plotexport.h"
 #include "rewardplot.h"
 
@@ -11,6 +12,7 @@
 
 using paretolab::widgets::addPlotExportMenu;
 using paretolab::widgets::exportPlot;
+using paretolab::widgets::ParetoPlot;
 using paretolab::widgets::RewardPlot;
 
 class TestPlotExport : public QObject
@@ -26,6 +28,8 @@ private Q_SLOTS:
   void errors_data();
   void errors();
   void contextMenuOffersTheFormats();
+  void pngAtPrintResolution();
+  void exportsLeaveTheSelectionOut();
 
 private:
   QTemporaryDir* m_dir = nullptr;
@@ -162,6 +166,44 @@ TestPlotExport::contextMenuOffersTheFormats()
 
   // RewardPlot installs it itself.
   QCOMPARE(m_plot->contextMenuPolicy(), Qt::CustomContextMenu);
+}
+
+// 300 dpi is the same layout with 300/96 as many pixels each way, and says so.
+void
+TestPlotExport::pngAtPrintResolution()
+{
+  const QString path = m_dir->filePath("print.png");
+  QCOMPARE(exportPlot(m_plot, path, 400, 300, 300), QString());
+  const QImage image(path);
+  QCOMPARE(image.size(), QSize(1250, 938));
+  QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 300);
+}
+
+// The red selection ring is for the screen; a figure for a paper has none.
+void
+TestPlotExport::exportsLeaveTheSelectionOut()
+{
+  ParetoPlot plot;
+  plot.setObjectiveNames({ "a", "b" });
+  plot.addPoint({ { 0.5, 0.5 }, {}, {}, paretolab::widgets::PointKind::Merged });
+  plot.addPoint({ { 0.2, 0.8 }, {}, {}, paretolab::widgets::PointKind::Merged });
+  plot.setSelected(0);
+  plot.resize(400, 300);
+  plot.replot();
+  const auto redPixels = [](const QImage& image) {
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) {
+        const QColor c = image.pixelColor(x, y);
+        count += c.red() > 180 && c.green() < 80 && c.blue() < 80;
+      }
+    return count;
+  };
+  const QString path = m_dir->filePath("front.png");
+  QCOMPARE(exportPlot(&plot, path, 400, 300), QString());
+  QCOMPARE(redPixels(QImage(path)), 0);
+  QVERIFY(redPixels(plot.toPixmap(400, 300).toImage()) > 20); // on screen it is there
+  QVERIFY(plot.layer("decorations")->visible());              // and stays after the export
 }
 
 QTEST_MAIN(TestPlotExport)
