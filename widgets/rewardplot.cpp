@@ -130,12 +130,11 @@ RewardPlot::RewardPlot(QWidget* parent)
   legend->setBrush(QColor(255, 255, 255, 215));
   legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
   legend->setRowSpacing(0);
-  // The legend sits below the axes, outside the data, and wraps into columns.
+  // The legend sits below the axes, outside the data, in one row.
   axisRect()->insetLayout()->take(legend);
   plotLayout()->addElement(1, 0, legend);
   plotLayout()->setRowStretchFactor(1, 0.001);
   legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-  legend->setWrap(3);
   legend->setMargins(QMargins(4, 2, 4, 2));
   legend->setVisible(false);
 
