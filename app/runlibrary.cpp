@@ -2,6 +2,7 @@
 #include "runlibrary.h"
 
 #include "runbrowser.h"
+#include "metrics/pareto.h"
 #include "runcomparison.h"
 #include "store/runrecorder.h"
 
@@ -40,6 +41,35 @@ valueOf(const std::map<std::string, double>& values, const std::string& name)
 {
   const auto found = values.find(name);
   return found == values.end() ? std::nan("") : found->second;
+}
+
+/// A run's settings as the comparison table lists them.
+QVector<QPair<QString, QString>>
+facts(const engine::RunRecord& record, const engine::TaskConfig& task)
+{
+  const auto& training = task.training;
+  QStringList objectives;
+  for (const auto& objective : task.objectives)
+    objectives << QStringLiteral("%1 ×%2 (%3)")
+                    .arg(QString::fromStdString(objective.name))
+                    .arg(objective.weight)
+                    .arg(QString::fromStdString(objective.transform.toJson().dump()));
+  const auto text = [](const std::string& value) { return QString::fromStdString(value); };
+  return { { RunLibrary::tr("task"), text(task.name) },
+           { RunLibrary::tr("domain"), text(task.domain) },
+           { RunLibrary::tr("objectives"), objectives.join(QStringLiteral("; ")) },
+           { RunLibrary::tr("merge period m"),
+             training.mergePeriod == 0 ? QStringLiteral("T") : QString::number(training.mergePeriod) },
+           { RunLibrary::tr("experts per round M"),
+             training.subsetSize == 0 ? RunLibrary::tr("all") : QString::number(training.subsetSize) },
+           { RunLibrary::tr("steps T"), QString::number(training.totalSteps) },
+           { RunLibrary::tr("merge"), text(engine::toString(training.merge.strategy)) },
+           { RunLibrary::tr("learning rate"), QString::number(training.ppo.learningRate) },
+           { RunLibrary::tr("batch"), QString::number(training.ppo.batchSize) },
+           { RunLibrary::tr("KL β"), QString::number(training.ppo.klBeta) },
+           { RunLibrary::tr("seed"), QString::number(training.seed) },
+           { RunLibrary::tr("status"), text(record.status) },
+           { RunLibrary::tr("steps done"), QString::number(record.steps) } };
 }
 
 } // namespace
@@ -160,15 +190,29 @@ RunLibrary::compare(const QVector<qint64>& ids)
           labels << QString::fromStdString(name);
       widgets::ComparedRun compared;
       compared.name = tr("%1: %2").arg(id).arg(QString::fromStdString(record->name));
+      std::vector<engine::ObjectivePoint> merged;
+      const engine::StepRow* last = nullptr;
       for (const auto& row : store.steps(id, names)) {
         if (row.expert >= 0)
           continue;
+        last = &row;
         compared.steps << double(row.step);
         compared.averages << row.averageReward;
+        compared.icv << row.icv;
         QVector<double> means;
         for (const auto& name : names)
           means << valueOf(row.transformedMeans, name);
         compared.points << means;
+        merged.emplace_back(means.begin(), means.end());
+        compared.hypervolumes << engine::hypervolume(merged, engine::ObjectivePoint(names.size(), 0.0));
+      }
+      compared.facts = facts(*record, task);
+      if (last) {
+        compared.facts.append({ tr("average reward"), QString::number(last->averageReward, 'f', 4) });
+        compared.facts.append({ tr("ICV"), QString::number(last->icv, 'f', 3) });
+        compared.facts.append({ tr("hypervolume of the merged policies"),
+                                QString::number(compared.hypervolumes.back(), 'f', 4) });
+        compared.facts.append({ tr("KL to the prior"), QString::number(last->kl, 'f', 4) });
       }
       runs << compared;
     }
@@ -176,7 +220,7 @@ RunLibrary::compare(const QVector<qint64>& ids)
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->setWindowTitle(tr("Compare runs"));
     view->setRuns(labels, runs);
-    view->resize(900, 420);
+    view->resize(1000, 680);
     view->show();
     m_comparison = view;
   });

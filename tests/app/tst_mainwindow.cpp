@@ -5,6 +5,8 @@
 #include "rewardplot.h"
 #include "runbrowser.h"
 #include "runcomparison.h"
+
+#include <QTableWidget>
 #include "runlibrary.h"
 #include "runsetuppanel.h"
 #include "samplestable.h"
@@ -154,6 +156,14 @@ private Q_SLOTS:
     QVERIFY(comparison);
     QCOMPARE(comparison->curves()->graphCount(), 2);
     QCOMPARE(comparison->curves()->graph(0)->dataCount(), 3);
+    QVERIFY(comparison->table()->rowCount() >= 15); // settings and final metrics
+    for (int row = 0; row < comparison->table()->rowCount(); ++row)
+      QVERIFY(!comparison->rowDiffers(row)); // the same run twice: nothing differs
+    comparison->showMetric(2); // hypervolume: it never falls as merges are added
+    const auto hv = comparison->curves()->graph(0)->data();
+    QVERIFY(hv->at(2)->value >= hv->at(1)->value);
+    comparison->showAxes(2, 0);
+    QVERIFY(comparison->fronts()->xAxis->label().startsWith(QStringLiteral("pattern")));
     comparison->close();
 
     // A slider re-merge of the reopened run is recorded as a front point.
