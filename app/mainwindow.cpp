@@ -59,10 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
   m_status = new RunStatus(statusBar(), m_controller);
   createDocks();
   m_presenter = new RunPresenter(
-    RunPresenter::Views{ m_rewardPlot, m_front, m_sliders, m_samples, m_remergeInfo },
-    m_controller,
-    m_runs,
-    this);
+    RunPresenter::Views{ m_rewardPlot, m_front, m_weights, m_samples }, m_controller, m_runs, this);
   m_exports = new ExportActions(this, m_presenter, m_front);
   createMenus();
   connectController();
@@ -108,14 +105,14 @@ MainWindow::createDocks()
 
   auto* weights = new widgets::WeightsPanel;
   weights->setSweepAction(m_actions->sweep());
+  m_weights = weights;
   m_sliders = weights->sliders();
-  m_remergeInfo = weights->info();
   connect(
     m_sliders, &widgets::WeightSliders::weightsChanged, this, [this](const QVector<double>& w) {
       if (!m_controller->trainer())
         return;
       m_presenter->startRemergeClock();
-      m_controller->requestRemerge(w, 64);
+      m_controller->requestRemerge(w, 64, m_presenter->round());
     });
   m_weightsDock = dock(tr("Weights"), QStringLiteral("WeightsDock"), weights, this);
   addDockWidget(Qt::RightDockWidgetArea, m_weightsDock);
@@ -171,7 +168,8 @@ MainWindow::connectController()
       m_controller->pretrain(m_runSetup->task(), m_cacheDirectory);
   });
   connect(m_actions, &RunActions::sweepRequested, this, [this] {
-    m_controller->requestSweep(m_presenter->task().objectives.size() <= 2 ? 10 : 4, 64);
+    m_controller->requestSweep(
+      m_presenter->task().objectives.size() <= 2 ? 10 : 4, 64, m_presenter->round());
   });
   connect(m_controller, &TrainingController::stateChanged, this, [this] {
     m_runSetup->setRunning(m_controller->isActive());

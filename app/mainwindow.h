@@ -22,6 +22,7 @@ class RunBrowser;
 class RunSetupPanel;
 class SamplesView;
 class WeightSliders;
+class WeightsPanel;
 } // namespace paretolab::widgets
 
 namespace paretolab::app {
@@ -98,7 +99,7 @@ private:
   widgets::ParetoView* m_paretoView = nullptr;
   widgets::WeightSliders* m_sliders = nullptr;
   widgets::SamplesView* m_samples = nullptr;
-  QLabel* m_remergeInfo = nullptr;
+  widgets::WeightsPanel* m_weights = nullptr;
   QDockWidget* m_setupDock = nullptr;
   QDockWidget* m_weightsDock = nullptr;
   QDockWidget* m_samplesDock = nullptr;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runlibrary.h"
 
-#include "runbrowser.h"
 #include "metrics/pareto.h"
+#include "runbrowser.h"
 #include "runcomparison.h"
 #include "store/runrecorder.h"
 
@@ -55,21 +55,23 @@ facts(const engine::RunRecord& record, const engine::TaskConfig& task)
                     .arg(objective.weight)
                     .arg(QString::fromStdString(objective.transform.toJson().dump()));
   const auto text = [](const std::string& value) { return QString::fromStdString(value); };
-  return { { RunLibrary::tr("task"), text(task.name) },
-           { RunLibrary::tr("domain"), text(task.domain) },
-           { RunLibrary::tr("objectives"), objectives.join(QStringLiteral("; ")) },
-           { RunLibrary::tr("merge period m"),
-             training.mergePeriod == 0 ? QStringLiteral("T") : QString::number(training.mergePeriod) },
-           { RunLibrary::tr("experts per round M"),
-             training.subsetSize == 0 ? RunLibrary::tr("all") : QString::number(training.subsetSize) },
-           { RunLibrary::tr("steps T"), QString::number(training.totalSteps) },
-           { RunLibrary::tr("merge"), text(engine::toString(training.merge.strategy)) },
-           { RunLibrary::tr("learning rate"), QString::number(training.ppo.learningRate) },
-           { RunLibrary::tr("batch"), QString::number(training.ppo.batchSize) },
-           { RunLibrary::tr("KL β"), QString::number(training.ppo.klBeta) },
-           { RunLibrary::tr("seed"), QString::number(training.seed) },
-           { RunLibrary::tr("status"), text(record.status) },
-           { RunLibrary::tr("steps done"), QString::number(record.steps) } };
+  return {
+    { RunLibrary::tr("task"), text(task.name) },
+    { RunLibrary::tr("domain"), text(task.domain) },
+    { RunLibrary::tr("objectives"), objectives.join(QStringLiteral("; ")) },
+    { RunLibrary::tr("merge period m"),
+      training.mergePeriod == 0 ? QStringLiteral("T") : QString::number(training.mergePeriod) },
+    { RunLibrary::tr("experts per round M"),
+      training.subsetSize == 0 ? RunLibrary::tr("all") : QString::number(training.subsetSize) },
+    { RunLibrary::tr("steps T"), QString::number(training.totalSteps) },
+    { RunLibrary::tr("merge"), text(engine::toString(training.merge.strategy)) },
+    { RunLibrary::tr("learning rate"), QString::number(training.ppo.learningRate) },
+    { RunLibrary::tr("batch"), QString::number(training.ppo.batchSize) },
+    { RunLibrary::tr("KL β"), QString::number(training.ppo.klBeta) },
+    { RunLibrary::tr("seed"), QString::number(training.seed) },
+    { RunLibrary::tr("status"), text(record.status) },
+    { RunLibrary::tr("steps done"), QString::number(record.steps) }
+  };
 }
 
 } // namespace
@@ -204,11 +206,13 @@ RunLibrary::compare(const QVector<qint64>& ids)
           means << valueOf(row.transformedMeans, name);
         compared.points << means;
         merged.emplace_back(means.begin(), means.end());
-        compared.hypervolumes << engine::hypervolume(merged, engine::ObjectivePoint(names.size(), 0.0));
+        compared.hypervolumes << engine::hypervolume(merged,
+                                                     engine::ObjectivePoint(names.size(), 0.0));
       }
       compared.facts = facts(*record, task);
       if (last) {
-        compared.facts.append({ tr("average reward"), QString::number(last->averageReward, 'f', 4) });
+        compared.facts.append(
+          { tr("average reward"), QString::number(last->averageReward, 'f', 4) });
         compared.facts.append({ tr("ICV"), QString::number(last->icv, 'f', 3) });
         compared.facts.append({ tr("hypervolume of the merged policies"),
                                 QString::number(compared.hypervolumes.back(), 'f', 4) });
@@ -267,6 +271,18 @@ void
 RunLibrary::recordFrontPoint(qint64 run, const engine::FrontPointRow& point)
 {
   withStore([&](engine::RunStore& store) { store.recordFrontPoint(run, point); });
+}
+
+QVector<QPair<qint64, QString>>
+RunLibrary::storedRounds(qint64 run)
+{
+  QVector<QPair<qint64, QString>> rounds;
+  withStore([&](engine::RunStore& store) {
+    for (const auto& merge : store.merges(run))
+      if (merge.round > 0 && !merge.checkpoint.empty() && std::filesystem::exists(merge.checkpoint))
+        rounds.append({ merge.round, QString::fromStdString(merge.checkpoint) });
+  });
+  return rounds;
 }
 
 } // namespace paretolab::app

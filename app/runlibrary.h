@@ -58,6 +58,8 @@ public:
   /// Asks whether to resume the newest interrupted run, if there is one with a checkpoint.
   void offerToResume();
   void recordFrontPoint(qint64 run, const engine::FrontPointRow& point);
+  /// The merge rounds of `run` whose checkpoint is still on disk: (round, file).
+  QVector<QPair<qint64, QString>> storedRounds(qint64 run);
 
   widgets::RunBrowser* browser() const { return m_browser; }
   QWidget* comparison() const { return m_comparison; }

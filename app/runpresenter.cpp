@@ -9,6 +9,7 @@
 #include "store/runstore.h"
 #include "trainingcontroller.h"
 #include "weightsliders.h"
+#include "weightspanel.h"
 
 #include <QLabel>
 
@@ -55,6 +56,78 @@ RunPresenter::RunPresenter(Views views,
           &widgets::SamplesView::followLatestRequested,
           this,
           &RunPresenter::followLatest);
+}
+
+QLabel*
+RunPresenter::info() const
+{
+  return m_views.weights->info();
+}
+
+qint64
+RunPresenter::round() const
+{
+  return m_views.weights->chosenRound();
+}
+
+void
+RunPresenter::updateRounds()
+{
+  if (m_storedRun > 0)
+    m_views.weights->setRounds(m_runs->storedRounds(m_storedRun));
+}
+
+QString
+RunPresenter::reach() const
+{
+  return m_views.weights->reach();
+}
+
+void
+RunPresenter::updateReach()
+{
+  const qint64 chosen = round() >= 0 ? round() : m_latestRound;
+  const auto* plot = m_views.front->plot();
+  QVector<double> low, high;
+  int count = 0;
+  for (int index = 0; index < plot->pointCount(); ++index) {
+    const auto& point = plot->point(index);
+    const bool offPath =
+      point.kind == widgets::PointKind::Remerged || point.kind == widgets::PointKind::Sweep;
+    if (!offPath || m_views.front->round(index) != chosen)
+      continue;
+    if (low.isEmpty()) {
+      low = high = point.objectives;
+    } else {
+      for (int j = 0; j < point.objectives.size() && j < low.size(); ++j) {
+        low[j] = std::min(low[j], point.objectives[j]);
+        high[j] = std::max(high[j], point.objectives[j]);
+      }
+    }
+    ++count;
+  }
+  if (count < 2) {
+    m_views.weights->setReach({});
+    return;
+  }
+  QStringList ranges;
+  double widest = 0.0;
+  for (int j = 0; j < low.size(); ++j) {
+    ranges << tr("%1 %2–%3")
+                .arg(QString::fromStdString(m_task.objectives[size_t(j)].name))
+                .arg(low[j], 0, 'f', 2)
+                .arg(high[j], 0, 'f', 2);
+    widest = std::max(widest, high[j] - low[j]);
+  }
+  QString text = tr("The experts of round %1 reach, over %2 re-merges: %3.")
+                   .arg(chosen)
+                   .arg(count)
+                   .arg(ranges.join(QStringLiteral(" · ")));
+  if (widest < 0.1)
+    text += QLatin1Char(' ') +
+            tr("They are only m steps apart, so the sliders barely move the policy: choose an "
+               "earlier round, or train with a larger m.");
+  m_views.weights->setReach(text);
 }
 
 void
@@ -113,17 +186,28 @@ RunPresenter::connectController()
               Q_EMIT expertsReady();
           });
   connect(m_controller, &TrainingController::runStored, this, &RunPresenter::setStoredRun);
+  connect(m_views.weights,
+          &widgets::WeightsPanel::roundChosen,
+          this,
+          [this](qint64 round, const QString& checkpoint) {
+            if (round >= 0)
+              m_controller->loadRound(checkpoint);
+            updateReach();
+          });
+  connect(m_controller, &TrainingController::roundLoaded, this, [this](qint64 round) {
+    info()->setText(tr("The experts of round %1 are ready: drag a slider or sweep.").arg(round));
+  });
   connect(m_controller, &TrainingController::remergeReady, this, &RunPresenter::onRemergeReady);
-  connect(m_controller, &TrainingController::remergeFailed, m_views.info, &QLabel::setText);
+  connect(m_controller, &TrainingController::remergeFailed, info(), &QLabel::setText);
   connect(m_controller,
           &TrainingController::sweepPoint,
           this,
           [this](const auto& weights, const auto& evaluation, int index, int count, qint64 round) {
             recordFrontPoint(addRemerge(weights, evaluation, /*sweep=*/true, round));
-            m_views.info->setText(tr("Sweep: %1 of %2 weight vectors").arg(index + 1).arg(count));
+            info()->setText(tr("Sweep: %1 of %2 weight vectors").arg(index + 1).arg(count));
           });
   connect(m_controller, &TrainingController::sweepStopped, this, [this](int done, int count) {
-    m_views.info->setText(tr("Sweep stopped after %1 of %2 weight vectors.").arg(done).arg(count));
+    info()->setText(tr("Sweep stopped after %1 of %2 weight vectors.").arg(done).arg(count));
   });
 }
 
@@ -138,10 +222,10 @@ RunPresenter::onRemergeReady(const QVector<double>& weights,
   pin(index);
   recordFrontPoint(index);
   const double shownAfter = m_remergeClock.isValid() ? m_remergeClock.elapsed() / 1000.0 : seconds;
-  m_views.info->setText(tr("Re-merged and scored %1 samples in %2 s (average reward %3).")
-                          .arg(evaluation.samples.size())
-                          .arg(shownAfter, 0, 'f', 2)
-                          .arg(evaluation.averageReward, 0, 'f', 3));
+  info()->setText(tr("Re-merged and scored %1 samples in %2 s (average reward %3).")
+                    .arg(evaluation.samples.size())
+                    .arg(shownAfter, 0, 'f', 2)
+                    .arg(evaluation.averageReward, 0, 'f', 3));
   Q_EMIT remergeShown(shownAfter);
 }
 
@@ -173,13 +257,16 @@ RunPresenter::showTask(const engine::TaskConfig& task)
   QVector<double> weights;
   for (const auto& objective : task.objectives)
     weights << objective.weight;
-  m_views.weights->setObjectives(names, weights);
+  m_views.weights->sliders()->setObjectives(names, weights);
+  m_views.weights->setRounds({});
+  m_views.weights->setReach({});
+  m_latestRound = 0;
   m_views.rewards->setSeries(names);
   m_views.front->reset(names);
   m_views.samples->clear();
   m_views.samples->setPinned(false);
   m_pinned = false;
-  m_views.info->setText(tr("Drag a slider after the first merge to re-merge the experts."));
+  info()->setText(tr("Drag a slider after the first merge to re-merge the experts."));
   m_hasShown = false;
   m_shownCaption.clear();
 }
@@ -206,10 +293,14 @@ RunPresenter::addReports(const QVector<engine::StepReport>& steps,
     if (!m_pinned)
       showPoint(index);
   }
+  if (!merges.isEmpty()) {
+    m_latestRound = merges.back().round;
+    updateRounds();
+  }
   if (!merges.isEmpty() && merges.back().round > 0)
-    m_views.info->setText(tr("Round %1 merged. Drag a slider to re-merge the experts with other "
-                             "weights.")
-                            .arg(merges.back().round));
+    info()->setText(tr("Round %1 merged. Drag a slider to re-merge the experts with other "
+                       "weights.")
+                      .arg(merges.back().round));
 }
 
 int
@@ -225,11 +316,14 @@ RunPresenter::addRemerge(const QVector<double>& weights,
     round >= 0
       ? tr("λ = (%1), experts of round %2").arg(lambda.join(QStringLiteral(", "))).arg(round)
       : tr("λ = (%1)").arg(lambda.join(QStringLiteral(", ")));
-  return m_views.front->add(evaluation,
-                            weights,
-                            sweep ? widgets::PointKind::Sweep : widgets::PointKind::Remerged,
-                            label,
-                            round);
+  const int index =
+    m_views.front->add(evaluation,
+                       weights,
+                       sweep ? widgets::PointKind::Sweep : widgets::PointKind::Remerged,
+                       label,
+                       round);
+  updateReach();
+  return index;
 }
 
 void
@@ -260,6 +354,9 @@ RunPresenter::showStoredRun(const StoredRun& run)
                        prior ? tr("Prior") : tr("Round %1, step %2").arg(row.round).arg(row.step),
                        row.round);
   }
+  for (const auto& merge : run.merges)
+    m_latestRound = std::max<qint64>(m_latestRound, merge.round);
+  updateRounds();
   // The points evaluated off the training path come back too.
   for (const auto& point : run.frontPoints) {
     engine::PolicyEvaluation evaluation;

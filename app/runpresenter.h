@@ -18,7 +18,7 @@ class QLabel;
 namespace paretolab::widgets {
 class RewardPlot;
 class SamplesView;
-class WeightSliders;
+class WeightsPanel;
 } // namespace paretolab::widgets
 
 namespace paretolab::app {
@@ -42,9 +42,8 @@ public:
   {
     widgets::RewardPlot* rewards = nullptr;
     FrontModel* front = nullptr;
-    widgets::WeightSliders* weights = nullptr;
+    widgets::WeightsPanel* weights = nullptr;
     widgets::SamplesView* samples = nullptr;
-    QLabel* info = nullptr; ///< one line under the sliders
   };
 
   RunPresenter(Views views,
@@ -76,6 +75,11 @@ public:
   qint64 storedRun() const { return m_storedRun; }
   /// Starts the clock of a slider re-merge, for remergeShown().
   void startRemergeClock() { m_remergeClock.start(); }
+  /// The round whose experts the sliders merge: -1 for the latest.
+  qint64 round() const;
+  /// Per objective, the range of rewards the re-merges of the current round
+  /// reached, as shown under the sliders; empty before any.
+  QString reach() const;
 
   const engine::TaskConfig& task() const { return m_task; }
   std::shared_ptr<const engine::Domain> domain() const { return m_domain; }
@@ -96,6 +100,10 @@ private:
                       double seconds,
                       qint64 round);
   void recordFrontPoint(int index);
+  /// Offers the stored run's rounds that have checkpoints on disk.
+  void updateRounds();
+  void updateReach();
+  QLabel* info() const;
   /// Shows point `index`'s samples and selects it.
   void showPoint(int index);
 
@@ -103,6 +111,7 @@ private:
   TrainingController* m_controller;
   RunLibrary* m_runs;
   qint64 m_storedRun = 0;
+  qint64 m_latestRound = 0;
   bool m_pinned = false;
   QElapsedTimer m_remergeClock;
   engine::TaskConfig m_task;

@@ -173,7 +173,10 @@ RunComparison::drawCurves()
     curve->setName(run.name);
     curve->setPen(QPen(RewardPlot::objectiveColor(r), 2));
     curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
-    curve->setData(run.steps, metric == 0 ? run.averages : metric == 1 ? run.icv : run.hypervolumes);
+    curve->setData(run.steps,
+                   metric == 0   ? run.averages
+                   : metric == 1 ? run.icv
+                                 : run.hypervolumes);
   }
   m_curves->rescaleAxes();
   m_curves->replot(QCustomPlot::rpQueuedReplot);

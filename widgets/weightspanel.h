@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QPushButton;
 
@@ -11,8 +12,9 @@ namespace paretolab::widgets {
 
 class WeightSliders;
 
-/// The Weights dock: the λ sliders, a button for the sweep action, and one
-/// line saying what the last re-merge or sweep did. GUI thread only.
+/// The Weights dock: the λ sliders, whose round's experts they merge, a
+/// button for the sweep action, the spread the sliders reach, and one line
+/// saying what the last re-merge or sweep did. GUI thread only.
 class WeightsPanel : public QWidget
 {
   Q_OBJECT
@@ -25,7 +27,23 @@ public:
   /// The button triggers `sweep` and follows its text and enabled state.
   void setSweepAction(QAction* sweep);
 
+  /// The stored rounds whose experts can be merged, newest last: (round, checkpoint).
+  /// The first entry is always "the latest round".
+  void setRounds(const QVector<QPair<qint64, QString>>& rounds);
+  /// The round chosen; -1 for the latest.
+  qint64 chosenRound() const;
+  QComboBox* roundBox() const { return m_rounds; }
+  /// Says how far the sliders move the policy, e.g. "ones 0.61–0.70".
+  void setReach(const QString& text);
+  QString reach() const;
+
+Q_SIGNALS:
+  /// The user chose the experts of `round` (-1: the latest), saved in `checkpoint`.
+  void roundChosen(qint64 round, const QString& checkpoint);
+
 private:
+  QComboBox* m_rounds = nullptr;
+  QLabel* m_reach = nullptr;
   WeightSliders* m_sliders = nullptr;
   QPushButton* m_sweep = nullptr;
   QLabel* m_info = nullptr;

@@ -14,6 +14,9 @@
 #include "samplesview.h"
 #include "store/runstore.h"
 #include "weightsliders.h"
+#include "weightspanel.h"
+
+#include <QComboBox>
 
 #include <QAction>
 #include <QLabel>
@@ -206,6 +209,31 @@ private Q_SLOTS:
     actions->stop()->trigger();
     QVERIFY(finished.wait(30000));
     QVERIFY(actions->start()->isEnabled());
+  }
+
+  // How far the sliders move the policy is shown, and the experts of any
+  // round kept on disk can be re-merged instead of the latest.
+  void theReachIsShownAndEarlierRoundsCanBeMerged()
+  {
+    auto& window = *m_window;
+    const qint64 id = train(8);
+    auto* panel = window.findChild<widgets::WeightsPanel*>();
+    QVERIFY(panel);
+    QCOMPARE(panel->roundBox()->count(), 3); // the latest, round 1, round 2
+    dragFirstSlider(window);
+    dragFirstSlider(window);
+    QVERIFY2(panel->reach().contains(QStringLiteral("round 2")), qPrintable(panel->reach()));
+    QVERIFY(panel->reach().contains(QStringLiteral("ones ")));
+
+    QSignalSpy loaded(window.controller(), &TrainingController::roundLoaded);
+    panel->roundBox()->setCurrentIndex(1);
+    Q_EMIT panel->roundBox()->activated(1);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().at(0).toLongLong(), qint64(1));
+    dragFirstSlider(window);
+    const auto stored = engine::RunStore(database().toStdString()).frontPoints(id);
+    QCOMPARE(stored.back().round, int64_t(1));
+    QCOMPARE(stored.front().round, int64_t(2));
   }
 
 private:
