@@ -56,7 +56,12 @@ AnnotatedSamplesPage::showSample(int index)
   m_shown = index;
   const engine::SampleContext context =
     size_t(index) < m_set.contexts.size() ? m_set.contexts[size_t(index)] : engine::SampleContext{};
-  m_view->setDescription(m_set.domain->describe(m_set.samples[index].toStdString(), context));
+  try {
+    m_view->setDescription(m_set.domain->describeMatching(
+      m_set.samples[index].toStdString(), context, m_set.query.toStdString()));
+  } catch (const std::exception&) {
+    m_view->setDescription(m_set.domain->describe(m_set.samples[index].toStdString(), context));
+  }
 }
 
 } // namespace paretolab::widgets

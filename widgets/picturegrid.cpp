@@ -264,11 +264,18 @@ PictureGrid::setObjectiveNames(const QStringList& names)
 void
 PictureGrid::setSamples(const SampleSet& set)
 {
-  if (set.domain.get() != m_pictureDomain) {
+  if (set.domain.get() != m_pictureDomain || set.query != m_query) {
     m_pictureDomain = set.domain.get();
-    setPictureSource([domain = set.domain](const QString& sample) {
-      return domain ? QByteArray::fromStdString(domain->describe(sample.toStdString()).svg)
-                    : QByteArray();
+    m_query = set.query;
+    setPictureSource([domain = set.domain, query = set.query.toStdString()](const QString& sample) {
+      if (!domain)
+        return QByteArray();
+      try {
+        return QByteArray::fromStdString(
+          domain->describeMatching(sample.toStdString(), {}, query).svg);
+      } catch (const std::exception&) {
+        return QByteArray::fromStdString(domain->describe(sample.toStdString()).svg);
+      }
     });
   }
   if (m_objectiveNames != set.objectiveNames)

@@ -84,6 +84,7 @@ private:
   QStandardItemModel* m_model = nullptr;
   PictureTileDelegate* m_delegate = nullptr;
   const engine::Domain* m_pictureDomain = nullptr;
+  QString m_query;
 };
 
 } // namespace paretolab::widgets

@@ -23,6 +23,7 @@ struct SampleSet
   QVector<QVector<double>> rawScores;          ///< [sample][objective], NaN where not computable
   std::vector<engine::SampleContext> contexts; ///< empty, or one per sample
   QString caption; ///< whose samples these are, e.g. "Merged policy, round 4"
+  QString query;   ///< a search whose matches the page marks; empty: none
 };
 
 /// A page of the samples view: a way of showing samples, chosen by the

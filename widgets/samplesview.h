@@ -9,7 +9,9 @@
 
 #include <functional>
 
+class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QStackedWidget;
 class QToolButton;
 
@@ -34,8 +36,14 @@ public:
   /// Makes pages of `kind` with `factory`, created on first use.
   void registerPage(const QString& kind, PageFactory factory);
 
-  /// Shows `set` on its domain's page (created on first use and then reused).
+  /// Shows `set` on its domain's page (created on first use and then reused),
+  /// through the filters: valid, unique and novel only, and the search.
   void setSamples(const SampleSet& set);
+  /// The samples the filters let through, as last shown.
+  const SampleSet& shown() const { return m_shown; }
+
+  /// The filters, as the filter bar sets them.
+  void setFilters(bool validOnly, bool uniqueOnly, bool novelOnly, const QString& query);
   /// Back to the placeholder.
   void clear();
   /// Whether the samples shown stay put while new results arrive; a pinned
@@ -54,6 +62,17 @@ Q_SIGNALS:
   void followLatestRequested();
 
 private:
+  void apply();
+  SampleSet filtered(QString* problem) const;
+
+  SampleSet m_set;
+  SampleSet m_shown;
+  bool m_hasSet = false;
+  QCheckBox* m_valid = nullptr;
+  QCheckBox* m_unique = nullptr;
+  QCheckBox* m_novel = nullptr;
+  QLineEdit* m_search = nullptr;
+  QLabel* m_filterNote = nullptr;
   QLabel* m_caption = nullptr;
   QToolButton* m_follow = nullptr;
   bool m_pinned = false;

@@ -57,6 +57,46 @@ Domain::describe(const std::string& sample, const SampleContext&) const
   return description;
 }
 
+SampleDescription
+Domain::describeMatching(const std::string& sample,
+                         const SampleContext& context,
+                         const std::string& query) const
+{
+  auto description = describe(sample, context);
+  if (!query.empty() && matches(sample, query))
+    markMatches(description, sample, query);
+  return description;
+}
+
+void
+Domain::markMatches(SampleDescription& description,
+                    const std::string&,
+                    const std::string& query) const
+{
+  for (auto& block : description.blocks)
+    for (size_t at = block.text.find(query); at != std::string::npos;
+         at = block.text.find(query, at + query.size()))
+      block.spans.push_back(
+        { .begin = at, .end = at + query.size(), .label = query, .kind = "match" });
+  description.kindColours.emplace("match", "#ffe066");
+}
+
+bool
+Domain::isNovel(const std::string& sample) const
+{
+  std::call_once(m_corpusSetOnce, [this] {
+    for (const auto& text : corpus())
+      m_corpusSet.insert(canonical(text));
+  });
+  return m_corpusSet.count(canonical(sample)) == 0;
+}
+
+bool
+Domain::matches(const std::string& sample, const std::string& query) const
+{
+  return sample.find(query) != std::string::npos;
+}
+
 std::vector<std::shared_ptr<const SampleFormat>>
 Domain::sampleFormats() const
 {

@@ -9,7 +9,9 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace paretolab::engine {
@@ -84,6 +86,23 @@ public:
   /// The default is the sample as plain text.
   virtual SampleDescription describe(const std::string& sample,
                                      const SampleContext& context = {}) const;
+  /// describe() with the matches of a user's search `query` marked.
+  SampleDescription describeMatching(const std::string& sample,
+                                     const SampleContext& context,
+                                     const std::string& query) const;
+
+  /// The form two samples are compared in for uniqueness (canonical SMILES); the sample itself by
+  /// default.
+  virtual std::string canonical(const std::string& sample) const { return sample; }
+  /// Whether `sample` is not in the corpus (compared in canonical form).
+  virtual bool isNovel(const std::string& sample) const;
+  /// Whether `sample` matches a user's search `query`: a substring by
+  /// default; a SMARTS substructure for molecules, a motif for DNA. Throws
+  /// std::invalid_argument naming a query that does not parse.
+  virtual bool matches(const std::string& sample, const std::string& query) const;
+  /// What the search box asks for, e.g. "SMARTS, e.g. c1ccccc1".
+  virtual std::string searchHint() const { return "text to find"; }
+
   /// Which samples page draws this domain: "pictures" (tiles of describe()'s
   /// SVG) or "annotated" (describe()'s annotated text, the default).
   virtual std::string samplesPage() const { return "annotated"; }
@@ -100,11 +119,21 @@ public:
   void requireObjective(const std::string& name) const;
 
 protected:
+  /// Marks `query`'s matches in `description`; by default every occurrence of
+  /// the query in the blocks' text, as spans of kind "match".
+  virtual void markMatches(SampleDescription& description,
+                           const std::string& sample,
+                           const std::string& query) const;
+
   /// score() after its checks: objectives are known, contexts are empty or one per sample.
   virtual std::vector<std::vector<double>> computeScores(
     const std::vector<std::string>& samples,
     const std::vector<SampleContext>& contexts,
     const std::vector<std::string>& objectives) const = 0;
+
+private:
+  mutable std::once_flag m_corpusSetOnce;
+  mutable std::unordered_set<std::string> m_corpusSet; ///< canonical forms, for isNovel()
 };
 
 } // namespace paretolab::engine

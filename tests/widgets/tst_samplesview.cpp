@@ -62,6 +62,8 @@ private Q_SLOTS:
   void tableKeepsTheUserSort();
   void pagesAreReusedAndSwitched();
   void captionSaysWhoseSamples();
+  void filtersKeepValidUniqueNovelAndMatching();
+  void aBadSearchIsExplained();
 };
 
 void
@@ -217,6 +219,49 @@ TestSamplesView::captionSaysWhoseSamples()
   QCOMPARE(view.caption(), QString("Merged policy, round 3"));
   view.clear();
   QVERIFY(view.caption().isEmpty());
+}
+
+void
+TestSamplesView::filtersKeepValidUniqueNovelAndMatching()
+{
+  SamplesView view;
+  registerPages(view);
+  // OCC and CCO are one molecule; C1CC is invalid; DMSO (CS(C)=O) is in the NCI corpus.
+  view.setSamples(sampleSet("molecules",
+                            { "qed" },
+                            { "CCO", "OCC", "C1CC", "c1ccccc1O", "CC(=O)Nc1ccc(O)cc1C", "O=S(C)C" },
+                            { { 0.4 }, { 0.4 }, { kNaN }, { 0.5 }, { 0.6 }, { 0.3 } }));
+  QCOMPARE(view.shown().samples.size(), 6);
+  view.setFilters(true, false, false, {});
+  QCOMPARE(view.shown().samples.size(), 5);
+  view.setFilters(true, true, false, {});
+  QCOMPARE(view.shown().samples, (QStringList{ "CCO", "c1ccccc1O", "CC(=O)Nc1ccc(O)cc1C", "O=S(C)C" }));
+  view.setFilters(false, false, false, "c1ccccc1");
+  QCOMPARE(view.shown().samples, (QStringList{ "c1ccccc1O", "CC(=O)Nc1ccc(O)cc1C" }));
+  QCOMPARE(view.shown().rawScores.last(), QVector<double>{ 0.6 });
+  QCOMPARE(view.shown().query, QString("c1ccccc1"));
+  // The match is drawn highlighted: the picture differs from the plain one.
+  const auto domain = view.shown().domain;
+  QVERIFY(domain->describeMatching("c1ccccc1O", {}, "c1ccccc1").svg != domain->describe("c1ccccc1O").svg);
+  view.setFilters(false, false, true, {});
+  QVERIFY(!view.shown().samples.contains("O=S(C)C")); // DMSO is not novel
+  QVERIFY(view.shown().samples.contains("CC(=O)Nc1ccc(O)cc1C"));
+}
+
+void
+TestSamplesView::aBadSearchIsExplained()
+{
+  SamplesView view;
+  registerPages(view);
+  view.setSamples(sampleSet("molecules", { "qed" }, { "CCO", "CCN" }, { { 0.4 }, { 0.5 } }));
+  view.setFilters(false, false, false, "[C");
+  QCOMPARE(view.shown().samples.size(), 2); // the search is ignored, not everything hidden
+  auto* note = view.findChildren<QLabel*>().last();
+  bool explained = false;
+  for (auto* label : view.findChildren<QLabel*>())
+    explained = explained || label->text().contains("is not a SMARTS pattern");
+  QVERIFY(explained);
+  Q_UNUSED(note);
 }
 
 QTEST_MAIN(TestSamplesView)

@@ -275,3 +275,38 @@ MoleculeDomain::sampleFormats() const
 }
 
 } // namespace paretolab::engine
+
+namespace paretolab::engine {
+
+std::string
+MoleculeDomain::canonical(const std::string& sample) const
+{
+  return canonicalSmiles(sample);
+}
+
+bool
+MoleculeDomain::isNovel(const std::string& sample) const
+{
+  loadCorpus();
+  const auto form = canonicalSmiles(sample);
+  return !form.empty() && m_corpusSet.count(form) == 0;
+}
+
+bool
+MoleculeDomain::matches(const std::string& sample, const std::string& query) const
+{
+  const auto pattern = parseSmarts(query);
+  const auto mol = parseSmiles(sample);
+  return mol && !substructureMatches(*mol, *pattern).empty();
+}
+
+void
+MoleculeDomain::markMatches(SampleDescription& description,
+                            const std::string& sample,
+                            const std::string& query) const
+{
+  description.svg = moleculeSvgHighlighting(sample, *parseSmarts(query), 300, 220);
+  description.note = "highlighted: " + query;
+}
+
+} // namespace paretolab::engine

@@ -48,6 +48,12 @@ public:
   SampleDescription describe(const std::string& sample,
                              const SampleContext& context = {}) const override;
   std::string samplesPage() const override { return "pictures"; }
+  /// RDKit's canonical SMILES; "" for an invalid one.
+  std::string canonical(const std::string& sample) const override;
+  bool isNovel(const std::string& sample) const override;
+  /// `query` is SMARTS: a substructure search.
+  bool matches(const std::string& sample, const std::string& query) const override;
+  std::string searchHint() const override { return "SMARTS, e.g. c1ccccc1 or [NX3][CX3]=O"; }
   /// CSV, SMILES (.smi) and SD files.
   std::vector<std::shared_ptr<const SampleFormat>> sampleFormats() const override;
   /// RDKit's SMILES parser is superlinear: 5,000 characters took minutes.
@@ -65,6 +71,11 @@ protected:
     const std::vector<std::string>& samples,
     const std::vector<SampleContext>& contexts,
     const std::vector<std::string>& objectives) const override;
+
+  /// Draws the depiction again with the substructure's atoms and bonds highlighted.
+  void markMatches(SampleDescription& description,
+                   const std::string& sample,
+                   const std::string& query) const override;
 
 private:
   void loadCorpus() const;
