@@ -94,11 +94,19 @@ RunStatus::eta(qint64 done, qint64 total)
     m_pausedMs = 0;
     return QStringLiteral("?");
   }
-  const qint64 progressed = done - m_firstDone;
-  const double working = double(m_clock.elapsed() - m_pausedMs) / 1000.0;
-  if (progressed <= 0 || working <= 0.0)
-    return QStringLiteral("?");
-  return formatDuration(working * double(total - done) / double(progressed));
+  const qint64 pausedNow = m_pausedSince.isValid() ? m_pausedSince.elapsed() : 0;
+  const double left =
+    secondsLeft(done, total, m_firstDone, double(m_clock.elapsed() - m_pausedMs - pausedNow) / 1000.0);
+  return left < 0 ? QStringLiteral("?") : formatDuration(left);
+}
+
+double
+RunStatus::secondsLeft(qint64 done, qint64 total, qint64 firstDone, double workingSeconds)
+{
+  const qint64 progressed = done - firstDone;
+  if (progressed <= 0 || workingSeconds <= 0.0)
+    return -1.0;
+  return workingSeconds * double(total - done) / double(progressed);
 }
 
 void

@@ -24,6 +24,10 @@ public:
   void showMessage(const QString& text);
   QString message() const;
   QProgressBar* progressBar() const { return m_progress; }
+  /// Seconds left at the rate since the first report (`firstDone` work done
+  /// then, `workingSeconds` of unpaused time since); negative when unknown.
+  static double secondsLeft(qint64 done, qint64 total, qint64 firstDone, double workingSeconds);
+
   /// Shows a stored run's progress: `steps` of `total`, and its status.
   void showStoredRun(qint64 id, qint64 steps, qint64 total, const QString& status);
 

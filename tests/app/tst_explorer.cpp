@@ -8,6 +8,8 @@
 #include "objectiveseditor.h"
 #include "paretoplot.h"
 #include "runactions.h"
+#include "exportactions.h"
+#include "runstatus.h"
 #include "runlibrary.h"
 #include "runpresenter.h"
 #include "runsetuppanel.h"
@@ -26,6 +28,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <QDir>
+#include <cmath>
 
 using namespace paretolab;
 using app::MainWindow;
@@ -234,6 +239,68 @@ private Q_SLOTS:
     const auto stored = engine::RunStore(database().toStdString()).frontPoints(id);
     QCOMPARE(stored.back().round, int64_t(1));
     QCOMPARE(stored.front().round, int64_t(2));
+  }
+
+  // The ETA counts the work since the first report only: not the prior's
+  // loading before it, and not the time spent paused.
+  void theEtaIsTheRateOfTheWorkItself()
+  {
+    using app::RunStatus;
+    // 10 of 100 steps in 20 s of work, from step 0: 180 s left.
+    QCOMPARE(RunStatus::secondsLeft(10, 100, 0, 20.0), 180.0);
+    // The first report came at step 4 (after loading): 6 steps in 12 s.
+    QCOMPARE(RunStatus::secondsLeft(10, 100, 4, 12.0), 180.0);
+    QVERIFY(RunStatus::secondsLeft(4, 100, 4, 12.0) < 0); // no rate yet
+  }
+
+  // Stop during pretraining keeps its finished epochs, says so, and resets the bar.
+  void aStoppedPretrainingKeepsItsProgress()
+  {
+    auto& window = *m_window;
+    QTemporaryDir cache;
+    window.setCacheDirectory(cache.path());
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    QSignalSpy epochs(window.controller(), &TrainingController::pretrainProgress);
+    window.runActions()->pretrain()->trigger();
+    QVERIFY(QTest::qWaitFor(
+      [&] {
+        return !epochs.isEmpty() && !std::isnan(epochs.last().at(2).toDouble()); // an epoch ended
+      },
+      60000));
+    window.runActions()->stop()->trigger();
+    QVERIFY(QTest::qWaitFor(
+      [&] { return window.controller()->state() == TrainingController::State::Idle; }, 30000));
+    auto* status = window.statusBar()->findChild<QLabel*>();
+    QVERIFY2(status->text().contains(QStringLiteral("Pretraining stopped")), qPrintable(status->text()));
+    QCOMPARE(window.progressBar()->value(), 0);
+    QCOMPARE(window.progressBar()->format(), QStringLiteral("Idle"));
+    const auto partials = QDir(cache.filePath(QStringLiteral("priors")))
+                            .entryList({ QStringLiteral("*.partial") });
+    QCOMPARE(partials.size(), 1);
+
+    // Going on finishes the prior and drops the partial file.
+    QSignalSpy ready(window.controller(), &TrainingController::priorReady);
+    window.runActions()->pretrain()->trigger();
+    QVERIFY(ready.wait(60000));
+    QVERIFY(QDir(cache.filePath(QStringLiteral("priors"))).entryList({ QStringLiteral("*.partial") }).isEmpty());
+  }
+
+  // An export says what it wrote and what it could not.
+  void anExportSaysWhatItSkipped()
+  {
+    auto& window = *m_window;
+    QVERIFY(window.loadTask(QStringLiteral("molecules")));
+    engine::PolicyEvaluation evaluation;
+    evaluation.samples = { "CCO", "C1CC", "c1ccccc1" };
+    evaluation.rawScores = { { 0.4, 2.0, 0.1 }, { NAN, NAN, NAN }, { 0.44, 1.0, 1.7 } };
+    window.presenter()->showSamples(evaluation, QStringLiteral("test"));
+    const QString path = m_dir.filePath(QStringLiteral("samples.sdf"));
+    const auto domain = window.presenter()->domain();
+    const QString message =
+      window.exportActions()->writeSamples(path, *domain->sampleFormat("sdf"));
+    QVERIFY2(message.contains(QStringLiteral("Exported 2 of 3 samples")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Skipped 1: invalid SMILES (sample 2")),
+             qPrintable(message));
   }
 
 private:
