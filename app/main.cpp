@@ -44,7 +44,11 @@ main(int argc, char* argv[])
   const QCommandLineOption language(QStringLiteral("language"),
                                     QApplication::translate("main", "Interface language: en, de."),
                                     QStringLiteral("code"));
-  parser.addOptions({ screenshot, task, steps, language });
+  const QCommandLineOption size(
+    QStringLiteral("size"),
+    QApplication::translate("main", "The window's size, e.g. 1280x720 (for screenshots)."),
+    QStringLiteral("WxH"));
+  parser.addOptions({ screenshot, task, steps, language, size });
   parser.process(app);
 
   const QString code =
@@ -65,6 +69,11 @@ main(int argc, char* argv[])
   paretolab::engine::setComputeThreads(0);
 
   paretolab::app::MainWindow window;
+  if (parser.isSet(size)) {
+    const auto parts = parser.value(size).split(QLatin1Char('x'));
+    if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0)
+      window.resize(parts[0].toInt(), parts[1].toInt());
+  }
   window.show();
   const QString fallback = window.taskLibrary()->defaultTask();
   const QString taskName = parser.isSet(task)

@@ -31,57 +31,57 @@
         <translation>Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="119"/>
+        <location filename="../widgets/plotexport.cpp" line="142"/>
         <source>There is no plot to export.</source>
         <translation>Es gibt keinen Plot zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="121"/>
+        <location filename="../widgets/plotexport.cpp" line="144"/>
         <source>No file name was given for the plot.</source>
         <translation>Für den Plot wurde kein Dateiname angegeben.</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="125"/>
+        <location filename="../widgets/plotexport.cpp" line="148"/>
         <source>The plot has no size to export.</source>
         <translation>Der Plot hat keine exportierbare Größe.</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="145"/>
+        <location filename="../widgets/plotexport.cpp" line="170"/>
         <source>“%1” has no file extension: use .png, .svg or .pdf.</source>
         <translation>„%1“ hat keine Dateiendung: Verwenden Sie .png, .svg oder .pdf.</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="149"/>
+        <location filename="../widgets/plotexport.cpp" line="174"/>
         <source>Plots cannot be exported as “.%1”: use .png, .svg or .pdf.</source>
         <translation>Plots können nicht als „.%1“ exportiert werden: Verwenden Sie .png, .svg oder .pdf.</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="166"/>
+        <location filename="../widgets/plotexport.cpp" line="191"/>
         <source>Export plot as PNG…</source>
         <translation>Plot als PNG exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="169"/>
+        <location filename="../widgets/plotexport.cpp" line="194"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="171"/>
+        <location filename="../widgets/plotexport.cpp" line="196"/>
         <source>Export plot as SVG…</source>
         <translation>Plot als SVG exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="174"/>
+        <location filename="../widgets/plotexport.cpp" line="199"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG-Bild (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="176"/>
+        <location filename="../widgets/plotexport.cpp" line="201"/>
         <source>Export plot as PDF…</source>
         <translation>Plot als PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/plotexport.cpp" line="179"/>
+        <location filename="../widgets/plotexport.cpp" line="204"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
@@ -89,32 +89,32 @@
 <context>
     <name>RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="31"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="39"/>
         <source>identity</source>
         <translation>Identität</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="32"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="40"/>
         <source>maximize</source>
         <translation>maximieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="33"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="41"/>
         <source>minimize</source>
         <translation>minimieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="34"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="42"/>
         <source>target ± tolerance</source>
         <translation>Zielwert ± Toleranz</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="35"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="43"/>
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="36"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="44"/>
         <source>double sigmoid</source>
         <translation>Doppel-Sigmoid</translation>
     </message>
@@ -163,59 +163,85 @@
 <context>
     <name>paretolab::app::ExportActions</name>
     <message>
-        <location filename="../app/exportactions.cpp" line="35"/>
+        <location filename="../app/exportactions.cpp" line="40"/>
         <source>&amp;Export samples…</source>
         <translation>&amp;Samples exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="35"/>
+        <location filename="../app/exportactions.cpp" line="40"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="36"/>
+        <location filename="../app/exportactions.cpp" line="41"/>
+        <source>Export front &amp;points…</source>
+        <translation>Front&amp;punkte exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/exportactions.cpp" line="42"/>
         <source>Export &amp;Pareto plot…</source>
         <translation>&amp;Pareto-Plot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="39"/>
+        <location filename="../app/exportactions.cpp" line="45"/>
         <source>Export &amp;reward plot…</source>
         <translation>Belohnungsp&amp;lot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="83"/>
+        <location filename="../app/exportactions.cpp" line="89"/>
         <source>Exported %1 of %2 samples to %3.</source>
         <translation>%1 von %2 Samples nach %3 exportiert.</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="88"/>
+        <location filename="../app/exportactions.cpp" line="94"/>
         <source>Skipped %1: %2 (sample %3 and others).</source>
         <translation>%1 übersprungen: %2 (Sample %3 und weitere).</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="100"/>
+        <location filename="../app/exportactions.cpp" line="106"/>
         <source>There are no samples to export yet.</source>
         <translation>Es gibt noch keine Samples zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="112"/>
         <location filename="../app/exportactions.cpp" line="118"/>
+        <location filename="../app/exportactions.cpp" line="124"/>
         <source>Export samples</source>
         <translation>Samples exportieren</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="126"/>
-        <location filename="../app/exportactions.cpp" line="131"/>
+        <location filename="../app/exportactions.cpp" line="132"/>
+        <source>There are no points on the front yet.</source>
+        <translation>Auf der Front gibt es noch keine Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../app/exportactions.cpp" line="136"/>
+        <location filename="../app/exportactions.cpp" line="146"/>
+        <source>Export front points</source>
+        <translation>Frontpunkte exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/exportactions.cpp" line="136"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/exportactions.cpp" line="144"/>
+        <source>Exported %1 points to %2.</source>
+        <translation>%1 Punkte nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/exportactions.cpp" line="154"/>
+        <location filename="../app/exportactions.cpp" line="165"/>
         <source>Export plot</source>
         <translation>Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="126"/>
+        <location filename="../app/exportactions.cpp" line="154"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Bilder (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="133"/>
+        <location filename="../app/exportactions.cpp" line="167"/>
         <source>Exported the plot to %1.</source>
         <translation>Diagramm nach %1 exportiert.</translation>
     </message>
@@ -238,72 +264,72 @@
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="101"/>
+        <location filename="../app/mainwindow.cpp" line="98"/>
         <source>Run setup</source>
         <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="120"/>
+        <location filename="../app/mainwindow.cpp" line="117"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="127"/>
+        <location filename="../app/mainwindow.cpp" line="124"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="134"/>
+        <location filename="../app/mainwindow.cpp" line="131"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="135"/>
+        <location filename="../app/mainwindow.cpp" line="132"/>
         <source>&amp;Open task…</source>
         <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="137"/>
+        <location filename="../app/mainwindow.cpp" line="134"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="137"/>
+        <location filename="../app/mainwindow.cpp" line="134"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="141"/>
+        <location filename="../app/mainwindow.cpp" line="138"/>
         <source>R&amp;uns…</source>
         <translation>Lä&amp;ufe…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="141"/>
+        <location filename="../app/mainwindow.cpp" line="138"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="142"/>
+        <location filename="../app/mainwindow.cpp" line="139"/>
         <source>&amp;Recent tasks</source>
         <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="146"/>
+        <location filename="../app/mainwindow.cpp" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="148"/>
-        <source>Run</source>
-        <translation>Lauf</translation>
+        <location filename="../app/mainwindow.cpp" line="267"/>
+        <source>ParetoLab — run %1: %2</source>
+        <translation>ParetoLab — Lauf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="154"/>
+        <location filename="../app/mainwindow.cpp" line="146"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="161"/>
+        <location filename="../app/mainwindow.cpp" line="153"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -338,32 +364,37 @@
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
+        <location filename="../app/mainwindow.cpp" line="178"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="190"/>
+        <location filename="../app/mainwindow.cpp" line="183"/>
+        <source>run %1 (%2)</source>
+        <translation>Lauf %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="186"/>
         <source>The run is not recorded</source>
         <translation>Der Lauf wird nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="216"/>
+        <location filename="../app/mainwindow.cpp" line="212"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="217"/>
+        <location filename="../app/mainwindow.cpp" line="213"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="222"/>
+        <location filename="../app/mainwindow.cpp" line="218"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="223"/>
+        <location filename="../app/mainwindow.cpp" line="219"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
@@ -378,17 +409,17 @@
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="257"/>
+        <location filename="../app/mainwindow.cpp" line="253"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="262"/>
+        <location filename="../app/mainwindow.cpp" line="258"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="254"/>
+        <location filename="../app/mainwindow.cpp" line="250"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -396,54 +427,59 @@
 <context>
     <name>paretolab::app::RunActions</name>
     <message>
-        <location filename="../app/runactions.cpp" line="12"/>
+        <location filename="../app/runactions.cpp" line="14"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="15"/>
+        <location filename="../app/runactions.cpp" line="17"/>
         <source>Start training (F5). The prior is pretrained first if it is not cached.</source>
         <translation>Training starten (F5). Der Prior wird zuerst vortrainiert, falls er nicht im Cache liegt.</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="16"/>
-        <location filename="../app/runactions.cpp" line="71"/>
+        <location filename="../app/runactions.cpp" line="18"/>
+        <location filename="../app/runactions.cpp" line="84"/>
         <source>Pretrain the p&amp;rior</source>
         <translation>P&amp;rior vortrainieren</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="17"/>
+        <location filename="../app/runactions.cpp" line="19"/>
         <source>Train the prior on the domain&apos;s corpus now and cache it.</source>
         <translation>Den Prior jetzt auf dem Korpus der Domäne trainieren und zwischenspeichern.</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="18"/>
-        <location filename="../app/runactions.cpp" line="73"/>
+        <location filename="../app/runactions.cpp" line="20"/>
+        <location filename="../app/runactions.cpp" line="86"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="20"/>
+        <location filename="../app/runactions.cpp" line="22"/>
         <source>S&amp;top</source>
         <translation>St&amp;opp</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="22"/>
+        <location filename="../app/runactions.cpp" line="24"/>
         <source>S&amp;weep the simplex</source>
         <translation>S&amp;implex abtasten</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="23"/>
+        <location filename="../app/runactions.cpp" line="25"/>
         <source>Evaluate a grid of weights over the simplex from the latest experts: the Rewarded-Soups front of this run.</source>
         <translation>Ein Gitter von Gewichten über dem Simplex mit den neuesten Experten auswerten: die Rewarded-Soups-Front dieses Laufs.</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="71"/>
+        <location filename="../app/runactions.cpp" line="47"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../app/runactions.cpp" line="84"/>
         <source>Prior cached</source>
         <translation>Prior zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../app/runactions.cpp" line="73"/>
+        <location filename="../app/runactions.cpp" line="86"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -451,32 +487,122 @@
 <context>
     <name>paretolab::app::RunLibrary</name>
     <message>
-        <location filename="../app/runlibrary.cpp" line="162"/>
+        <location filename="../app/runlibrary.cpp" line="59"/>
+        <source>task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="60"/>
+        <source>domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="61"/>
+        <source>objectives</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="62"/>
+        <source>merge period m</source>
+        <translation>Zusammenführungsperiode m</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="64"/>
+        <source>experts per round M</source>
+        <translation>Experten je Runde M</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="65"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="66"/>
+        <source>steps T</source>
+        <translation>Schritte T</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="67"/>
+        <source>merge</source>
+        <translation>Zusammenführung</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="68"/>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="69"/>
+        <source>batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="70"/>
+        <source>KL β</source>
+        <translation>KL β</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="71"/>
+        <source>seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="72"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="73"/>
+        <source>steps done</source>
+        <translation>erledigte Schritte</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="194"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="177"/>
+        <location filename="../app/runlibrary.cpp" line="215"/>
+        <source>average reward</source>
+        <translation>mittlere Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="216"/>
+        <source>ICV</source>
+        <translation>ICV</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="217"/>
+        <source>hypervolume of the merged policies</source>
+        <translation>Hypervolumen der zusammengeführten Policies</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="219"/>
+        <source>KL to the prior</source>
+        <translation>KL zum Prior</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="225"/>
         <source>Compare runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="201"/>
+        <location filename="../app/runlibrary.cpp" line="249"/>
         <source>Resume the interrupted run?</source>
         <translation>Den unterbrochenen Lauf fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="202"/>
+        <location filename="../app/runlibrary.cpp" line="250"/>
         <source>Run %1 (“%2”) stopped unexpectedly after %3 steps. Resume it from its last merge round?</source>
         <translation>Lauf %1 („%2“) wurde nach %3 Schritten unerwartet beendet. Ab der letzten Merge-Runde fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="209"/>
+        <location filename="../app/runlibrary.cpp" line="257"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="210"/>
+        <location filename="../app/runlibrary.cpp" line="258"/>
         <source>&amp;Not now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
@@ -484,69 +610,99 @@
 <context>
     <name>paretolab::app::RunPresenter</name>
     <message>
-        <location filename="../app/runpresenter.cpp" line="55"/>
-        <source>Samples of the selected point: %1</source>
-        <translation>Samples des gewählten Punkts: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="78"/>
+        <location filename="../app/runpresenter.cpp" line="207"/>
         <source>Sweep: %1 of %2 weight vectors</source>
         <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="81"/>
+        <location filename="../app/runpresenter.cpp" line="210"/>
         <source>Sweep stopped after %1 of %2 weight vectors.</source>
         <translation>Durchlauf nach %1 von %2 Gewichtsvektoren abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="94"/>
+        <location filename="../app/runpresenter.cpp" line="225"/>
         <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="128"/>
+        <location filename="../app/runpresenter.cpp" line="269"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
         <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="149"/>
-        <location filename="../app/runpresenter.cpp" line="197"/>
+        <location filename="../app/runpresenter.cpp" line="291"/>
+        <location filename="../app/runpresenter.cpp" line="354"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="150"/>
-        <location filename="../app/runpresenter.cpp" line="197"/>
+        <location filename="../app/runpresenter.cpp" line="291"/>
+        <location filename="../app/runpresenter.cpp" line="354"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="152"/>
+        <location filename="../app/runpresenter.cpp" line="144"/>
         <source>Samples of the prior</source>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="153"/>
-        <source>Samples of the merged policy, round %1</source>
-        <translation>Samples der zusammengeführten Policy, Runde %1</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="156"/>
+        <location filename="../app/runpresenter.cpp" line="301"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="169"/>
+        <location filename="../app/runpresenter.cpp" line="318"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="173"/>
+        <location filename="../app/runpresenter.cpp" line="150"/>
         <source>Samples of the re-merge %1</source>
         <translation>Samples der Neuzusammenführung %1</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="207"/>
+        <location filename="../app/runpresenter.cpp" line="116"/>
+        <source>%1 %2–%3</source>
+        <translation>%1 %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="122"/>
+        <source>The experts of round %1 reach, over %2 re-merges: %3.</source>
+        <translation>Die Experten von Runde %1 erreichen über %2 Neuzusammenführungen: %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="128"/>
+        <source>They are only m steps apart, so the sliders barely move the policy: choose an earlier round, or train with a larger m.</source>
+        <translation>Sie liegen nur m Schritte auseinander, daher bewegen die Regler die Policy kaum: wählen Sie eine frühere Runde oder trainieren Sie mit größerem m.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="147"/>
+        <source>Samples of the merged policy: %1</source>
+        <translation>Samples der zusammengeführten Policy: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="153"/>
+        <source>Samples of the sweep point %1</source>
+        <translation>Samples des Durchlaufpunkts %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="157"/>
+        <source>(pinned)</source>
+        <translation>(angeheftet)</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="198"/>
+        <source>The experts of round %1 are ready: drag a slider or sweep.</source>
+        <translation>Die Experten von Runde %1 sind bereit: Regler ziehen oder Durchlauf starten.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="317"/>
+        <source>λ = (%1), experts of round %2</source>
+        <translation>λ = (%1), Experten von Runde %2</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="378"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
@@ -560,82 +716,97 @@
     </message>
     <message>
         <location filename="../app/runstatus.cpp" line="37"/>
-        <location filename="../app/runstatus.cpp" line="114"/>
+        <location filename="../app/runstatus.cpp" line="158"/>
         <source>Idle</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="52"/>
+        <location filename="../app/runstatus.cpp" line="53"/>
         <source>Prior pretrained and cached in %1</source>
         <translation>Prior vortrainiert und in %1 zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="53"/>
+        <location filename="../app/runstatus.cpp" line="54"/>
         <source>Prior loaded from %1</source>
         <translation>Prior aus %1 geladen</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="56"/>
+        <location filename="../app/runstatus.cpp" line="57"/>
         <source>Training; recorded as run %1.</source>
         <translation>Training läuft; aufgezeichnet als Lauf %1.</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="60"/>
+        <location filename="../app/runstatus.cpp" line="61"/>
         <source>Stopped after %1 steps.</source>
         <translation>Nach %1 Schritten gestoppt.</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="60"/>
+        <location filename="../app/runstatus.cpp" line="61"/>
         <source>Finished %1 steps.</source>
         <translation>%1 Schritte abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="63"/>
+        <location filename="../app/runstatus.cpp" line="64"/>
         <source>Average reward %1 → %2.</source>
         <translation>Mittlere Belohnung %1 → %2.</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="68"/>
+        <location filename="../app/runstatus.cpp" line="69"/>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="100"/>
+        <location filename="../app/runstatus.cpp" line="117"/>
+        <source>Run %1: %2 of %3 steps, %4</source>
+        <translation>Lauf %1: %2 von %3 Schritten, %4</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="130"/>
         <source>Loading the prior (pretrained on first use, then cached)…</source>
         <translation>Prior wird geladen (beim ersten Mal vortrainiert, danach aus dem Cache)…</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="101"/>
+        <location filename="../app/runstatus.cpp" line="131"/>
         <source>Preparing…</source>
         <translation>Vorbereitung…</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="104"/>
+        <location filename="../app/runstatus.cpp" line="140"/>
         <source>Training…</source>
         <translation>Training…</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="108"/>
+        <location filename="../app/runstatus.cpp" line="144"/>
+        <source>Paused. Resume (F6) to go on.</source>
+        <translation>Pausiert. Fortsetzen (F6), um weiterzumachen.</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="145"/>
         <source>Paused at %v / %m steps</source>
         <translation>Pausiert bei %v / %m Schritten</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="111"/>
+        <location filename="../app/runstatus.cpp" line="148"/>
         <source>Done: %v / %m steps</source>
         <translation>Fertig: %v / %m Schritte</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="124"/>
+        <location filename="../app/runstatus.cpp" line="152"/>
+        <source>Pretraining stopped. Its last finished epoch is kept, and pretraining goes on from there next time.</source>
+        <translation>Vortraining angehalten. Die letzte fertige Epoche bleibt erhalten; beim nächsten Mal geht es dort weiter.</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="169"/>
         <source>Pretraining the prior %p% · ETA %1</source>
         <translation>Vortraining des Priors %p% · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="127"/>
+        <location filename="../app/runstatus.cpp" line="172"/>
         <source>Pretraining the prior: validation NLL %1 per token</source>
         <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="136"/>
+        <location filename="../app/runstatus.cpp" line="181"/>
         <source>%v / %m steps · ETA %1</source>
         <translation>%v / %m Schritte · Restzeit %1</translation>
     </message>
@@ -644,7 +815,8 @@
     <name>paretolab::app::TrainingController</name>
     <message>
         <location filename="../app/trainingcontroller.cpp" line="353"/>
-        <location filename="../app/trainingcontroller.cpp" line="378"/>
+        <location filename="../app/trainingcontroller.cpp" line="380"/>
+        <location filename="../app/trainingcontroller.cpp" line="400"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
@@ -665,6 +837,124 @@
         <location filename="../widgets/annotatedsampleview.cpp" line="111"/>
         <source>invalid</source>
         <translation>ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::ObjectivesEditor</name>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="89"/>
+        <source>low</source>
+        <translation>unten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="91"/>
+        <source>high</source>
+        <translation>oben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="93"/>
+        <source>target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="95"/>
+        <source>±</source>
+        <translation>±</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="97"/>
+        <source>centre</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="98"/>
+        <source>scale</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="139"/>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="139"/>
+        <source>Weight w</source>
+        <translation>Gewicht w</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="139"/>
+        <source>Transform</source>
+        <translation>Transformation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="139"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="150"/>
+        <source>Each objective has an expert policy. Weights set how the experts are merged (λ = w / Σw); transforms map raw values to rewards in [0, 1].</source>
+        <translation>Jedes Ziel hat eine Experten-Policy. Die Gewichte bestimmen die Zusammenführung (λ = w / Σw); Transformationen bilden Rohwerte auf Belohnungen in [0, 1] ab.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="155"/>
+        <source>&amp;Add objective</source>
+        <translation>Ziel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="162"/>
+        <source>The selected objective&apos;s transform: reward against raw value</source>
+        <translation>Die Transformation des gewählten Ziels: Belohnung über Rohwert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="276"/>
+        <source>Remove this objective</source>
+        <translation>Dieses Ziel entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="342"/>
+        <source>The weight of %1 is empty.</source>
+        <translation>Das Gewicht von %1 ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="343"/>
+        <source>The weight of %1 must be a number of at least 0, not “%2”.</source>
+        <translation>Das Gewicht von %1 muss eine Zahl von mindestens 0 sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="350"/>
+        <source>The %1 of %2&apos;s transform must be a number, not “%3”.</source>
+        <translation>Der Wert „%1“ der Transformation von %2 muss eine Zahl sein, nicht „%3“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="357"/>
+        <source>The transform of %1 needs low below high.</source>
+        <translation>Die Transformation von %1 braucht unten kleiner als oben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="359"/>
+        <source>The tolerance of %1&apos;s target must be above 0.</source>
+        <translation>Die Toleranz des Ziels von %1 muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="361"/>
+        <source>The scale of %1&apos;s sigmoid must not be 0.</source>
+        <translation>Die Breite des Sigmoids von %1 darf nicht 0 sein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="372"/>
+        <source>Add at least one objective.</source>
+        <translation>Fügen Sie mindestens ein Ziel hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="381"/>
+        <source>%1 is listed twice.</source>
+        <translation>%1 steht doppelt in der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="386"/>
+        <source>At least one objective needs a weight above 0.</source>
+        <translation>Mindestens ein Ziel benötigt ein Gewicht größer als 0.</translation>
     </message>
 </context>
 <context>
@@ -695,24 +985,35 @@
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="132"/>
+        <location filename="../widgets/paretoplot.cpp" line="135"/>
         <source>Selected</source>
         <translation>Ausgewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="160"/>
+        <location filename="../widgets/paretoplot.cpp" line="163"/>
         <source>Objective %1</source>
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="275"/>
+        <location filename="../widgets/paretoplot.cpp" line="278"/>
         <source>on the Pareto front</source>
         <translation>auf der Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoplot.cpp" line="275"/>
+        <location filename="../widgets/paretoplot.cpp" line="278"/>
         <source>dominated</source>
         <translation>dominiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretoplot.cpp" line="282"/>
+        <source>%1 reward</source>
+        <translation>%1-Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretoplot.cpp" line="404"/>
+        <location filename="../widgets/paretoplot.cpp" line="405"/>
+        <source>%1 (reward)</source>
+        <translation>%1 (Belohnung)</translation>
     </message>
 </context>
 <context>
@@ -769,7 +1070,7 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
     </message>
     <message>
         <location filename="../widgets/picturegrid.cpp" line="175"/>
-        <location filename="../widgets/picturegrid.cpp" line="366"/>
+        <location filename="../widgets/picturegrid.cpp" line="373"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
@@ -794,29 +1095,76 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <translation>Erzeugungsreihenfolge</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="337"/>
+        <location filename="../widgets/picturegrid.cpp" line="344"/>
         <source>Highest first</source>
         <translation>Höchste zuerst</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="337"/>
+        <location filename="../widgets/picturegrid.cpp" line="344"/>
         <source>Lowest first</source>
         <translation>Niedrigste zuerst</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="371"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <location filename="../widgets/picturegrid.cpp" line="378"/>
+        <source>%1 (raw): %2</source>
+        <translation>%1 (roh): %2</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="386"/>
+        <location filename="../widgets/picturegrid.cpp" line="394"/>
         <source>1 sample</source>
         <translation>1 Sample</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/picturegrid.cpp" line="386"/>
+        <location filename="../widgets/picturegrid.cpp" line="394"/>
         <source>%n samples</source>
-        <translation><numerusform>%n Sample</numerusform><numerusform>%n Samples</numerusform></translation>
+        <translation>
+            <numerusform>%n Sample</numerusform>
+            <numerusform>%n Samples</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::PlotExportDialog</name>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="15"/>
+        <source>Export plot</source>
+        <translation>Plot exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="21"/>
+        <location filename="../widgets/plotexportdialog.cpp" line="25"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="27"/>
+        <source>&amp;Width:</source>
+        <translation>&amp;Breite:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="28"/>
+        <source>&amp;Height:</source>
+        <translation>&amp;Höhe:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="31"/>
+        <source>%1 dpi</source>
+        <translation>%1 dpi</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="35"/>
+        <source>Journals ask for 300 dpi or more.</source>
+        <translation>Zeitschriften verlangen 300 dpi oder mehr.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="36"/>
+        <source>SVG and PDF are vector formats: sharp at any resolution.</source>
+        <translation>SVG und PDF sind Vektorformate: scharf bei jeder Auflösung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plotexportdialog.cpp" line="37"/>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Auflösung:</translation>
     </message>
 </context>
 <context>
@@ -837,7 +1185,7 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <translation>Mittlere Belohnung (transformiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/rewardplot.cpp" line="189"/>
+        <location filename="../widgets/rewardplot.cpp" line="194"/>
         <source>%1 expert: %2</source>
         <translation>Experte für %1: %2</translation>
     </message>
@@ -931,210 +1279,227 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
 <context>
     <name>paretolab::widgets::RunComparison</name>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="17"/>
+        <location filename="../widgets/runcomparison.cpp" line="48"/>
+        <source>Settings and final metrics; highlighted rows differ between the runs</source>
+        <translation>Einstellungen und Endwerte; hervorgehobene Zeilen unterscheiden sich zwischen den Läufen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="55"/>
+        <source>Average reward</source>
+        <translation>Mittlere Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="55"/>
+        <source>ICV</source>
+        <translation>ICV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="55"/>
+        <source>Hypervolume of the merged policies</source>
+        <translation>Hypervolumen der zusammengeführten Policies</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="58"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="18"/>
-        <source>Average reward of the merged policy</source>
-        <translation>Mittlere Belohnung der zusammengeführten Policy</translation>
+        <location filename="../widgets/runcomparison.cpp" line="66"/>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="68"/>
+        <source>y:</source>
+        <translation>y:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="191"/>
+        <location filename="../widgets/runcomparison.cpp" line="192"/>
+        <source>%1 (reward)</source>
+        <translation>%1 (Belohnung)</translation>
     </message>
 </context>
 <context>
     <name>paretolab::widgets::RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="46"/>
-        <source>the raw value</source>
-        <translation>der Rohwert</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="48"/>
-        <source>0 at %1, 1 at %2</source>
-        <translation>0 bei %1, 1 bei %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="50"/>
-        <source>1 at %1, 0 at %2</source>
-        <translation>1 bei %1, 0 bei %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="52"/>
-        <source>1 within %1 ± %2</source>
-        <translation>1 innerhalb %1 ± %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="54"/>
-        <source>0.5 at %1, width %2</source>
-        <translation>0.5 bei %1, Breite %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="56"/>
-        <source>high between %1 and %2</source>
-        <translation>hoch zwischen %1 und %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="68"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="59"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="71"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="65"/>
         <source>Tasks that come with ParetoLab; open your own with the … button.</source>
         <translation>Mit ParetoLab mitgelieferte Aufgaben; eigene Aufgaben öffnen Sie mit der Schaltfläche „…“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="75"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="69"/>
         <source>&amp;Bundled task:</source>
         <translation>Mitgelieferte Auf&amp;gabe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="80"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="73"/>
         <source>Task file (.json)</source>
         <translation>Aufgabendatei (.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="83"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="76"/>
         <source>Open a task file</source>
         <translation>Aufgabendatei öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="87"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="80"/>
         <source>Task file:</source>
         <translation>Aufgabendatei:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="89"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="82"/>
         <source>Domain:</source>
         <translation>Domäne:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="92"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="85"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
-        <source>Objective</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
-        <source>Weight w</source>
-        <translation>Gewicht w</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
-        <source>Transform</source>
-        <translation>Transformation</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="100"/>
-        <source>Each objective has an expert policy. Weights set how the experts are merged (λ = w / Σw); transforms map raw values to [0, 1].</source>
-        <translation>Jedes Ziel hat eine Experten-Policy. Die Gewichte bestimmen, wie die Experten zusammengeführt werden (λ = w / Σw); Transformationen bilden Rohwerte auf [0, 1] ab.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="105"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="92"/>
         <source>IterativeRS</source>
         <translation>IterativeRS</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="117"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="105"/>
         <source>Merge period &amp;m:</source>
         <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
-        <source>The experts are merged every m steps and all restart from the merge. m = 1 is MORLHF (one combined reward); T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
-        <translation>Die Experten werden alle m Schritte zusammengeführt und setzen alle vom zusammengeführten Modell aus fort. m = 1 entspricht MORLHF (eine kombinierte Belohnung); T führt einmal am Ende zusammen (Rewarded Soups); laut der Originalarbeit ist ein mittleres m am besten.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="121"/>
-        <source>T (once, at the end)</source>
-        <translation>T (einmal, am Ende)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="112"/>
         <source>Experts per round &amp;M:</source>
         <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="126"/>
-        <source>M of the N experts, drawn at random after each merge, train in the next round.</source>
-        <translation>M der N Experten, nach jeder Zusammenführung zufällig ausgewählt, trainieren in der nächsten Runde.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="127"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="193"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="225"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="131"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="117"/>
         <source>Steps &amp;T:</source>
         <translation>Schritte &amp;T:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="132"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="106"/>
+        <source>The experts are merged every m steps and all restart from the merge. m = 1 is IterativeRS&apos;s MORLHF limit; T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
+        <translation>Die Experten werden alle m Schritte zusammengeführt und starten alle von der Zusammenführung neu. m = 1 ist der MORLHF-Grenzfall von IterativeRS; T führt einmal am Ende zusammen (Rewarded Soups); das Paper findet ein mittleres m am besten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="109"/>
+        <source>a number of steps, or T</source>
+        <translation>eine Anzahl Schritte oder T</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="113"/>
+        <source>M of the N experts, drawn at random after each merge, train in the next round; “all” for every expert.</source>
+        <translation>M der N Experten, nach jeder Zusammenführung zufällig gezogen, trainieren in der nächsten Runde; „all“ für alle Experten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
         <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="138"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="122"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="139"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="123"/>
+        <source>Adam&apos;s step size, above 0.</source>
+        <translation>Adams Schrittweite, größer als 0.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="126"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="139"/>
-        <source>Sequences per rollout batch.</source>
-        <translation>Sequenzen pro Rollout-Batch.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="144"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="131"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
         <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="146"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="130"/>
         <source>KL &amp;β:</source>
         <translation>KL &amp;β:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="147"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="127"/>
+        <source>Sequences per rollout batch, at least 2.</source>
+        <translation>Sequenzen je Rollout-Batch, mindestens 2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="133"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="147"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="133"/>
         <source>The same seed gives the same run.</source>
         <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="268"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="219"/>
+        <source>The merge period m must be a whole number of steps of at least 1, or T for one merge at the end; “%1” is neither.</source>
+        <translation>Die Zusammenführungsperiode m muss eine ganze Zahl von mindestens 1 Schritt sein oder T für eine Zusammenführung am Ende; „%1“ ist keins von beiden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="230"/>
+        <source>Experts per round M must be from 1 to %1, or “all”; not “%2”.</source>
+        <translation>Experten je Runde M muss zwischen 1 und %1 liegen oder „all“ sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="235"/>
+        <source>Steps T must be a whole number of at least 1, not “%1”.</source>
+        <translation>Schritte T muss eine ganze Zahl von mindestens 1 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="239"/>
+        <source>The learning rate must be a number above 0 and at most 10, not “%1”.</source>
+        <translation>Die Lernrate muss eine Zahl größer als 0 und höchstens 10 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="244"/>
+        <source>The batch size must be a whole number of at least 2, not “%1”.</source>
+        <translation>Die Batchgröße muss eine ganze Zahl von mindestens 2 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="248"/>
+        <source>KL β must be a number from 0 to 100, not “%1”.</source>
+        <translation>KL β muss eine Zahl von 0 bis 100 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="251"/>
+        <source>The seed must be a whole number of at least 0, not “%1”.</source>
+        <translation>Der Seed muss eine ganze Zahl von mindestens 0 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="306"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="273"/>
-        <source>At least one objective needs a weight above 0.</source>
-        <translation>Mindestens ein Ziel benötigt ein Gewicht größer als 0.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="275"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="253"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="328"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="348"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="328"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="348"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
@@ -1142,22 +1507,100 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
 <context>
     <name>paretolab::widgets::SamplesTable</name>
     <message>
-        <location filename="../widgets/samplestable.cpp" line="64"/>
+        <location filename="../widgets/samplestable.cpp" line="65"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/samplestable.cpp" line="64"/>
+        <location filename="../widgets/samplestable.cpp" line="65"/>
         <source>Sample</source>
         <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplestable.cpp" line="67"/>
+        <source>%1 (raw)</source>
+        <translation>%1 (roh)</translation>
     </message>
 </context>
 <context>
     <name>paretolab::widgets::SamplesView</name>
     <message>
-        <location filename="../widgets/samplesview.cpp" line="20"/>
+        <location filename="../widgets/samplesview.cpp" line="27"/>
+        <source>Follow the latest</source>
+        <translation>Dem Neuesten folgen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="28"/>
+        <source>Show the samples of each new merge round as it comes</source>
+        <translation>Die Samples jeder neuen Runde zeigen, sobald sie kommt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="35"/>
+        <source>&amp;Valid</source>
+        <translation>&amp;Gültig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="36"/>
+        <source>&amp;Unique</source>
+        <translation>&amp;Eindeutig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="37"/>
+        <source>&amp;Novel</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="38"/>
+        <source>Only samples the domain accepts (a SMILES RDKit parses, …)</source>
+        <translation>Nur Samples, die die Domäne akzeptiert (ein SMILES, das RDKit liest, …)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="39"/>
+        <source>Only the first of samples that are the same (canonical SMILES, …)</source>
+        <translation>Von gleichen Samples nur das erste (kanonisches SMILES, …)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="40"/>
+        <source>Only samples not in the prior&apos;s corpus</source>
+        <translation>Nur Samples, die nicht im Korpus des Priors stehen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="43"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="45"/>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="56"/>
         <source>No samples yet. Start a run, or click a point on the Pareto front to see what that policy generates.</source>
         <translation>Noch keine Samples. Starten Sie einen Lauf oder klicken Sie auf einen Punkt der Pareto-Front, um zu sehen, was diese Policy erzeugt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="134"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplesview.cpp" line="163"/>
+        <source>Search: %1</source>
+        <translation>Suche: %1</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::TransformPreview</name>
+    <message>
+        <location filename="../widgets/transformpreview.cpp" line="22"/>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/transformpreview.cpp" line="67"/>
+        <source>raw %1</source>
+        <translation>%1 roh</translation>
     </message>
 </context>
 <context>
@@ -1168,19 +1611,42 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <translation>Gewichte λ der Experten; ihre Summe ist immer 1. Ziehen führt die Experten neu zusammen: Beliebige Gewichte ergeben sofort eine Policy (Rewarded Soups).</translation>
     </message>
     <message>
-        <location filename="../widgets/weightsliders.cpp" line="51"/>
+        <location filename="../widgets/weightsliders.cpp" line="52"/>
         <source>Weight λ of the expert for %1</source>
         <translation>Gewicht λ des Experten für %1</translation>
     </message>
     <message>
-        <location filename="../widgets/weightsliders.cpp" line="59"/>
+        <location filename="../widgets/weightsliders.cpp" line="60"/>
         <source>Lock</source>
         <translation>Fixieren</translation>
     </message>
     <message>
-        <location filename="../widgets/weightsliders.cpp" line="61"/>
+        <location filename="../widgets/weightsliders.cpp" line="62"/>
         <source>Lock this weight while the others move</source>
         <translation>Dieses Gewicht festhalten, während sich die anderen bewegen</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::WeightsPanel</name>
+    <message>
+        <location filename="../widgets/weightspanel.cpp" line="23"/>
+        <source>&amp;Experts of:</source>
+        <translation>&amp;Experten von:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weightspanel.cpp" line="25"/>
+        <source>Re-merge the experts of an earlier merge round, kept on disk</source>
+        <translation>Die Experten einer früheren, gespeicherten Runde neu zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weightspanel.cpp" line="54"/>
+        <source>the latest round</source>
+        <translation>der neuesten Runde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/weightspanel.cpp" line="56"/>
+        <source>round %1</source>
+        <translation>Runde %1</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -28,7 +29,6 @@ enum Column
   kName,
   kWeight,
   kTransform,
-  kParameters,
   kRemove,
 };
 
@@ -134,14 +134,13 @@ ObjectivesEditor::ObjectivesEditor(QWidget* parent)
 {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  m_table = new QTableWidget(0, 5, this);
+  m_table = new QTableWidget(0, 4, this);
   m_table->setHorizontalHeaderLabels(
-    { tr("Objective"), tr("Weight w"), tr("Transform"), tr("Parameters"), QString() });
+    { tr("Objective"), tr("Weight w"), tr("Transform"), QString() });
   auto* header = m_table->horizontalHeader();
   header->setSectionResizeMode(kName, QHeaderView::ResizeToContents);
-  header->setSectionResizeMode(kWeight, QHeaderView::ResizeToContents);
+  header->setSectionResizeMode(kWeight, QHeaderView::Stretch);
   header->setSectionResizeMode(kTransform, QHeaderView::ResizeToContents);
-  header->setSectionResizeMode(kParameters, QHeaderView::Stretch);
   header->setSectionResizeMode(kRemove, QHeaderView::ResizeToContents);
   m_table->verticalHeader()->hide();
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -158,10 +157,18 @@ ObjectivesEditor::ObjectivesEditor(QWidget* parent)
   buttons->addStretch(1);
   layout->addLayout(buttons);
 
+  // The selected objective's transform parameters, below the table where they have room.
+  m_parameters = new QStackedWidget(this);
+  layout->addWidget(m_parameters);
+
   m_preview = new TransformPreview(this);
   m_preview->setToolTip(tr("The selected objective's transform: reward against raw value"));
   layout->addWidget(m_preview);
-  connect(m_table, &QTableWidget::currentCellChanged, this, [this] { updatePreview(); });
+  connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
+    if (row >= 0 && row < m_parameters->count())
+      m_parameters->setCurrentIndex(row);
+    updatePreview();
+  });
 }
 
 void
@@ -177,6 +184,11 @@ ObjectivesEditor::setObjectives(const std::vector<engine::ObjectiveConfig>& obje
     // Removing rows moves the current cell while their widgets are going.
     const QSignalBlocker blocker(m_table);
     m_table->setRowCount(0);
+    while (m_parameters->count() > 0) {
+      auto* page = m_parameters->widget(0);
+      m_parameters->removeWidget(page);
+      page->deleteLater();
+    }
   }
   for (const auto& objective : objectives)
     addRow(objective);
@@ -220,7 +232,12 @@ ObjectivesEditor::removeObjective(int row)
   {
     const QSignalBlocker blocker(m_table);
     m_table->removeRow(row);
+    auto* page = m_parameters->widget(row);
+    m_parameters->removeWidget(page);
+    page->deleteLater();
   }
+  if (m_table->currentRow() >= 0)
+    m_parameters->setCurrentIndex(m_table->currentRow());
   updatePreview();
   Q_EMIT edited();
 }
@@ -251,9 +268,11 @@ ObjectivesEditor::addRow(const engine::ObjectiveConfig& objective)
   transform->setCurrentIndex(transform->findData(int(objective.transform.kind)));
   m_table->setCellWidget(row, kTransform, transform);
 
-  auto* parameters = new QWidget(m_table);
+  auto* parameters = new QWidget(m_parameters);
   auto* parametersLayout = new QHBoxLayout(parameters);
-  parametersLayout->setContentsMargins(2, 0, 2, 0);
+  parametersLayout->setContentsMargins(0, 0, 0, 0);
+  parametersLayout->addWidget(
+    new QLabel(tr("%1:").arg(QString::fromStdString(objective.name)), parameters));
   auto transformCopy = objective.transform;
   for (const char* key : kAllParameters) {
     const QString field = QString::fromLatin1(key);
@@ -269,7 +288,7 @@ ObjectivesEditor::addRow(const engine::ObjectiveConfig& objective)
     });
   }
   parametersLayout->addStretch(1);
-  m_table->setCellWidget(row, kParameters, parameters);
+  m_parameters->insertWidget(row, parameters);
 
   auto* remove = new QToolButton(m_table);
   remove->setText(QStringLiteral("✕"));
@@ -288,8 +307,10 @@ ObjectivesEditor::addRow(const engine::ObjectiveConfig& objective)
   });
   connect(transform, &QComboBox::currentIndexChanged, this, [this, transform] {
     for (int r = 0; r < m_table->rowCount(); ++r)
-      if (m_table->cellWidget(r, kTransform) == transform)
+      if (m_table->cellWidget(r, kTransform) == transform) {
         showParameters(r);
+        m_table->setCurrentCell(r, kTransform);
+      }
     updatePreview();
     Q_EMIT edited();
   });
@@ -300,7 +321,7 @@ void
 ObjectivesEditor::showParameters(int row)
 {
   const auto shown = parametersOf(Kind(transformBox(row)->currentData().toInt()));
-  auto* cell = m_table->cellWidget(row, kParameters);
+  auto* cell = m_parameters->widget(row);
   for (const char* key : kAllParameters) {
     const QString field = QString::fromLatin1(key);
     const bool visible = shown.contains(field);
@@ -316,7 +337,7 @@ ObjectivesEditor::field(int row, const QString& field) const
     return nullptr;
   if (field == QLatin1String("weight"))
     return static_cast<QLineEdit*>(m_table->cellWidget(row, kWeight));
-  return m_table->cellWidget(row, kParameters)->findChild<QLineEdit*>(field);
+  return m_parameters->widget(row)->findChild<QLineEdit*>(field);
 }
 
 QComboBox*

@@ -12,6 +12,7 @@
 class QComboBox;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableWidget;
 
 namespace paretolab::widgets {
@@ -59,6 +60,7 @@ private:
   QString rowProblem(int row, engine::ObjectiveConfig* parsed) const;
 
   QTableWidget* m_table = nullptr;
+  QStackedWidget* m_parameters = nullptr; ///< one page of parameters per row
   QPushButton* m_add = nullptr;
   TransformPreview* m_preview = nullptr;
   std::vector<engine::ObjectiveInfo> m_available;

@@ -3,16 +3,16 @@
 // from one run to the next, samples that follow the latest result unless a
 // point is pinned, and a status bar that tells the truth.
 
+#include "exportactions.h"
 #include "frontmodel.h"
 #include "mainwindow.h"
 #include "objectiveseditor.h"
 #include "paretoplot.h"
 #include "runactions.h"
-#include "exportactions.h"
-#include "runstatus.h"
 #include "runlibrary.h"
 #include "runpresenter.h"
 #include "runsetuppanel.h"
+#include "runstatus.h"
 #include "samplesview.h"
 #include "store/runstore.h"
 #include "weightsliders.h"
@@ -110,8 +110,8 @@ private Q_SLOTS:
 
     // Exported with λ, raw and transformed means and hypervolume contributions.
     const QStringList names{ "ones", "alternation", "pattern" };
-    const QString text = QString::fromStdString(
-      window.findChild<app::FrontModel*>()->csv(names, id));
+    const QString text =
+      QString::fromStdString(window.findChild<app::FrontModel*>()->csv(names, id));
     const auto lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 21);
     QCOMPARE(lines[0],
@@ -271,18 +271,21 @@ private Q_SLOTS:
     QVERIFY(QTest::qWaitFor(
       [&] { return window.controller()->state() == TrainingController::State::Idle; }, 30000));
     auto* status = window.statusBar()->findChild<QLabel*>();
-    QVERIFY2(status->text().contains(QStringLiteral("Pretraining stopped")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("Pretraining stopped")),
+             qPrintable(status->text()));
     QCOMPARE(window.progressBar()->value(), 0);
     QCOMPARE(window.progressBar()->format(), QStringLiteral("Idle"));
-    const auto partials = QDir(cache.filePath(QStringLiteral("priors")))
-                            .entryList({ QStringLiteral("*.partial") });
+    const auto partials =
+      QDir(cache.filePath(QStringLiteral("priors"))).entryList({ QStringLiteral("*.partial") });
     QCOMPARE(partials.size(), 1);
 
     // Going on finishes the prior and drops the partial file.
     QSignalSpy ready(window.controller(), &TrainingController::priorReady);
     window.runActions()->pretrain()->trigger();
     QVERIFY(ready.wait(60000));
-    QVERIFY(QDir(cache.filePath(QStringLiteral("priors"))).entryList({ QStringLiteral("*.partial") }).isEmpty());
+    QVERIFY(QDir(cache.filePath(QStringLiteral("priors")))
+              .entryList({ QStringLiteral("*.partial") })
+              .isEmpty());
   }
 
   // An export says what it wrote and what it could not.

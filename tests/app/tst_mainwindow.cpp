@@ -6,7 +6,6 @@
 #include "runbrowser.h"
 #include "runcomparison.h"
 
-#include <QTableWidget>
 #include "runlibrary.h"
 #include "runsetuppanel.h"
 #include "samplestable.h"
@@ -14,6 +13,7 @@
 #include "screenshot.h"
 #include "store/runstore.h"
 #include "weightsliders.h"
+#include <QTableWidget>
 
 #include <QDockWidget>
 #include <QImage>
@@ -159,7 +159,7 @@ private Q_SLOTS:
     QVERIFY(comparison->table()->rowCount() >= 15); // settings and final metrics
     for (int row = 0; row < comparison->table()->rowCount(); ++row)
       QVERIFY(!comparison->rowDiffers(row)); // the same run twice: nothing differs
-    comparison->showMetric(2); // hypervolume: it never falls as merges are added
+    comparison->showMetric(2);               // hypervolume: it never falls as merges are added
     const auto hv = comparison->curves()->graph(0)->data();
     QVERIFY(hv->at(2)->value >= hv->at(1)->value);
     comparison->showAxes(2, 0);
