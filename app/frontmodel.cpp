@@ -70,6 +70,8 @@ FrontModel::add(const engine::PolicyEvaluation& evaluation,
     point.samples << QString::fromStdString(evaluation.samples[i]);
   point.kind = kind;
   point.label = label;
+  if (!evaluation.samples.empty() || evaluation.icv != 0.0)
+    point.icv = evaluation.icv;
   point.evaluation = int(m_entries.size());
   m_entries.push_back({ evaluation, round });
   return m_plot->addPoint(point);

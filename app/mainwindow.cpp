@@ -49,7 +49,8 @@ MainWindow::MainWindow(QWidget* parent)
   widgets::addPlotExportMenu(m_rewardPlot);
   widgets::addPlotExportMenu(m_paretoView->plot());
   auto* plots = new QSplitter(Qt::Horizontal, this);
-  plots->addWidget(titled(tr("Reward per objective"), m_rewardPlot, plots));
+  plots->addWidget(
+    titled(tr("Reward per objective"), m_rewardPlot, plots, widgets::RewardPlot::lineKey()));
   plots->addWidget(titled(tr("Pareto front"), m_paretoView, plots));
   setCentralWidget(plots);
 
@@ -95,6 +96,7 @@ MainWindow::createDocks()
   setupScroll->setWidget(m_runSetup);
   setupScroll->setWidgetResizable(true);
   setupScroll->setFrameShape(QFrame::NoFrame);
+  setupScroll->setMinimumWidth(330); // the objectives table needs its three columns
   m_setupDock = dock(tr("Run setup"), QStringLiteral("RunSetupDock"), setupScroll, this);
   addDockWidget(Qt::LeftDockWidgetArea, m_setupDock);
   connect(m_runSetup, &widgets::RunSetupPanel::edited, this, [this] {

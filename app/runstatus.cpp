@@ -95,8 +95,8 @@ RunStatus::eta(qint64 done, qint64 total)
     return QStringLiteral("?");
   }
   const qint64 pausedNow = m_pausedSince.isValid() ? m_pausedSince.elapsed() : 0;
-  const double left =
-    secondsLeft(done, total, m_firstDone, double(m_clock.elapsed() - m_pausedMs - pausedNow) / 1000.0);
+  const double left = secondsLeft(
+    done, total, m_firstDone, double(m_clock.elapsed() - m_pausedMs - pausedNow) / 1000.0);
   return left < 0 ? QStringLiteral("?") : formatDuration(left);
 }
 

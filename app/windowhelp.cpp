@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QGroupBox>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -17,12 +18,21 @@
 namespace paretolab::app {
 
 QWidget*
-titled(const QString& title, QWidget* content, QWidget* parent)
+titled(const QString& title, QWidget* content, QWidget* parent, const QString& note)
 {
   auto* box = new QGroupBox(title, parent);
   auto* layout = new QVBoxLayout(box);
   layout->setContentsMargins(4, 4, 4, 4);
-  layout->addWidget(content);
+  layout->addWidget(content, 1);
+  if (!note.isEmpty()) {
+    auto* label = new QLabel(note, box);
+    label->setWordWrap(true); // a note never widens the window
+    QFont small = label->font();
+    small.setItalic(true);
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    label->setFont(small);
+    layout->addWidget(label);
+  }
   return box;
 }
 

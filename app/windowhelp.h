@@ -10,9 +10,9 @@ class QWidget;
 
 namespace paretolab::app {
 
-/// `content` in a group box titled `title`.
+/// `content` in a group box titled `title`, with `note` in small print under it.
 QWidget*
-titled(const QString& title, QWidget* content, QWidget* parent);
+titled(const QString& title, QWidget* content, QWidget* parent, const QString& note = {});
 
 /// A warning that does not block: window-modal, deleted when closed.
 void

@@ -159,6 +159,11 @@
         <source>Interface language: en, de.</source>
         <translation>Sprache der Oberfläche: en, de.</translation>
     </message>
+    <message>
+        <location filename="../app/main.cpp" line="49"/>
+        <source>The window&apos;s size, e.g. 1280x720 (for screenshots).</source>
+        <translation>Die Fenstergröße, z. B. 1280x720 (für Bildschirmfotos).</translation>
+    </message>
 </context>
 <context>
     <name>paretolab::app::ExportActions</name>
@@ -264,162 +269,162 @@
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="98"/>
+        <location filename="../app/mainwindow.cpp" line="99"/>
         <source>Run setup</source>
         <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="117"/>
+        <location filename="../app/mainwindow.cpp" line="118"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="124"/>
+        <location filename="../app/mainwindow.cpp" line="125"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="131"/>
+        <location filename="../app/mainwindow.cpp" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="132"/>
+        <location filename="../app/mainwindow.cpp" line="133"/>
         <source>&amp;Open task…</source>
         <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="134"/>
+        <location filename="../app/mainwindow.cpp" line="135"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="134"/>
+        <location filename="../app/mainwindow.cpp" line="135"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="138"/>
+        <location filename="../app/mainwindow.cpp" line="139"/>
         <source>R&amp;uns…</source>
         <translation>Lä&amp;ufe…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="138"/>
+        <location filename="../app/mainwindow.cpp" line="139"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="139"/>
+        <location filename="../app/mainwindow.cpp" line="140"/>
         <source>&amp;Recent tasks</source>
         <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="143"/>
+        <location filename="../app/mainwindow.cpp" line="144"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="267"/>
+        <location filename="../app/mainwindow.cpp" line="268"/>
         <source>ParetoLab — run %1: %2</source>
         <translation>ParetoLab — Lauf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="146"/>
+        <location filename="../app/mainwindow.cpp" line="147"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="153"/>
+        <location filename="../app/mainwindow.cpp" line="154"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="52"/>
+        <location filename="../app/windowhelp.cpp" line="62"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="53"/>
+        <location filename="../app/windowhelp.cpp" line="63"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="63"/>
+        <location filename="../app/windowhelp.cpp" line="73"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="64"/>
+        <location filename="../app/windowhelp.cpp" line="74"/>
         <source>The language changes when ParetoLab is started again.</source>
         <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="75"/>
+        <location filename="../app/windowhelp.cpp" line="85"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="76"/>
+        <location filename="../app/windowhelp.cpp" line="86"/>
         <source>&amp;About ParetoLab</source>
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="178"/>
+        <location filename="../app/mainwindow.cpp" line="179"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="183"/>
+        <location filename="../app/mainwindow.cpp" line="184"/>
         <source>run %1 (%2)</source>
         <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="186"/>
+        <location filename="../app/mainwindow.cpp" line="187"/>
         <source>The run is not recorded</source>
         <translation>Der Lauf wird nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="212"/>
+        <location filename="../app/mainwindow.cpp" line="213"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="213"/>
+        <location filename="../app/mainwindow.cpp" line="214"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="218"/>
+        <location filename="../app/mainwindow.cpp" line="219"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="219"/>
+        <location filename="../app/mainwindow.cpp" line="220"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="82"/>
+        <location filename="../app/windowhelp.cpp" line="92"/>
         <source>About ParetoLab</source>
         <translation>Über ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="83"/>
+        <location filename="../app/windowhelp.cpp" line="93"/>
         <source>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Fine-tune generative models on several rewards at once with IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="253"/>
+        <location filename="../app/mainwindow.cpp" line="254"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="258"/>
+        <location filename="../app/mainwindow.cpp" line="259"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="250"/>
+        <location filename="../app/mainwindow.cpp" line="251"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -887,11 +892,6 @@
         <translation>Transformation</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="139"/>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
         <location filename="../widgets/objectiveseditor.cpp" line="150"/>
         <source>Each objective has an expert policy. Weights set how the experts are merged (λ = w / Σw); transforms map raw values to rewards in [0, 1].</source>
         <translation>Jedes Ziel hat eine Experten-Policy. Die Gewichte bestimmen die Zusammenführung (λ = w / Σw); Transformationen bilden Rohwerte auf Belohnungen in [0, 1] ab.</translation>
@@ -902,57 +902,62 @@
         <translation>Ziel &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="162"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="166"/>
         <source>The selected objective&apos;s transform: reward against raw value</source>
         <translation>Die Transformation des gewählten Ziels: Belohnung über Rohwert</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="276"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="278"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/objectiveseditor.cpp" line="298"/>
         <source>Remove this objective</source>
         <translation>Dieses Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="342"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="366"/>
         <source>The weight of %1 is empty.</source>
         <translation>Das Gewicht von %1 ist leer.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="343"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="367"/>
         <source>The weight of %1 must be a number of at least 0, not “%2”.</source>
         <translation>Das Gewicht von %1 muss eine Zahl von mindestens 0 sein, nicht „%2“.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="350"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="374"/>
         <source>The %1 of %2&apos;s transform must be a number, not “%3”.</source>
         <translation>Der Wert „%1“ der Transformation von %2 muss eine Zahl sein, nicht „%3“.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="357"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="381"/>
         <source>The transform of %1 needs low below high.</source>
         <translation>Die Transformation von %1 braucht unten kleiner als oben.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="359"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="383"/>
         <source>The tolerance of %1&apos;s target must be above 0.</source>
         <translation>Die Toleranz des Ziels von %1 muss größer als 0 sein.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="361"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="385"/>
         <source>The scale of %1&apos;s sigmoid must not be 0.</source>
         <translation>Die Breite des Sigmoids von %1 darf nicht 0 sein.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="372"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="396"/>
         <source>Add at least one objective.</source>
         <translation>Fügen Sie mindestens ein Ziel hinzu.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="381"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="405"/>
         <source>%1 is listed twice.</source>
         <translation>%1 steht doppelt in der Liste.</translation>
     </message>
     <message>
-        <location filename="../widgets/objectiveseditor.cpp" line="386"/>
+        <location filename="../widgets/objectiveseditor.cpp" line="410"/>
         <source>At least one objective needs a weight above 0.</source>
         <translation>Mindestens ein Ziel benötigt ein Gewicht größer als 0.</translation>
     </message>
@@ -1051,12 +1056,12 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <translation>Hypervolumen %1</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoview.cpp" line="143"/>
-        <source>ICV %1 (selected)</source>
-        <translation>ICV %1 (ausgewählt)</translation>
+        <location filename="../widgets/paretoview.cpp" line="146"/>
+        <source>ICV %1 · balance %2 (selected)</source>
+        <translation>ICV %1 · Balance %2 (gewählt)</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoview.cpp" line="145"/>
+        <location filename="../widgets/paretoview.cpp" line="150"/>
         <source>ICV – (select a point)</source>
         <translation>ICV – (Punkt auswählen)</translation>
     </message>
@@ -1170,22 +1175,22 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
 <context>
     <name>paretolab::widgets::RewardPlot</name>
     <message>
-        <location filename="../widgets/rewardplot.cpp" line="57"/>
+        <location filename="../widgets/rewardplot.cpp" line="116"/>
         <source>thin: experts, thick: merged</source>
-        <translation>dünn: Experten, dick: zusammengeführt</translation>
+        <translation>dünn: Experten, dick: gemergt</translation>
     </message>
     <message>
-        <location filename="../widgets/rewardplot.cpp" line="119"/>
+        <location filename="../widgets/rewardplot.cpp" line="55"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/rewardplot.cpp" line="120"/>
+        <location filename="../widgets/rewardplot.cpp" line="56"/>
         <source>Mean reward (transformed)</source>
         <translation>Mittlere Belohnung (transformiert)</translation>
     </message>
     <message>
-        <location filename="../widgets/rewardplot.cpp" line="194"/>
+        <location filename="../widgets/rewardplot.cpp" line="138"/>
         <source>%1 expert: %2</source>
         <translation>Experte für %1: %2</translation>
     </message>
@@ -1284,38 +1289,38 @@ ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Pol
         <translation>Einstellungen und Endwerte; hervorgehobene Zeilen unterscheiden sich zwischen den Läufen</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="55"/>
+        <location filename="../widgets/runcomparison.cpp" line="56"/>
         <source>Average reward</source>
         <translation>Mittlere Belohnung</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="55"/>
-        <source>ICV</source>
-        <translation>ICV</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparison.cpp" line="55"/>
+        <location filename="../widgets/runcomparison.cpp" line="56"/>
         <source>Hypervolume of the merged policies</source>
         <translation>Hypervolumen der zusammengeführten Policies</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="58"/>
+        <location filename="../widgets/runcomparison.cpp" line="56"/>
+        <source>ICV (over samples)</source>
+        <translation>ICV (über Samples)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparison.cpp" line="59"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="66"/>
+        <location filename="../widgets/runcomparison.cpp" line="67"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="68"/>
+        <location filename="../widgets/runcomparison.cpp" line="69"/>
         <source>y:</source>
         <translation>y:</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparison.cpp" line="191"/>
         <location filename="../widgets/runcomparison.cpp" line="192"/>
+        <location filename="../widgets/runcomparison.cpp" line="193"/>
         <source>%1 (reward)</source>
         <translation>%1 (Belohnung)</translation>
     </message>

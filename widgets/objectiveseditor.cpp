@@ -139,8 +139,9 @@ ObjectivesEditor::ObjectivesEditor(QWidget* parent)
     { tr("Objective"), tr("Weight w"), tr("Transform"), QString() });
   auto* header = m_table->horizontalHeader();
   header->setSectionResizeMode(kName, QHeaderView::ResizeToContents);
-  header->setSectionResizeMode(kWeight, QHeaderView::Stretch);
-  header->setSectionResizeMode(kTransform, QHeaderView::ResizeToContents);
+  header->setSectionResizeMode(kWeight, QHeaderView::Interactive);
+  header->resizeSection(kWeight, 64);
+  header->setSectionResizeMode(kTransform, QHeaderView::Stretch);
   header->setSectionResizeMode(kRemove, QHeaderView::ResizeToContents);
   m_table->verticalHeader()->hide();
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -263,6 +264,8 @@ ObjectivesEditor::addRow(const engine::ObjectiveConfig& objective)
   m_table->setCellWidget(row, kWeight, weight);
 
   auto* transform = new QComboBox(m_table);
+  transform->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  transform->setMinimumContentsLength(8);
   for (const auto& [kind, label] : transformKinds())
     transform->addItem(QCoreApplication::translate("RunSetupPanel", label), int(kind));
   transform->setCurrentIndex(transform->findData(int(objective.transform.kind)));

@@ -94,7 +94,7 @@ ParetoPlot::ParetoPlot(QWidget* parent)
   setAutoAddPlottableToLegend(false);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   setMouseTracking(true);
-  setMinimumSize(320, 220);
+  setMinimumSize(260, 200);
   xAxis->setRange(0, 1);
   yAxis->setRange(0, 1);
 

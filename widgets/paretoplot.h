@@ -8,6 +8,7 @@
 #include <QVector>
 
 #include <array>
+#include <limits>
 
 namespace paretolab::widgets {
 
@@ -33,6 +34,8 @@ struct FrontPoint
   /// The caller's id for the evaluation behind the point (an index into its own store), or
   /// -1; the plot only carries it.
   int evaluation = -1;
+  /// The policy's ICV over its samples (the paper's); NaN when not known.
+  double icv = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// The evaluated policies in the plane of two chosen objectives. Dominance is decided

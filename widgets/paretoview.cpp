@@ -137,10 +137,15 @@ ParetoView::updateSummary()
   QString text = tr("Hypervolume %1").arg(QString::number(m_plot->hypervolume(), 'f', 3));
   const int selected = m_plot->selected();
   if (selected >= 0 && !m_plot->point(selected).objectives.isEmpty()) {
-    const QVector<double>& objectives = m_plot->point(selected).objectives;
-    const double icv = engine::inverseCoefficientOfVariation(
-      std::vector<double>(objectives.begin(), objectives.end()));
-    text += QStringLiteral(" · ") + tr("ICV %1 (selected)").arg(formatIcv(icv));
+    // Two measures, each under its own name: the paper's ICV is over the
+    // policy's samples; the balance is over its per-objective means.
+    const auto& point = m_plot->point(selected);
+    const double balance = engine::inverseCoefficientOfVariation(
+      std::vector<double>(point.objectives.begin(), point.objectives.end()));
+    text += QStringLiteral(" · ") +
+            tr("ICV %1 · balance %2 (selected)")
+              .arg(std::isnan(point.icv) ? QStringLiteral("–") : formatIcv(point.icv))
+              .arg(formatIcv(balance));
   } else {
     text += QStringLiteral(" · ") + tr("ICV – (select a point)");
   }

@@ -47,70 +47,6 @@ expertPen(int expert, int objective)
   return pen;
 }
 
-// The legend's key to the line widths. QCustomPlot's legend only lists
-// plottables, so this is a plain text entry with its own two-line icon.
-class LineWidthNote : public QCPAbstractLegendItem
-{
-public:
-  explicit LineWidthNote(QCPLegend* legend)
-    : QCPAbstractLegendItem(legend)
-    , m_text(RewardPlot::tr("thin: experts, thick: merged"))
-  {
-    setSelectable(false);
-    QFont italic = mFont;
-    italic.setItalic(true);
-    setFont(italic);
-    setTextColor(QColor(80, 80, 80));
-  }
-
-protected:
-  void draw(QCPPainter* painter) override
-  {
-    const QSize icon = mParentLegend->iconSize();
-    const QRect iconRect(mRect.topLeft(), icon);
-    const QColor grey(90, 90, 90);
-    QPen thin(grey, kExpertWidth);
-    thin.setDashPattern(expertDashes(0));
-    painter->setPen(thin);
-    painter->drawLine(QLineF(iconRect.left(),
-                             iconRect.top() + icon.height() * 0.3,
-                             iconRect.right(),
-                             iconRect.top() + icon.height() * 0.3));
-    painter->setPen(QPen(grey, kMergedWidth));
-    painter->drawLine(QLineF(iconRect.left(),
-                             iconRect.top() + icon.height() * 0.72,
-                             iconRect.right(),
-                             iconRect.top() + icon.height() * 0.72));
-    painter->setFont(mFont);
-    painter->setPen(mTextColor);
-    const QRect textRect = textBounds();
-    painter->drawText(mRect.x() + icon.width() + mParentLegend->iconTextPadding(),
-                      mRect.y(),
-                      textRect.width(),
-                      std::max(textRect.height(), icon.height()),
-                      Qt::TextDontClip | Qt::AlignVCenter,
-                      m_text);
-  }
-
-  QSize minimumOuterSizeHint() const override
-  {
-    const QSize icon = mParentLegend->iconSize();
-    const QRect textRect = textBounds();
-    return { icon.width() + mParentLegend->iconTextPadding() + textRect.width() + mMargins.left() +
-               mMargins.right(),
-             std::max(textRect.height(), icon.height()) + mMargins.top() + mMargins.bottom() };
-  }
-
-private:
-  QRect textBounds() const
-  {
-    return QFontMetrics(mFont).boundingRect(
-      0, 0, 0, mParentLegend->iconSize().height(), Qt::TextDontClip, m_text);
-  }
-
-  QString m_text;
-};
-
 } // namespace
 
 RewardPlot::RewardPlot(QWidget* parent)
@@ -121,7 +57,7 @@ RewardPlot::RewardPlot(QWidget* parent)
   fitToData();
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   setNoAntialiasingOnDrag(true);
-  setMinimumSize(320, 220);
+  setMinimumSize(260, 200);
   setObjectName(QStringLiteral("RewardPlot")); // also the default export file name
 
   QFont legendFont = font();
@@ -130,11 +66,13 @@ RewardPlot::RewardPlot(QWidget* parent)
   legend->setBrush(QColor(255, 255, 255, 215));
   legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
   legend->setRowSpacing(0);
-  // The legend sits below the axes, outside the data, in one row.
+  // The legend sits below the axes, outside the data, three entries a row.
+  // Which lines are experts and which merged says the caption (lineKey()).
   axisRect()->insetLayout()->take(legend);
   plotLayout()->addElement(1, 0, legend);
   plotLayout()->setRowStretchFactor(1, 0.001);
   legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  legend->setWrap(3);
   legend->setMargins(QMargins(4, 2, 4, 2));
   legend->setVisible(false);
 
@@ -172,6 +110,12 @@ RewardPlot::objectiveColor(int objective)
   return palette[static_cast<std::size_t>(((objective % count) + count) % count)];
 }
 
+QString
+RewardPlot::lineKey()
+{
+  return tr("thin: experts, thick: merged");
+}
+
 void
 RewardPlot::setSeries(const QStringList& objectiveNames)
 {
@@ -206,8 +150,6 @@ RewardPlot::setSeries(const QStringList& objectiveNames)
     graph->addToLegend(); // a no-op when QCustomPlot already added it
     m_mergedGraphs.append(graph);
   }
-  if (count > 0)
-    legend->addItem(new LineWidthNote(legend));
   legend->setVisible(count > 0);
 
   m_maxStep = 0;

@@ -30,6 +30,8 @@ public:
   /// Replaces all series: one graph per (expert, objective) and one per
   /// objective for the merged policy. Clears the data and the merge markers.
   void setSeries(const QStringList& objectiveNames);
+  /// The key to the line widths, for a caption beside the plot.
+  static QString lineKey();
   QStringList objectiveNames() const { return m_objectiveNames; }
 
   /// Appends expert `expert`'s per-objective means at `step`. Values beyond

@@ -52,7 +52,8 @@ RunComparison::RunComparison(QWidget* parent)
   auto* plotsLayout = new QHBoxLayout(plots);
   auto* left = new QVBoxLayout;
   m_metric = new QComboBox(plots);
-  m_metric->addItems({ tr("Average reward"), tr("ICV"), tr("Hypervolume of the merged policies") });
+  m_metric->addItems(
+    { tr("Average reward"), tr("ICV (over samples)"), tr("Hypervolume of the merged policies") });
   left->addWidget(m_metric);
   m_curves = comparisonPlot(plots);
   m_curves->xAxis->setLabel(tr("Step"));

@@ -167,6 +167,7 @@ runExport(const ExportArguments& arguments)
                                 { "transformed_means", row.transformedMeans },
                                 { "average_reward", row.averageReward },
                                 { "icv", row.icv },
+                                { "objective_balance", row.objectiveBalance },
                                 { "kl", row.kl },
                                 { "entropy", row.entropy },
                                 { "metrics", row.metrics },
@@ -176,7 +177,7 @@ runExport(const ExportArguments& arguments)
         out << line.dump() << '\n';
       }
     } else if (format == "csv") {
-      out << "policy,step,round,average_reward,icv,kl,entropy";
+      out << "policy,step,round,average_reward,icv,objective_balance,kl,entropy";
       for (const auto& name : names)
         out << ',' << engine::csvField(name);
       if (arguments.what == "front")
@@ -185,7 +186,7 @@ runExport(const ExportArguments& arguments)
       for (size_t i = 0; i < rows.size(); ++i) {
         const auto& row = rows[i];
         out << row.policy << ',' << row.step << ',' << row.round;
-        for (double value : { row.averageReward, row.icv, row.kl, row.entropy })
+        for (double value : { row.averageReward, row.icv, row.objectiveBalance, row.kl, row.entropy })
           out << ',' << numberText(value);
         for (const auto& name : names)
           out << ',' << numberText(valueOf(row.transformedMeans, name));

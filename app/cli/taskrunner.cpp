@@ -182,7 +182,9 @@ evaluationJson(const engine::PolicyEvaluation& evaluation,
     perObjectiveRaw[objectives[i].name] = evaluation.rawMeans[i];
   }
   return { { "avg_reward", evaluation.averageReward },
-           { "icv", evaluation.icv }, // infinite (equal means) is written as null
+           // Infinite (all equal) is written as null.
+           { "icv", evaluation.icv },
+           { "objective_balance", evaluation.objectiveBalance },
            { "per_objective", perObjective },
            { "per_objective_raw", perObjectiveRaw },
            { "hypervolume", evaluation.hypervolume },

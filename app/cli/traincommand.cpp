@@ -39,7 +39,11 @@ printComparison(const engine::RunResult& result,
               "average reward",
               result.initial.averageReward,
               result.final.averageReward);
-  std::printf("%-22s %12.4f %12.4f\n", "ICV", result.initial.icv, result.final.icv);
+  std::printf("%-22s %12.4f %12.4f\n", "ICV (samples)", result.initial.icv, result.final.icv);
+  std::printf("%-22s %12.4f %12.4f\n",
+              "objective balance",
+              result.initial.objectiveBalance,
+              result.final.objectiveBalance);
   std::printf(
     "%-22s %12.4f %12.4f\n", "hypervolume", result.initial.hypervolume, result.final.hypervolume);
   std::printf(

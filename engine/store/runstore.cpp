@@ -84,6 +84,10 @@ ALTER TABLE front_points ADD COLUMN round INTEGER;
 ALTER TABLE front_points ADD COLUMN raw_means TEXT;
 )sql";
 
+// Version 3: the ICV is taken over samples, as the paper's figures are; the
+// old figure, over per-objective means, is kept as the objective balance.
+const char* const kMigrateToV3 = "ALTER TABLE steps ADD COLUMN objective_balance REAL;";
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 nlohmann::json
@@ -190,6 +194,8 @@ RunStore::migrate()
       m_db.execute(kSchemaV1);
     if (version < 2)
       m_db.execute(kMigrateToV2);
+    if (version < 3)
+      m_db.execute(kMigrateToV3);
     m_db.execute("PRAGMA user_version = " + std::to_string(kRunStoreSchemaVersion));
   });
 }
@@ -224,7 +230,8 @@ RunStore::insertStep(int64_t run,
 {
   auto insert = m_db.prepare("INSERT INTO steps (run, policy, step, round, raw_means, "
                              "transformed_means, average_reward, icv, kl, entropy, metrics, "
-                             "seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "seconds, objective_balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?)");
   insert.bind(1, run)
     .bind(2, policy)
     .bind(3, report.step)
@@ -236,7 +243,8 @@ RunStore::insertStep(int64_t run,
     .bind(9, report.klToPrior)
     .bind(10, report.entropy)
     .bind(11, nlohmann::json(report.domainMetrics).dump())
-    .bind(12, report.seconds);
+    .bind(12, report.seconds)
+    .bind(13, report.objectiveBalance);
   insert.step(); // autocommit: one transaction per report
 }
 
@@ -269,6 +277,7 @@ RunStore::recordMerge(int64_t run,
     merged.transformedMeans = e.transformedMeans;
     merged.averageReward = e.averageReward;
     merged.icv = e.icv;
+    merged.objectiveBalance = e.objectiveBalance;
     merged.klToPrior = e.klToPrior;
     merged.entropy = e.entropy;
     merged.domainMetrics = e.domainMetrics;
@@ -393,7 +402,8 @@ std::vector<StepRow>
 RunStore::steps(int64_t run, const std::vector<std::string>& objectiveNames) const
 {
   auto query = m_db.prepare("SELECT policy, step, round, raw_means, transformed_means, "
-                            "average_reward, icv, kl, entropy, metrics, seconds FROM steps "
+                            "average_reward, icv, kl, entropy, metrics, seconds, "
+                            "objective_balance FROM steps "
                             "WHERE run = ? ORDER BY rowid");
   query.bind(1, run);
   std::vector<StepRow> rows;
@@ -417,6 +427,7 @@ RunStore::steps(int64_t run, const std::vector<std::string>& objectiveNames) con
     row.entropy = query.real(8);
     row.metrics = numbersByName(query.text(9));
     row.seconds = query.real(10);
+    row.objectiveBalance = query.real(11);
     rows.push_back(std::move(row));
   }
   return rows;

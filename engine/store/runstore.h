@@ -18,7 +18,7 @@ namespace paretolab::engine {
 /// file; the store never writes into such a file.
 using StoreError = SqliteError;
 
-inline constexpr int kRunStoreSchemaVersion = 2;
+inline constexpr int kRunStoreSchemaVersion = 3;
 
 struct RunRecord
 {
@@ -45,7 +45,8 @@ struct StepRow
   std::map<std::string, double> rawMeans; ///< NaN where no sample had a value
   std::map<std::string, double> transformedMeans;
   double averageReward = 0.0;
-  double icv = 0.0;
+  double icv = 0.0;              ///< over samples (the paper's)
+  double objectiveBalance = 0.0; ///< over per-objective means; NaN in schema v1 rows
   double kl = 0.0;
   double entropy = 0.0;
   std::map<std::string, double> metrics;

@@ -74,7 +74,11 @@ scoreTexts(const Domain& domain,
     scored.averageReward =
       std::accumulate(scored.transformedMeans.begin(), scored.transformedMeans.end(), 0.0) /
       double(n);
-    scored.icv = inverseCoefficientOfVariation(scored.transformedMeans);
+    scored.objectiveBalance = inverseCoefficientOfVariation(scored.transformedMeans);
+    std::vector<double> perSample;
+    for (const auto& row : scored.transformed)
+      perSample.push_back(std::accumulate(row.begin(), row.end(), 0.0) / double(n));
+    scored.icv = perSample.empty() ? 0.0 : inverseCoefficientOfVariation(perSample);
   }
   return scored;
 }
@@ -107,6 +111,7 @@ evaluatePolicy(GptImpl& model,
   evaluation.transformedMeans = scored.transformedMeans;
   evaluation.averageReward = scored.averageReward;
   evaluation.icv = scored.icv;
+  evaluation.objectiveBalance = scored.objectiveBalance;
   evaluation.klToPrior =
     ((own.logProbs - ref.logProbs).masked_fill(mask == 0, 0.0)).sum(1).mean().item<double>();
   evaluation.entropy =

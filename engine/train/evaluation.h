@@ -37,7 +37,11 @@ struct ScoredBatch
   std::vector<double> rawMeans;                 ///< over the samples with a value
   std::vector<double> transformedMeans;
   double averageReward = 0.0; ///< mean of transformedMeans over the objectives
-  double icv = 0.0;           ///< inverseCoefficientOfVariation(transformedMeans)
+  /// The paper's ICV: mean / population std, over the samples, of each sample's
+  /// average transformed reward. High when few samples are poor.
+  double icv = 0.0;
+  /// mean / population std of transformedMeans: how evenly the objectives are met.
+  double objectiveBalance = 0.0;
 };
 
 /// `contexts` is empty or one per text.

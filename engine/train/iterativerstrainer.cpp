@@ -430,6 +430,7 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
       report.transformedMeans = scored.transformedMeans;
       report.averageReward = scored.averageReward;
       report.icv = scored.icv;
+      report.objectiveBalance = scored.objectiveBalance;
       report.klToPrior = rollout.klPerSequence.mean().item<double>();
       const auto& mask = rollout.sequences.actionMask;
       report.entropy =

@@ -16,10 +16,13 @@ struct PolicyEvaluation
   std::vector<double> rawMeans;         ///< per objective, over samples with a value
   std::vector<double> transformedMeans; ///< per objective, in [0, 1], penalty included
   double averageReward = 0.0;           ///< mean of transformedMeans
-  double icv = 0.0;                     ///< mean / population std of transformedMeans
-  double klToPrior = 0.0;               ///< mean over sequences of sum_t (log pi - log pi_ref)
-  double entropy = 0.0;                 ///< mean per-token entropy
-  double hypervolume = 0.0; ///< of the samples' non-dominated transformed vectors, reference 0
+  /// The paper's ICV: mean / population std over the samples of each sample's
+  /// average transformed reward (higher: fewer very poor samples).
+  double icv = 0.0;
+  double objectiveBalance = 0.0; ///< mean / population std of transformedMeans
+  double klToPrior = 0.0;        ///< mean over sequences of sum_t (log pi - log pi_ref)
+  double entropy = 0.0;          ///< mean per-token entropy
+  double hypervolume = 0.0;      ///< of the samples' non-dominated transformed vectors, reference 0
   std::map<std::string, double> domainMetrics;
   std::vector<std::string> samples;
   std::vector<SampleContext> contexts;        ///< one per sample; empty when unconditional
@@ -35,7 +38,8 @@ struct StepReport
   std::vector<double> rawMeans;
   std::vector<double> transformedMeans;
   double averageReward = 0.0;
-  double icv = 0.0;
+  double icv = 0.0;              ///< over the rollout's samples, as PolicyEvaluation::icv
+  double objectiveBalance = 0.0; ///< as PolicyEvaluation::objectiveBalance
   double klToPrior = 0.0;
   double entropy = 0.0;
   double clipFraction = 0.0;

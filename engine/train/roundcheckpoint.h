@@ -17,11 +17,11 @@ namespace paretolab::engine {
 /// continuation equals an uninterrupted run.
 struct RoundCheckpoint
 {
-  std::string objectives; ///< "a,b,c,": the task it belongs to
-  int64_t round = 0;      ///< the last completed merge round
-  int64_t step = 0;       ///< the step it merged at
-  ParameterSet rho;       ///< the merged policy
-  ParameterSet base;      ///< the policy the round started from
+  std::string objectives;            ///< "a,b,c,": the task it belongs to
+  int64_t round = 0;                 ///< the last completed merge round
+  int64_t step = 0;                  ///< the step it merged at
+  ParameterSet rho;                  ///< the merged policy
+  ParameterSet base;                 ///< the policy the round started from
   std::vector<ParameterSet> experts; ///< every objective's expert before the merge
   std::vector<torch::Tensor> generatorStates;
   std::vector<ParameterSet> valueHeads;     ///< GAE only

@@ -38,8 +38,7 @@ struct Source
     const int line = lineOf(path);
     // The whole file has no key to name: "task.json: the task must be an object".
     const std::string where = path.empty() ? "the task " : path + ": ";
-    throw TaskError(origin + (line > 0 ? ":" + std::to_string(line) : "") + ": " + where +
-                    message);
+    throw TaskError(origin + (line > 0 ? ":" + std::to_string(line) : "") + ": " + where + message);
   }
 };
 

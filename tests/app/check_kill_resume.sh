@@ -51,7 +51,7 @@ echo "resumed run equals the uninterrupted run: $(jq .avg_reward "$work/resumed.
 db=$work/killed/runs.sqlite
 [ "$("$cli" runs --db "$db" --json | jq -r '.[0].status')" = finished ]
 "$cli" export --db "$db" --run 1 --what front --format csv --out "$work/front.csv" 2>/dev/null
-head -1 "$work/front.csv" | grep -q "^policy,step,round,average_reward,icv,kl,entropy,ones,alternation,pattern,non_dominated$" \
+head -1 "$work/front.csv" | grep -q "^policy,step,round,average_reward,icv,objective_balance,kl,entropy,ones,alternation,pattern,non_dominated$" \
   || { echo "front CSV header: $(head -1 "$work/front.csv")"; exit 1; }
 [ "$(wc -l < "$work/front.csv")" -eq 12 ] || { echo "expected the prior and 10 rounds on the front"; exit 1; }
 "$cli" export --db "$db" --run 1 --what samples --format txt --out "$work/samples.txt" 2>/dev/null

@@ -49,6 +49,8 @@ private Q_SLOTS:
       QVERIFY(QTest::qWaitForWindowExposed(&window));
       QVERIFY(window.loadTask(QStringLiteral("molecules")));
       QCoreApplication::processEvents();
+      // Nothing's minimum size forces the window past the screen it was made for.
+      QCOMPARE(window.size(), QSize(1280, 720));
 
       // Start, Pause and Stop are on a toolbar, inside the window.
       auto* toolbar = window.findChild<QToolBar*>(QStringLiteral("RunToolBar"));

@@ -337,12 +337,22 @@ TestParetoPlot::viewSummary()
   QVERIFY2(view.summaryText().contains(QStringLiteral("Hypervolume 0.370")),
            qPrintable(view.summaryText()));
 
-  // (0.5, 0.5): equal objectives, zero spread, infinite ICV.
+  // (0.5, 0.5): equal objectives, zero spread: an infinite balance. The points
+  // carry no samples, so their ICV over samples is not known.
   plot->setSelected(1);
-  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV ∞")), qPrintable(view.summaryText()));
+  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV – · balance ∞")),
+           qPrintable(view.summaryText()));
   // (0.2, 0.8): mean 0.5, population stddev 0.3.
   plot->setSelected(0);
-  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV 1.67")), qPrintable(view.summaryText()));
+  QVERIFY2(view.summaryText().contains(QStringLiteral("balance 1.67")),
+           qPrintable(view.summaryText()));
+  // A point that knows its ICV over samples shows it under that name.
+  paretolab::widgets::FrontPoint withSamples{ { 0.3, 0.3 }, {}, {}, PointKind::Remerged };
+  withSamples.icv = 4.25;
+  plot->setSelected(plot->addPoint(withSamples));
+  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV 4.25 · balance ∞")),
+           qPrintable(view.summaryText()));
+  plot->removeKind(PointKind::Remerged);
 
   plot->removeKind(PointKind::Sweep);
   QVERIFY2(view.summaryText().contains(QStringLiteral("Hypervolume 0.310")),

@@ -57,7 +57,8 @@ private Q_SLOTS:
     view.showMetric(2);
     QCOMPARE(view.curves()->graph(0)->data()->at(2)->value, 0.3); // hypervolume
     view.showAxes(2, 1);
-    QCOMPARE(view.fronts()->graph(0)->data()->at(0)->key, 0.6); // logp of the first point... sorted by key
+    QCOMPARE(view.fronts()->graph(0)->data()->at(0)->key,
+             0.6); // logp of the first point... sorted by key
     QVERIFY(view.fronts()->xAxis->label().startsWith("logp"));
     // The legends are outside the axes, below them.
     QVERIFY(view.curves()->plotLayout()->elementAt(1) == view.curves()->legend);

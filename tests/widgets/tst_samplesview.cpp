@@ -235,14 +235,16 @@ TestSamplesView::filtersKeepValidUniqueNovelAndMatching()
   view.setFilters(true, false, false, {});
   QCOMPARE(view.shown().samples.size(), 5);
   view.setFilters(true, true, false, {});
-  QCOMPARE(view.shown().samples, (QStringList{ "CCO", "c1ccccc1O", "CC(=O)Nc1ccc(O)cc1C", "O=S(C)C" }));
+  QCOMPARE(view.shown().samples,
+           (QStringList{ "CCO", "c1ccccc1O", "CC(=O)Nc1ccc(O)cc1C", "O=S(C)C" }));
   view.setFilters(false, false, false, "c1ccccc1");
   QCOMPARE(view.shown().samples, (QStringList{ "c1ccccc1O", "CC(=O)Nc1ccc(O)cc1C" }));
   QCOMPARE(view.shown().rawScores.last(), QVector<double>{ 0.6 });
   QCOMPARE(view.shown().query, QString("c1ccccc1"));
   // The match is drawn highlighted: the picture differs from the plain one.
   const auto domain = view.shown().domain;
-  QVERIFY(domain->describeMatching("c1ccccc1O", {}, "c1ccccc1").svg != domain->describe("c1ccccc1O").svg);
+  QVERIFY(domain->describeMatching("c1ccccc1O", {}, "c1ccccc1").svg !=
+          domain->describe("c1ccccc1O").svg);
   view.setFilters(false, false, true, {});
   QVERIFY(!view.shown().samples.contains("O=S(C)C")); // DMSO is not novel
   QVERIFY(view.shown().samples.contains("CC(=O)Nc1ccc(O)cc1C"));
