@@ -3,6 +3,7 @@
 
 #include "annotatedsamplespage.h"
 #include "core/paths.h"
+#include "divergenceplot.h"
 #include "exportactions.h"
 #include "frontmodel.h"
 #include "paretoplot.h"
@@ -24,15 +25,12 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
 
 namespace paretolab::app {
 
@@ -46,11 +44,15 @@ MainWindow::MainWindow(QWidget* parent)
   setObjectName(QStringLiteral("MainWindow"));
   m_rewardPlot = new widgets::RewardPlot;
   m_paretoView = new widgets::ParetoView;
-  widgets::addPlotExportMenu(m_rewardPlot);
   widgets::addPlotExportMenu(m_paretoView->plot());
+  m_divergencePlot = new widgets::DivergencePlot;
   auto* plots = new QSplitter(Qt::Horizontal, this);
-  plots->addWidget(
-    titled(tr("Reward per objective"), m_rewardPlot, plots, widgets::RewardPlot::lineKey()));
+  plots->addWidget(tabbed(
+    QStringLiteral("TrainingPlots"),
+    { { titled(tr("Reward per objective"), m_rewardPlot, plots, widgets::RewardPlot::lineKey()),
+        tr("Rewards") },
+      { titled(tr("Expert divergence at each merge"), m_divergencePlot, plots), tr("Divergence") } },
+    plots));
   plots->addWidget(titled(tr("Pareto front"), m_paretoView, plots));
   setCentralWidget(plots);
 
@@ -60,7 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
   m_status = new RunStatus(statusBar(), m_controller);
   createDocks();
   m_presenter = new RunPresenter(
-    RunPresenter::Views{ m_rewardPlot, m_front, m_weights, m_samples }, m_controller, m_runs, this);
+    RunPresenter::Views{ m_rewardPlot, m_front, m_weights, m_samples, m_divergencePlot }, m_controller, m_runs, this);
   m_exports = new ExportActions(this, m_presenter, m_front);
   createMenus();
   connectController();

@@ -17,6 +17,7 @@ class QPushButton;
 namespace paretolab::widgets {
 class ParetoPlot;
 class ParetoView;
+class DivergencePlot;
 class RewardPlot;
 class RunBrowser;
 class RunSetupPanel;
@@ -62,6 +63,7 @@ public:
   RunLibrary* runLibrary() const { return m_runs; }
   widgets::RunSetupPanel* runSetupPanel() const { return m_runSetup; }
   widgets::RewardPlot* rewardPlot() const { return m_rewardPlot; }
+  widgets::DivergencePlot* divergencePlot() const { return m_divergencePlot; }
   widgets::ParetoPlot* paretoPlot() const;
   widgets::WeightSliders* weightSliders() const { return m_sliders; }
   widgets::SamplesView* samplesView() const { return m_samples; }
@@ -96,6 +98,7 @@ private:
   RunStatus* m_status = nullptr;
   widgets::RunSetupPanel* m_runSetup = nullptr;
   widgets::RewardPlot* m_rewardPlot = nullptr;
+  widgets::DivergencePlot* m_divergencePlot = nullptr;
   widgets::ParetoView* m_paretoView = nullptr;
   widgets::WeightSliders* m_sliders = nullptr;
   widgets::SamplesView* m_samples = nullptr;

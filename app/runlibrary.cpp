@@ -195,7 +195,7 @@ RunLibrary::compare(const QVector<qint64>& ids)
       std::vector<engine::ObjectivePoint> merged;
       const engine::StepRow* last = nullptr;
       for (const auto& row : store.steps(id, names)) {
-        if (row.expert >= 0)
+        if (!row.isEvaluation())
           continue;
         last = &row;
         compared.steps << double(row.step);

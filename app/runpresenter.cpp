@@ -5,6 +5,7 @@
 #include "frontmodel.h"
 #include "paretoplot.h"
 #include "rewardplot.h"
+#include "divergenceplot.h"
 #include "samplesview.h"
 #include "store/runstore.h"
 #include "trainingcontroller.h"
@@ -182,7 +183,8 @@ RunPresenter::connectController()
           this,
           [this](const auto& steps, const auto& merges) {
             addReports(steps, merges);
-            if (!merges.isEmpty() && merges.back().round > 0)
+            if (!merges.isEmpty() && merges.back().round > 0 &&
+                m_task.training.method != engine::Method::Morlhf)
               Q_EMIT expertsReady();
           });
   connect(m_controller, &TrainingController::runStored, this, &RunPresenter::setStoredRun);
@@ -266,7 +268,16 @@ RunPresenter::showTask(const engine::TaskConfig& task)
   m_views.samples->clear();
   m_views.samples->setPinned(false);
   m_pinned = false;
-  info()->setText(tr("Drag a slider after the first merge to re-merge the experts."));
+  const bool singlePolicy = task.training.method == engine::Method::Morlhf;
+  m_views.weights->sliders()->setEnabled(!singlePolicy);
+  if (singlePolicy) {
+    info()->setText(tr("MORLHF trains one policy for the task's weights: there are no experts "
+                       "to re-merge. Train IterativeRS or RS to steer the trade-off."));
+    m_views.divergence->clear(tr("MORLHF trains one policy: no experts drift apart."));
+  } else {
+    info()->setText(tr("Drag a slider after the first merge to re-merge the experts."));
+    m_views.divergence->clear();
+  }
   m_hasShown = false;
   m_shownCaption.clear();
 }
@@ -283,6 +294,8 @@ RunPresenter::addReports(const QVector<engine::StepReport>& steps,
   for (const auto& merge : merges) {
     const auto& means = merge.evaluation.transformedMeans;
     m_views.rewards->addMergedPoint(int(merge.step), QVector<double>(means.begin(), means.end()));
+    if (merge.round > 0 && m_task.training.method != engine::Method::Morlhf)
+      m_views.divergence->addMerge(int(merge.round), merge.divergence, merge.klDivergence);
     const bool prior = merge.round == 0;
     const int index = m_views.front->add(
       merge.evaluation,
@@ -333,7 +346,7 @@ RunPresenter::showStoredRun(const StoredRun& run)
   m_storedRun = run.record.id;
   for (const auto& row : run.steps) {
     const auto means = meansOf(row.transformedMeans, run.task);
-    if (row.expert >= 0) {
+    if (!row.isEvaluation()) {
       m_views.rewards->addExpertStep(row.expert, int(row.step), means);
       continue;
     }
@@ -354,8 +367,11 @@ RunPresenter::showStoredRun(const StoredRun& run)
                        prior ? tr("Prior") : tr("Round %1, step %2").arg(row.round).arg(row.step),
                        row.round);
   }
-  for (const auto& merge : run.merges)
+  for (const auto& merge : run.merges) {
     m_latestRound = std::max<qint64>(m_latestRound, merge.round);
+    if (merge.round > 0 && run.task.training.method != engine::Method::Morlhf)
+      m_views.divergence->addMerge(int(merge.round), merge.divergence, merge.klDivergence);
+  }
   updateRounds();
   // The points evaluated off the training path come back too.
   for (const auto& point : run.frontPoints) {

@@ -17,6 +17,7 @@ class QLabel;
 
 namespace paretolab::widgets {
 class RewardPlot;
+class DivergencePlot;
 class SamplesView;
 class WeightsPanel;
 } // namespace paretolab::widgets
@@ -44,6 +45,7 @@ public:
     FrontModel* front = nullptr;
     widgets::WeightsPanel* weights = nullptr;
     widgets::SamplesView* samples = nullptr;
+    widgets::DivergencePlot* divergence = nullptr;
   };
 
   RunPresenter(Views views,

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -38,6 +39,17 @@ titled(const QString& title, QWidget* content, QWidget* parent, const QString& n
 
 // Window-modal but not blocking: a blocked event loop would stall training
 // updates, tests and the screenshot mode.
+QTabWidget*
+tabbed(const QString& name, const QList<QPair<QWidget*, QString>>& pages, QWidget* parent)
+{
+  auto* tabs = new QTabWidget(parent);
+  tabs->setObjectName(name);
+  tabs->setDocumentMode(true);
+  for (const auto& [page, label] : pages)
+    tabs->addTab(page, label);
+  return tabs;
+}
+
 void
 warn(QWidget* parent, const QString& title, const QString& text)
 {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QString>
 
 class QDockWidget;
 class QMainWindow;
 class QMenuBar;
+class QTabWidget;
 class QWidget;
 
 namespace paretolab::app {
@@ -13,6 +16,10 @@ namespace paretolab::app {
 /// `content` in a group box titled `title`, with `note` in small print under it.
 QWidget*
 titled(const QString& title, QWidget* content, QWidget* parent, const QString& note = {});
+
+/// Tabs named `name` (which keeps the current tab in tests), one per (page, label).
+QTabWidget*
+tabbed(const QString& name, const QList<QPair<QWidget*, QString>>& pages, QWidget* parent);
 
 /// A warning that does not block: window-modal, deleted when closed.
 void

@@ -36,6 +36,7 @@ struct ExportArguments
   std::string what;
   std::string format;
   std::string out;
+  std::string round = "all";
 };
 
 int
@@ -91,6 +92,19 @@ valueOf(const std::map<std::string, double>& values, const std::string& name)
   return found == values.end() ? std::nan("") : found->second;
 }
 
+int64_t
+parseRound(const std::string& text)
+{
+  try {
+    size_t used = 0;
+    const auto round = std::stoll(text, &used);
+    if (used == text.size() && round >= 0)
+      return round;
+  } catch (const std::exception&) {
+  }
+  throw std::runtime_error("--round must be all, final or a round number, not \"" + text + "\"");
+}
+
 /// A number as JSON would write it; empty for NaN, which CSV leaves blank.
 std::string
 numberText(double value)
@@ -120,7 +134,19 @@ runExport(const ExportArguments& arguments)
       throw std::runtime_error(writer->title() + " files cannot be written");
     engine::SampleTable table;
     table.objectiveNames = names;
-    const auto rows = store.samples(arguments.run);
+    auto rows = store.samples(arguments.run);
+    if (arguments.round != "all") {
+      const auto merges = store.merges(arguments.run);
+      if (merges.empty())
+        throw std::runtime_error("run " + std::to_string(arguments.run) + " has no evaluations");
+      const auto round = arguments.round == "final" ? merges.back().round
+                                                    : parseRound(arguments.round);
+      const auto policy = "merged:" + std::to_string(round);
+      std::erase_if(rows, [&](const auto& row) { return row.policy != policy; });
+      if (rows.empty())
+        throw std::runtime_error("run " + std::to_string(arguments.run) +
+                                 " has no samples of round " + std::to_string(round));
+    }
     const bool conditional =
       std::any_of(rows.begin(), rows.end(), [](const auto& row) { return !row.context.empty(); });
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -132,6 +158,12 @@ runExport(const ExportArguments& arguments)
       if (conditional)
         table.contexts.push_back(rows[i].context);
     }
+    // The trainer's own rewards, where the database has them (schema v4 on).
+    if (std::all_of(rows.begin(), rows.end(), [&](const auto& row) {
+          return row.rewards.size() == names.size();
+        }))
+      for (const auto& row : rows)
+        table.rewards.push_back(row.rewards);
     count = writeSampleFile(*writer, table, arguments.out);
     std::fprintf(stderr,
                  "paretolab-cli: wrote %s to %s\n",
@@ -144,7 +176,7 @@ runExport(const ExportArguments& arguments)
     std::vector<bool> nonDominated(rows.size(), false);
     if (arguments.what == "front") {
       // The evaluated merged policies, one per round, and which are non-dominated.
-      std::erase_if(rows, [](const auto& row) { return row.expert >= 0; });
+      std::erase_if(rows, [](const auto& row) { return !row.isEvaluation(); });
       std::vector<engine::ObjectivePoint> points;
       for (const auto& row : rows) {
         engine::ObjectivePoint point;
@@ -236,6 +268,11 @@ addExportCommand(CLI::App& app, int& exitCode)
                  "fasta for DNA, jsonl for text). Metrics and front: csv or jsonl")
     ->required();
   command->add_option("--out", arguments->out, "File to write")->required();
+  command
+    ->add_option("--round",
+                 arguments->round,
+                 "Samples: all, final (the last evaluation batch) or a merge round's number")
+    ->capture_default_str();
   command->callback([arguments, &exitCode] { exitCode = runExport(*arguments); });
 }
 

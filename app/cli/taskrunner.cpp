@@ -177,9 +177,13 @@ evaluationJson(const engine::PolicyEvaluation& evaluation,
 {
   nlohmann::json perObjective = nlohmann::json::object();
   nlohmann::json perObjectiveRaw = nlohmann::json::object();
+  nlohmann::json perObjectiveValidUnique = nlohmann::json::object();
+  const auto& validUnique = evaluation.validUnique;
   for (size_t i = 0; i < objectives.size(); ++i) {
     perObjective[objectives[i].name] = evaluation.transformedMeans[i];
     perObjectiveRaw[objectives[i].name] = evaluation.rawMeans[i];
+    if (i < validUnique.transformedMeans.size())
+      perObjectiveValidUnique[objectives[i].name] = validUnique.transformedMeans[i];
   }
   return { { "avg_reward", evaluation.averageReward },
            // Infinite (all equal) is written as null.
@@ -190,7 +194,14 @@ evaluationJson(const engine::PolicyEvaluation& evaluation,
            { "hypervolume", evaluation.hypervolume },
            { "kl_to_prior", evaluation.klToPrior },
            { "entropy", evaluation.entropy },
-           { "metrics", evaluation.domainMetrics } };
+           { "metrics", evaluation.domainMetrics },
+           // The same over the valid samples, each counted once (how the
+           // authors evaluate molecules); the figures above are over all samples.
+           { "valid_unique",
+             { { "count", validUnique.count },
+               { "avg_reward", validUnique.averageReward },
+               { "icv", validUnique.icv },
+               { "per_objective", perObjectiveValidUnique } } } };
 }
 
 } // namespace paretolab::cli

@@ -48,6 +48,19 @@ printComparison(const engine::RunResult& result,
     "%-22s %12.4f %12.4f\n", "hypervolume", result.initial.hypervolume, result.final.hypervolume);
   std::printf(
     "%-22s %12.4f %12.4f\n", "KL to prior", result.initial.klToPrior, result.final.klToPrior);
+  std::printf("over the valid, unique samples only:\n");
+  std::printf("%-22s %12lld %12lld\n",
+              "  samples",
+              (long long)result.initial.validUnique.count,
+              (long long)result.final.validUnique.count);
+  std::printf("%-22s %12.4f %12.4f\n",
+              "  average reward",
+              result.initial.validUnique.averageReward,
+              result.final.validUnique.averageReward);
+  std::printf("%-22s %12.4f %12.4f\n",
+              "  ICV (samples)",
+              result.initial.validUnique.icv,
+              result.final.validUnique.icv);
 }
 
 int

@@ -88,6 +88,15 @@ ALTER TABLE front_points ADD COLUMN raw_means TEXT;
 // old figure, over per-objective means, is kept as the objective balance.
 const char* const kMigrateToV3 = "ALTER TABLE steps ADD COLUMN objective_balance REAL;";
 
+// Version 4: the KL between the experts at each merge; each sample's
+// transformed rewards as the trainer computed them; and the merged policy's
+// figures over its valid, unique samples.
+const char* const kMigrateToV4 = R"sql(
+ALTER TABLE merges ADD COLUMN kl_divergence REAL;
+ALTER TABLE samples ADD COLUMN rewards TEXT;
+ALTER TABLE steps ADD COLUMN valid_unique TEXT;
+)sql";
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 nlohmann::json
@@ -125,6 +134,37 @@ numberList(const std::string& text)
       values.push_back(value.is_number() ? value.get<T>() : T{});
   }
   return values;
+}
+
+nlohmann::json
+subsetJson(const PolicyEvaluation::Subset& subset, const std::vector<std::string>& names)
+{
+  return { { "count", subset.count },
+           { "average_reward", subset.averageReward },
+           { "icv", subset.icv },
+           { "transformed_means", byName(names, subset.transformedMeans) } };
+}
+
+PolicyEvaluation::Subset
+subsetFromJson(const std::string& text, const std::vector<std::string>& names)
+{
+  PolicyEvaluation::Subset subset;
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_object())
+    return subset;
+  const auto number = [&](const char* key) {
+    const auto found = json.find(key);
+    return found != json.end() && found->is_number() ? found->get<double>() : kNaN;
+  };
+  subset.count = int64_t(number("count"));
+  subset.averageReward = number("average_reward");
+  subset.icv = number("icv");
+  const auto means = numbersByName(json.value("transformed_means", nlohmann::json::object()).dump());
+  for (const auto& name : names) {
+    const auto found = means.find(name);
+    subset.transformedMeans.push_back(found == means.end() ? kNaN : found->second);
+  }
+  return subset;
 }
 
 RunRecord
@@ -196,6 +236,8 @@ RunStore::migrate()
       m_db.execute(kMigrateToV2);
     if (version < 3)
       m_db.execute(kMigrateToV3);
+    if (version < 4)
+      m_db.execute(kMigrateToV4);
     m_db.execute("PRAGMA user_version = " + std::to_string(kRunStoreSchemaVersion));
   });
 }
@@ -219,19 +261,23 @@ RunStore::recordStep(int64_t run,
                      const StepReport& report,
                      const std::vector<std::string>& objectiveNames)
 {
-  insertStep(run, "expert:" + objectiveNames.at(size_t(report.expert)), report, objectiveNames);
+  // A single MORLHF policy trains as no one objective's expert.
+  const auto policy =
+    report.expert < 0 ? std::string("policy") : "expert:" + objectiveNames.at(size_t(report.expert));
+  insertStep(run, policy, report, objectiveNames);
 }
 
 void
 RunStore::insertStep(int64_t run,
                      const std::string& policy,
                      const StepReport& report,
-                     const std::vector<std::string>& objectiveNames)
+                     const std::vector<std::string>& objectiveNames,
+                     const PolicyEvaluation::Subset* validUnique)
 {
   auto insert = m_db.prepare("INSERT INTO steps (run, policy, step, round, raw_means, "
                              "transformed_means, average_reward, icv, kl, entropy, metrics, "
-                             "seconds, objective_balance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?)");
+                             "seconds, objective_balance, valid_unique) VALUES (?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, run)
     .bind(2, policy)
     .bind(3, report.step)
@@ -245,6 +291,8 @@ RunStore::insertStep(int64_t run,
     .bind(11, nlohmann::json(report.domainMetrics).dump())
     .bind(12, report.seconds)
     .bind(13, report.objectiveBalance);
+  if (validUnique)
+    insert.bind(14, subsetJson(*validUnique, objectiveNames).dump());
   insert.step(); // autocommit: one transaction per report
 }
 
@@ -258,8 +306,8 @@ RunStore::recordMerge(int64_t run,
   const auto& e = report.evaluation;
   m_db.transaction([&] {
     auto merge = m_db.prepare("INSERT OR REPLACE INTO merges (run, round, step, lambda, subset, "
-                              "divergence, checkpoint, checkpoint_sha256) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                              "divergence, checkpoint, checkpoint_sha256, kl_divergence) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     merge.bind(1, run)
       .bind(2, report.round)
       .bind(3, report.step)
@@ -267,7 +315,8 @@ RunStore::recordMerge(int64_t run,
       .bind(5, nlohmann::json(report.subset).dump())
       .bind(6, report.divergence)
       .bind(7, checkpointPath)
-      .bind(8, checkpointSha256);
+      .bind(8, checkpointSha256)
+      .bind(9, report.klDivergence);
     merge.step();
     // The merged policy's evaluation is one more row of the steps table.
     StepReport merged;
@@ -282,9 +331,9 @@ RunStore::recordMerge(int64_t run,
     merged.entropy = e.entropy;
     merged.domainMetrics = e.domainMetrics;
     merged.seconds = report.seconds;
-    insertStep(run, "merged", merged, objectiveNames);
+    insertStep(run, "merged", merged, objectiveNames, &e.validUnique);
     auto sample = m_db.prepare("INSERT INTO samples (run, step, policy, sequence, raw_values, "
-                               "context) VALUES (?, ?, ?, ?, ?, ?)");
+                               "context, rewards) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; i < e.samples.size(); ++i) {
       sample.reset();
       sample.bind(1, run)
@@ -294,6 +343,8 @@ RunStore::recordMerge(int64_t run,
         .bind(5, nlohmann::json(e.rawScores.at(i)).dump());
       if (i < e.contexts.size() && !e.contexts[i].empty())
         sample.bind(6, e.contexts[i].toJson().dump());
+      if (i < e.rewards.size())
+        sample.bind(7, nlohmann::json(e.rewards[i]).dump());
       sample.step();
     }
   });
@@ -403,7 +454,7 @@ RunStore::steps(int64_t run, const std::vector<std::string>& objectiveNames) con
 {
   auto query = m_db.prepare("SELECT policy, step, round, raw_means, transformed_means, "
                             "average_reward, icv, kl, entropy, metrics, seconds, "
-                            "objective_balance FROM steps "
+                            "objective_balance, valid_unique FROM steps "
                             "WHERE run = ? ORDER BY rowid");
   query.bind(1, run);
   std::vector<StepRow> rows;
@@ -428,6 +479,8 @@ RunStore::steps(int64_t run, const std::vector<std::string>& objectiveNames) con
     row.metrics = numbersByName(query.text(9));
     row.seconds = query.real(10);
     row.objectiveBalance = query.real(11);
+    if (!query.isNull(12))
+      row.validUnique = subsetFromJson(query.text(12), objectiveNames);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -437,7 +490,8 @@ std::vector<MergeRow>
 RunStore::merges(int64_t run) const
 {
   auto query = m_db.prepare("SELECT round, step, lambda, subset, divergence, checkpoint, "
-                            "checkpoint_sha256 FROM merges WHERE run = ? ORDER BY round");
+                            "checkpoint_sha256, kl_divergence FROM merges WHERE run = ? "
+                            "ORDER BY round");
   query.bind(1, run);
   std::vector<MergeRow> rows;
   while (query.step())
@@ -446,6 +500,7 @@ RunStore::merges(int64_t run) const
                      numberList<double>(query.text(2)),
                      numberList<int>(query.text(3)),
                      query.real(4),
+                     query.isNull(7) ? kNaN : query.real(7),
                      query.text(5),
                      query.text(6) });
   return rows;
@@ -454,8 +509,8 @@ RunStore::merges(int64_t run) const
 std::vector<SampleRow>
 RunStore::samples(int64_t run) const
 {
-  auto query = m_db.prepare("SELECT step, policy, sequence, raw_values, context FROM samples "
-                            "WHERE run = ? ORDER BY rowid");
+  auto query = m_db.prepare("SELECT step, policy, sequence, raw_values, context, rewards "
+                            "FROM samples WHERE run = ? ORDER BY rowid");
   query.bind(1, run);
   std::vector<SampleRow> rows;
   while (query.step()) {
@@ -466,6 +521,8 @@ RunStore::samples(int64_t run) const
     row.raw = numberList<double>(query.text(3));
     if (!query.isNull(4))
       row.context = SampleContext::fromJson(nlohmann::json::parse(query.text(4), nullptr, false));
+    if (!query.isNull(5))
+      row.rewards = numberList<double>(query.text(5));
     rows.push_back(std::move(row));
   }
   return rows;

@@ -18,7 +18,7 @@ namespace paretolab::engine {
 /// file; the store never writes into such a file.
 using StoreError = SqliteError;
 
-inline constexpr int kRunStoreSchemaVersion = 3;
+inline constexpr int kRunStoreSchemaVersion = 4;
 
 struct RunRecord
 {
@@ -35,11 +35,12 @@ struct RunRecord
   int64_t merges = 0; ///< merge rounds recorded, the prior's round 0 not counted
 };
 
-/// One row of the steps table: an expert's step, or a merged policy's evaluation.
+/// One row of the steps table: an expert's step, a MORLHF policy's step, or a
+/// merged policy's evaluation.
 struct StepRow
 {
-  int expert = -1;    ///< index of the expert's objective; -1 for the merged policy
-  std::string policy; ///< "expert:<objective>" or "merged"
+  int expert = -1;    ///< index of the expert's objective; -1 when the row is no expert's
+  std::string policy; ///< "expert:<objective>", "policy" (MORLHF) or "merged"
   int64_t step = 0;
   int64_t round = 0;
   std::map<std::string, double> rawMeans; ///< NaN where no sample had a value
@@ -51,6 +52,11 @@ struct StepRow
   double entropy = 0.0;
   std::map<std::string, double> metrics;
   double seconds = 0.0;
+  /// Merged rows since schema v4: the figures over the valid, unique samples.
+  std::optional<PolicyEvaluation::Subset> validUnique;
+
+  /// The evaluation of a merged policy (or of the prior, at round 0), not a training step.
+  bool isEvaluation() const { return policy == "merged"; }
 };
 
 struct MergeRow
@@ -59,7 +65,8 @@ struct MergeRow
   int64_t step = 0;
   std::vector<double> lambda;
   std::vector<int> subset;
-  double divergence = 0.0;
+  double divergence = 0.0;   ///< the largest relative parameter distance of an expert
+  double klDivergence = 0.0; ///< the largest per-token KL to an expert; NaN before schema v4
   std::string checkpoint;
   std::string checkpointSha256;
 };
@@ -71,6 +78,9 @@ struct SampleRow
   std::string sample;
   SampleContext context;
   std::vector<double> raw; ///< per objective, NaN where not computable
+  /// Per objective, the transformed reward the trainer scored (penalty
+  /// included); empty before schema v4.
+  std::vector<double> rewards;
 };
 
 /// A policy evaluated off the training path: a slider re-merge or a sweep point.
@@ -154,7 +164,8 @@ private:
   void insertStep(int64_t run,
                   const std::string& policy,
                   const StepReport& report,
-                  const std::vector<std::string>& objectiveNames);
+                  const std::vector<std::string>& objectiveNames,
+                  const PolicyEvaluation::Subset* validUnique = nullptr);
   void migrate();
 
   SqliteDatabase m_db;

@@ -44,6 +44,14 @@ struct ScoredBatch
   double objectiveBalance = 0.0;
 };
 
+/// The figures of the valid samples, each counted once (in the domain's
+/// canonical form, per prompt when `contexts` are given).
+PolicyEvaluation::Subset
+validUniqueSubset(const Domain& domain,
+                  const std::vector<std::string>& samples,
+                  const std::vector<std::vector<double>>& rewards,
+                  const std::vector<SampleContext>& contexts = {});
+
 /// `contexts` is empty or one per text.
 ScoredBatch
 scoreTexts(const Domain& domain,

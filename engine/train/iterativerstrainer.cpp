@@ -2,20 +2,22 @@
 #include "train/iterativerstrainer.h"
 
 #include "core/atomicfile.h"
-#include "core/sha256.h"
-#include "metrics/pareto.h"
 #include "model/checkpoint.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
+#include "train/divergence.h"
 #include "train/evaluation.h"
+#include "train/expert.h"
 #include "train/merge.h"
+#include "train/mergeselection.h"
 #include "train/ppo.h"
 #include "train/roundcheckpoint.h"
+#include "train/seeds.h"
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -37,38 +39,11 @@ secondsSince(Clock::time_point start)
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-uint64_t
-mix(uint64_t seed, uint64_t salt)
-{
-  // splitmix64 finaliser: nearby seeds give unrelated streams.
-  uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (salt + 1);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-struct Expert
-{
-  Gpt model{ nullptr };
-  torch::nn::Linear valueHead{ nullptr }; ///< GAE only; each expert keeps its own critic
-  std::unique_ptr<torch::optim::Optimizer> optimizer;
-  at::Generator generator;
-
-  std::vector<torch::Tensor> trainableParameters() const
-  {
-    auto parameters = model->parameters();
-    if (valueHead)
-      for (const auto& p : valueHead->parameters())
-        parameters.push_back(p);
-    return parameters;
-  }
-};
-
 /// What stays in memory of one merge round, for re-merging.
 struct RoundSnapshot
 {
   ParameterSet base;                 ///< the policy the round started from
-  std::vector<ParameterSet> experts; ///< every objective's expert before the merge
+  std::vector<ParameterSet> experts; ///< every expert before the merge
   ParameterSet merged;
 };
 
@@ -96,12 +71,30 @@ struct IterativeRsTrainer::Impl
   int64_t latestRound = 0;
   std::optional<RoundCheckpoint> resume;
 
+  /// MORLHF trains one policy on the combined reward; IterativeRS one expert per objective.
+  bool singlePolicy() const { return options.method == Method::Morlhf; }
+  size_t expertCount() const { return singlePolicy() ? 1 : objectives.size(); }
+
+  std::vector<double> taskLambda() const
+  {
+    std::vector<double> weights;
+    for (const auto& objective : objectives)
+      weights.push_back(objective.weight);
+    return normalizedWeights(weights);
+  }
+
   std::string objectiveList() const
   {
-    std::string names;
+    std::string names = singlePolicy() ? "morlhf:" : "";
     for (const auto& objective : objectives)
       names += objective.name + ",";
     return names;
+  }
+
+  uint64_t seedOfExpert(size_t k) const
+  {
+    return singlePolicy() ? mixSeed(options.seed, fnv1a64("morlhf"))
+                          : IterativeRsTrainer::expertSeed(options.seed, objectives[k].name);
   }
 
   /// Writes the state after merge `round`; returns its path and sha256.
@@ -120,20 +113,32 @@ struct IterativeRsTrainer::Impl
                                 .base = snapshot.base,
                                 .experts = snapshot.experts,
                                 .nextSubset = nextSubset };
-    for (auto& expert : experts) {
-      checkpoint.generatorStates.push_back(expert.generator.get_state());
-      if (expert.valueHead)
-        checkpoint.valueHeads.push_back(snapshotParameters(*expert.valueHead));
-      if (!options.resetOptimizerAtMerge) {
-        std::ostringstream state;
-        torch::save(*expert.optimizer, state);
-        checkpoint.optimizerStates.push_back(state.str());
-      }
-    }
+    saveExperts(experts, options.optimizerAtMerge != OptimizerAtMerge::Reset, checkpoint);
     std::ostringstream rngState;
     rngState << subsetRng;
     checkpoint.subsetRngState = rngState.str();
     return writeRoundCheckpoint(options.checkpointDirectory, checkpoint, options.keepCheckpoints);
+  }
+
+  /// Reads a round checkpoint of this task, checking that it fits the prior.
+  RoundCheckpoint readCheckpoint(const std::string& path) const
+  {
+    auto point = readRoundCheckpoint(path,
+                                     expertCount(),
+                                     options.ppo.advantage == AdvantageEstimator::Gae,
+                                     options.optimizerAtMerge != OptimizerAtMerge::Reset);
+    if (point.objectives != objectiveList())
+      throw CheckpointError("checkpoint " + path + " belongs to a task with objectives " +
+                            point.objectives);
+    try {
+      Gpt probe(prior.options());
+      loadParameters(*probe, point.rho);
+    } catch (const std::exception& e) {
+      std::string message = e.what();
+      throw CheckpointError("checkpoint " + path +
+                            " cannot be resumed: " + message.substr(0, message.find('\n')));
+    }
+    return point;
   }
 
   Policy policyFrom(const ParameterSet& parameters) const
@@ -164,27 +169,6 @@ struct IterativeRsTrainer::Impl
     }
   }
 
-  /// Reads a round checkpoint of this task, checking that it fits the prior.
-  RoundCheckpoint readCheckpoint(const std::string& path) const
-  {
-    auto point = readRoundCheckpoint(path,
-                                     objectives.size(),
-                                     options.ppo.advantage == AdvantageEstimator::Gae,
-                                     !options.resetOptimizerAtMerge);
-    if (point.objectives != objectiveList())
-      throw CheckpointError("checkpoint " + path + " belongs to a task with objectives " +
-                            point.objectives);
-    try {
-      Gpt probe(prior.options());
-      loadParameters(*probe, point.rho);
-    } catch (const std::exception& e) {
-      std::string message = e.what();
-      throw CheckpointError("checkpoint " + path +
-                            " cannot be resumed: " + message.substr(0, message.find('\n')));
-    }
-    return point;
-  }
-
   PolicyEvaluation evaluateModel(GptImpl& model, int64_t count, uint64_t seed) const
   {
     auto generator = makeGenerator(seed);
@@ -194,7 +178,7 @@ struct IterativeRsTrainer::Impl
                           *domain,
                           objectives,
                           count,
-                          options.ppo.sampling,
+                          options.evaluationSampling,
                           options.invalidPenalty,
                           generator,
                           evaluationPrompts);
@@ -228,43 +212,90 @@ struct IterativeRsTrainer::Impl
 
   std::vector<int> drawSubset(std::mt19937_64& rng) const
   {
-    std::vector<int> all(objectives.size());
+    std::vector<int> all(expertCount());
     std::iota(all.begin(), all.end(), 0);
     const auto m = options.subsetSize;
-    if (m <= 0 || m >= int64_t(all.size()))
+    if (singlePolicy() || m <= 0 || m >= int64_t(all.size()))
       return all;
     std::vector<int> chosen;
     std::sample(all.begin(), all.end(), std::back_inserter(chosen), m, rng);
     return chosen;
   }
 
-  double divergence(const std::vector<Expert>& experts,
-                    const std::vector<int>& subset,
-                    GptImpl& mergedModel,
-                    const ParameterSet& base,
-                    int64_t round) const
+  /// One PPO step of expert `k`: a rollout, its rewards (objective k's, or
+  /// the lambda-weighted sum for a single policy), the update, its report.
+  StepReport trainStep(Expert& expert, int k, int64_t step, int64_t round) const
   {
-    double largest = 0.0;
-    if (options.adaptive.measure == DivergenceMeasure::Parameters) {
-      for (int i : subset)
-        largest = std::max(largest, relativeDistance(snapshotParameters(*experts[i].model), base));
-      return largest;
+    const auto started = Clock::now();
+    const auto& ppo = options.ppo;
+    auto* valueHead = expert.valueHead ? &expert.valueHead : nullptr;
+    std::vector<SampleContext> contexts;
+    const auto [prompts, groups] = rolloutPrompts(expert.generator, contexts);
+    auto rollout =
+      collectRollout(*expert.model, *reference.ptr(), ppo, expert.generator, prompts, groups);
+    const auto texts = decodeBatch(prior.tokenizer(), rollout.sequences);
+    const auto scored = scoreTexts(*domain, objectives, texts, options.invalidPenalty, contexts);
+    const auto lambda = taskLambda();
+    std::vector<float> rewards;
+    for (const auto& row : scored.transformed) {
+      double reward = 0.0;
+      if (singlePolicy())
+        for (size_t j = 0; j < row.size(); ++j)
+          reward += lambda[j] * row[j];
+      else
+        reward = row[size_t(k)];
+      rewards.push_back(float(reward));
     }
-    // KL(pi_rho || pi_theta_i) per token on a probe batch drawn from rho.
-    torch::NoGradGuard noGrad;
-    auto generator = makeGenerator(mix(options.seed, 0x9b0beULL + uint64_t(round)));
-    const auto drawn = evaluationPrompts.cycled(options.adaptive.probeBatch);
-    auto probe = sampleSequences(
-      mergedModel, options.adaptive.probeBatch, options.ppo.sampling, generator, drawn.prompts);
-    const auto temperature = options.ppo.sampling.temperature;
-    auto rho = tokenStatistics(mergedModel, probe.tokens, temperature).logProbs;
-    const auto& mask = probe.actionMask;
+    assignAdvantages(rollout, torch::tensor(rewards), ppo, valueHead);
+    const auto update =
+      ppoUpdate(*expert.model, *expert.optimizer, rollout, ppo, expert.generator, valueHead);
+
+    StepReport report;
+    report.step = step;
+    report.round = round;
+    report.expert = singlePolicy() ? -1 : k;
+    report.rawMeans = scored.rawMeans;
+    report.transformedMeans = scored.transformedMeans;
+    report.averageReward = scored.averageReward;
+    report.icv = scored.icv;
+    report.objectiveBalance = scored.objectiveBalance;
+    report.klToPrior = rollout.klPerSequence.mean().item<double>();
+    const auto& mask = rollout.sequences.actionMask;
+    report.entropy =
+      (rollout.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0)).item<double>();
+    report.clipFraction = update.clipFraction;
+    report.domainMetrics = domain->metrics(texts);
+    report.seconds = secondsSince(started);
+    return report;
+  }
+
+  /// The merge weights of a round: the task's over `subset`, or the best of
+  /// the selection's candidates, all scored on the same validation batch.
+  std::vector<double> chooseLambda(const RoundSnapshot& snapshot,
+                                   const std::vector<int>& subset,
+                                   const ParameterSet& base,
+                                   int64_t round) const
+  {
+    std::vector<double> weights;
+    std::vector<const ParameterSet*> members;
     for (int i : subset) {
-      auto theta = tokenStatistics(*experts[i].model.ptr(), probe.tokens, temperature).logProbs;
-      auto kl = sequenceKl(rho, theta, mask).sum() / mask.sum().clamp_min(1.0);
-      largest = std::max(largest, kl.item<double>());
+      weights.push_back(objectives[size_t(i)].weight);
+      members.push_back(&snapshot.experts[size_t(i)]);
     }
-    return largest;
+    Gpt candidate(prior.options());
+    const auto evaluate = [&](const ParameterSet& parameters) {
+      loadParameters(*candidate, parameters);
+      candidate->eval();
+      return evaluateModel(*candidate,
+                           options.merge.selection.batch,
+                           mixSeed(options.seed, 0x7a11dULL + uint64_t(round)));
+    };
+    return selectMergeWeights(members,
+                              normalizedWeights(weights),
+                              base,
+                              options.merge,
+                              mixSeed(options.seed, 0x5e1ec7ULL + uint64_t(round)),
+                              evaluate);
   }
 };
 
@@ -282,10 +313,7 @@ IterativeRsTrainer::IterativeRsTrainer(std::shared_ptr<const Domain> domain,
     throw std::invalid_argument("trainer: at least one objective is needed");
   for (const auto& objective : d.objectives)
     d.domain->requireObjective(objective.name);
-  std::vector<double> weights;
-  for (const auto& objective : d.objectives)
-    weights.push_back(objective.weight);
-  normalizedWeights(weights); // validates
+  d.taskLambda(); // validates the weights
   if (d.options.totalSteps < 1)
     throw std::invalid_argument("trainer: total_steps must be at least 1");
   if (d.options.mergePeriod < 0)
@@ -305,7 +333,7 @@ IterativeRsTrainer::IterativeRsTrainer(std::shared_ptr<const Domain> domain,
   for (auto& p : d.reference->parameters())
     p.requires_grad_(false);
   auto base = snapshotParameters(*d.reference);
-  d.rounds[0] = RoundSnapshot{ base, std::vector<ParameterSet>(d.objectives.size(), base), base };
+  d.rounds[0] = RoundSnapshot{ base, std::vector<ParameterSet>(d.expertCount(), base), base };
 }
 
 IterativeRsTrainer::~IterativeRsTrainer() = default;
@@ -313,7 +341,7 @@ IterativeRsTrainer::~IterativeRsTrainer() = default;
 uint64_t
 IterativeRsTrainer::expertSeed(uint64_t seed, const std::string& objective)
 {
-  return mix(seed, fnv1a64(objective));
+  return mixSeed(seed, fnv1a64(objective));
 }
 
 RunResult
@@ -325,23 +353,18 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   const auto started = Clock::now();
   const size_t n = d.objectives.size();
   const int64_t period = options.mergePeriod == 0 ? options.totalSteps : options.mergePeriod;
-  const bool gae = ppo.advantage == AdvantageEstimator::Gae;
 
   RunResult result;
   ParameterSet rho = snapshotParameters(*d.reference);
   Gpt mergedModel(d.prior.options());
   loadParameters(*mergedModel, rho);
   mergedModel->eval();
-
-  std::vector<double> allWeights;
-  for (const auto& objective : d.objectives)
-    allWeights.push_back(objective.weight);
   auto evaluationSeed = [&](int64_t round) {
-    return mix(options.seed, 0xe7a1ULL + uint64_t(round));
+    return mixSeed(options.seed, 0xe7a1ULL + uint64_t(round));
   };
 
   MergeReport initial;
-  initial.lambda = normalizedWeights(allWeights);
+  initial.lambda = d.taskLambda();
   initial.subset.resize(n);
   std::iota(initial.subset.begin(), initial.subset.end(), 0);
   initial.evaluation = d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(0));
@@ -352,22 +375,11 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   if (!resume)
     observer.onMerge(initial); // a resumed run reported the prior already
 
-  std::vector<Expert> experts(n);
-  for (size_t i = 0; i < n; ++i) {
-    auto& expert = experts[i];
-    expert.model = Gpt(d.prior.options());
-    loadParameters(*expert.model, rho);
-    if (gae) {
-      expert.valueHead = torch::nn::Linear(d.prior.options().embedDim, 1);
-      torch::NoGradGuard noGrad;
-      for (auto& p : expert.valueHead->parameters())
-        p.zero_(); // deterministic and unbiased: the critic starts at 0
-    }
-    expert.optimizer = makeOptimizer(expert.trainableParameters(), ppo);
-    expert.generator = makeGenerator(expertSeed(options.seed, d.objectives[i].name));
-  }
+  std::vector<Expert> experts;
+  for (size_t k = 0; k < d.expertCount(); ++k)
+    experts.push_back(makeExpert(d.prior.options(), rho, ppo, d.seedOfExpert(k)));
 
-  std::mt19937_64 subsetRng(mix(options.seed, 0x5b5e7ULL));
+  std::mt19937_64 subsetRng(mixSeed(options.seed, 0x5b5e7ULL));
   auto subset = d.drawSubset(subsetRng);
   int64_t round = 1;
   int64_t stepsInRound = 0;
@@ -376,18 +388,7 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   if (resume) {
     rho = resume->rho;
     loadParameters(*mergedModel, rho);
-    for (size_t k = 0; k < n; ++k) {
-      auto& expert = experts[k];
-      loadParameters(*expert.model, rho);
-      expert.generator.set_state(resume->generatorStates[k]);
-      if (gae)
-        loadParameters(*expert.valueHead, resume->valueHeads[k]);
-      expert.optimizer = makeOptimizer(expert.trainableParameters(), ppo);
-      if (!resume->optimizerStates.empty()) {
-        std::istringstream state(resume->optimizerStates[k]);
-        torch::load(*expert.optimizer, state);
-      }
-    }
+    restoreExperts(experts, *resume, ppo);
     std::istringstream rngState(resume->subsetRngState);
     rngState >> subsetRng;
     subset = resume->nextSubset;
@@ -401,56 +402,42 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   }
 
   for (int64_t step = firstStep; step <= options.totalSteps; ++step) {
-    for (int i : subset) {
+    for (int k : subset) {
       if (stop.stop_requested()) {
         result.cancelled = true;
         break;
       }
-      const auto stepStarted = Clock::now();
-      auto& expert = experts[i];
-      auto* valueHead = gae ? &expert.valueHead : nullptr;
-      std::vector<SampleContext> contexts;
-      const auto [prompts, groups] = d.rolloutPrompts(expert.generator, contexts);
-      auto rollout =
-        collectRollout(*expert.model, *d.reference, ppo, expert.generator, prompts, groups);
-      const auto texts = decodeBatch(d.prior.tokenizer(), rollout.sequences);
-      auto scored = scoreTexts(*d.domain, d.objectives, texts, options.invalidPenalty, contexts);
-      std::vector<float> rewards;
-      for (const auto& row : scored.transformed)
-        rewards.push_back(float(row[i]));
-      assignAdvantages(rollout, torch::tensor(rewards), ppo, valueHead);
-      auto update =
-        ppoUpdate(*expert.model, *expert.optimizer, rollout, ppo, expert.generator, valueHead);
-
-      StepReport report;
-      report.step = step;
-      report.round = round;
-      report.expert = i;
-      report.rawMeans = scored.rawMeans;
-      report.transformedMeans = scored.transformedMeans;
-      report.averageReward = scored.averageReward;
-      report.icv = scored.icv;
-      report.objectiveBalance = scored.objectiveBalance;
-      report.klToPrior = rollout.klPerSequence.mean().item<double>();
-      const auto& mask = rollout.sequences.actionMask;
-      report.entropy =
-        (rollout.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0))
-          .item<double>();
-      report.clipFraction = update.clipFraction;
-      report.domainMetrics = d.domain->metrics(texts);
-      report.seconds = secondsSince(stepStarted);
-      observer.onStep(report);
+      observer.onStep(d.trainStep(experts[size_t(k)], k, step, round));
     }
     if (result.cancelled)
       break;
     result.stepsDone = step;
     ++stepsInRound;
 
+    // How far the experts drifted: recorded at every merge, and what adaptive m acts on.
+    const auto probe = [&] {
+      return klDivergence(*mergedModel,
+                          experts,
+                          subset,
+                          d.evaluationPrompts,
+                          options.adaptive.probeBatch,
+                          ppo.sampling,
+                          mixSeed(options.seed, 0x9b0beULL + uint64_t(round)));
+    };
     bool mergeNow = stepsInRound >= period || step == options.totalSteps;
-    double divergence = 0.0;
-    if (options.adaptive.enabled) {
-      divergence = d.divergence(experts, subset, *mergedModel, rho, round);
-      mergeNow = mergeNow || divergence >= options.adaptive.threshold;
+    double parameterDistance = 0.0;
+    std::optional<double> kl;
+    if (!d.singlePolicy()) {
+      parameterDistance = parameterDivergence(experts, subset, rho);
+      if (options.adaptive.enabled) {
+        if (options.adaptive.measure == DivergenceMeasure::Kl)
+          kl = probe();
+        const double measure =
+          options.adaptive.measure == DivergenceMeasure::Kl ? *kl : parameterDistance;
+        mergeNow = mergeNow || measure >= options.adaptive.threshold;
+      }
+      if (mergeNow && !kl)
+        kl = probe();
     }
     if (!mergeNow)
       continue;
@@ -459,23 +446,21 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     snapshot.base = rho;
     for (auto& expert : experts)
       snapshot.experts.push_back(snapshotParameters(*expert.model));
-    std::vector<const ParameterSet*> members;
-    std::vector<double> subsetWeights;
-    for (int i : subset) {
-      members.push_back(&snapshot.experts[i]);
-      subsetWeights.push_back(d.objectives[i].weight);
+    std::vector<double> lambda{ 1.0 };
+    if (d.singlePolicy()) {
+      rho = snapshot.experts.front(); // nothing to merge: the policy is the output
+    } else {
+      lambda = d.chooseLambda(snapshot, subset, rho, round);
+      std::vector<const ParameterSet*> members;
+      for (int i : subset)
+        members.push_back(&snapshot.experts[size_t(i)]);
+      rho = mergeParameters(members, lambda, rho, options.merge);
     }
-    const auto lambda = normalizedWeights(subsetWeights);
-    rho = mergeParameters(members, lambda, rho, options.merge);
     snapshot.merged = rho;
     // The next round's subset is drawn now, so that a checkpoint of this round holds it.
     const auto nextSubset = d.drawSubset(subsetRng);
     loadParameters(*mergedModel, rho);
-    for (auto& expert : experts) {
-      loadParameters(*expert.model, rho);
-      if (options.resetOptimizerAtMerge)
-        expert.optimizer = makeOptimizer(expert.trainableParameters(), ppo);
-    }
+    restartExperts(experts, rho, subset, lambda, options.optimizerAtMerge, ppo);
     std::pair<std::string, std::string> checkpoint;
     if (!options.checkpointDirectory.empty())
       checkpoint = d.writeCheckpoint(round, step, rho, snapshot, experts, subsetRng, nextSubset);
@@ -484,11 +469,17 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     MergeReport report;
     report.round = round;
     report.step = step;
-    report.lambda.assign(n, 0.0);
-    for (size_t k = 0; k < subset.size(); ++k)
-      report.lambda[subset[k]] = lambda[k];
-    report.subset = subset;
-    report.divergence = divergence;
+    if (d.singlePolicy()) {
+      report.lambda = d.taskLambda();
+      report.subset = initial.subset;
+    } else {
+      report.lambda.assign(n, 0.0);
+      for (size_t k = 0; k < subset.size(); ++k)
+        report.lambda[size_t(subset[k])] = lambda[k];
+      report.subset = subset;
+    }
+    report.divergence = parameterDistance;
+    report.klDivergence = kl.value_or(0.0);
     report.evaluation =
       d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(round));
     report.seconds = secondsSince(started);
@@ -563,6 +554,9 @@ IterativeRsTrainer::expertPolicies(int64_t round) const
 Policy
 IterativeRsTrainer::remerge(const std::vector<double>& weights, int64_t round) const
 {
+  if (m_impl->singlePolicy())
+    throw std::invalid_argument("MORLHF trains one policy for the task's weights: there are no "
+                                "experts to re-merge. Train IterativeRS or RS to steer.");
   if (weights.size() != m_impl->objectives.size())
     throw std::invalid_argument("remerge: expected " + std::to_string(m_impl->objectives.size()) +
                                 " weights, got " + std::to_string(weights.size()));

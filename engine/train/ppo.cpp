@@ -13,6 +13,14 @@ maskedMean(const torch::Tensor& values, const torch::Tensor& mask)
   return values.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0);
 }
 
+torch::Tensor
+whitened(const torch::Tensor& values, const torch::Tensor& mask)
+{
+  auto mean = maskedMean(values, mask);
+  auto variance = maskedMean((values - mean).pow(2), mask);
+  return (values - mean) / (variance.sqrt() + 1e-8) * mask;
+}
+
 // Index of each sequence's last generated token (EOS, or the last one drawn).
 torch::Tensor
 lastActionIndex(const torch::Tensor& actionMask)
@@ -41,18 +49,21 @@ collectRollout(GptImpl& policy,
                const std::vector<int64_t>& groups)
 {
   Rollout rollout;
-  rollout.sequences =
-    sampleSequences(policy, options.batchSize, options.sampling, generator, prompts);
+  policy.eval();
+  auto sampling = options.sampling;
+  sampling.topP = 1.0; // truncation would bias the gradient: see PpoOptions::sampling
+  rollout.sequences = sampleSequences(policy, options.batchSize, sampling, generator, prompts);
   if (!groups.empty())
     rollout.groups = torch::tensor(groups, torch::kLong);
   torch::NoGradGuard noGrad;
   const auto temperature = options.sampling.temperature;
   const bool gae = options.advantage == AdvantageEstimator::Gae;
-  auto old = tokenStatistics(policy, rollout.sequences.tokens, temperature, true, gae);
+  auto old = tokenStatistics(policy, rollout.sequences.tokens, temperature, true);
   rollout.oldLogProbs = old.logProbs;
   rollout.entropy = old.entropy;
-  rollout.hidden = old.hidden;
-  rollout.refLogProbs = tokenStatistics(reference, rollout.sequences.tokens, temperature).logProbs;
+  auto ref = tokenStatistics(reference, rollout.sequences.tokens, temperature, false, gae);
+  rollout.refLogProbs = ref.logProbs;
+  rollout.hidden = ref.hidden;
   rollout.klPerSequence =
     sequenceKl(rollout.oldLogProbs, rollout.refLogProbs, rollout.sequences.actionMask);
   return rollout;
@@ -86,11 +97,16 @@ assignAdvantages(Rollout& rollout,
       baseline = batch > 1 ? (total.sum() - total) / double(batch - 1) : torch::zeros_like(total);
     }
     rollout.advantages = (total - baseline).unsqueeze(1) * mask;
+    // Off by default: whitening makes the loss nonlinear in the reward, which
+    // the m = 1 equivalence with a combined reward needs.
+    if (options.whitenAdvantages)
+      rollout.advantages = whitened(rollout.advantages, mask);
     return;
   }
 
   const auto length = mask.size(1);
   auto values = (*valueHead)(rollout.hidden).squeeze(-1) * mask;
+  rollout.oldValues = values;
   auto tokenRewards =
     -options.klBeta * (rollout.oldLogProbs - rollout.refLogProbs).masked_fill(mask == 0, 0.0);
   auto last = lastActionIndex(mask).unsqueeze(1);
@@ -105,10 +121,7 @@ assignAdvantages(Rollout& rollout,
     advantages.select(1, t).copy_(running);
   }
   rollout.returns = advantages + values;
-  // Whitening is standard with a critic; RLOO skips it to stay linear in the reward.
-  auto mean = maskedMean(advantages, mask);
-  auto variance = maskedMean((advantages - mean).pow(2), mask);
-  rollout.advantages = (advantages - mean) / (variance.sqrt() + 1e-8) * mask;
+  rollout.advantages = options.whitenAdvantages ? whitened(advantages, mask) : advantages;
 }
 
 torch::Tensor
@@ -125,7 +138,7 @@ ppoLoss(GptImpl& policy,
   auto advantages = rollout.advantages.index_select(0, rows);
   auto old = rollout.oldLogProbs.index_select(0, rows);
 
-  auto current = tokenStatistics(policy, tokens, options.sampling.temperature, false, withValue);
+  auto current = tokenStatistics(policy, tokens, options.sampling.temperature);
   // Prompt and padding positions are left out before any arithmetic, so that
   // nothing there (an infinite log-probability, say) reaches the loss or its gradient.
   const auto outside = mask == 0;
@@ -140,9 +153,17 @@ ppoLoss(GptImpl& policy,
       maskedMean(((ratio - 1.0).abs() > options.clip).to(torch::kFloat), mask).item<double>();
   }
   if (withValue) {
-    auto values = (*valueHead)(current.hidden).squeeze(-1);
+    // The critic reads the frozen prior's states, fixed for the batch.
+    auto values = (*valueHead)(rollout.hidden.index_select(0, rows)).squeeze(-1);
     auto returns = rollout.returns.index_select(0, rows);
-    loss = loss + options.valueCoefficient * 0.5 * maskedMean((values - returns).pow(2), mask);
+    auto error = (values - returns).pow(2);
+    if (options.valueClip > 0) {
+      // PPO's value clipping: a new value moves at most valueClip from the old.
+      auto old = rollout.oldValues.index_select(0, rows);
+      auto clipped = old + (values - old).clamp(-options.valueClip, options.valueClip);
+      error = torch::max(error, (clipped - returns).pow(2));
+    }
+    loss = loss + options.valueCoefficient * 0.5 * maskedMean(error, mask);
   }
   return loss;
 }
@@ -186,6 +207,7 @@ ppoUpdate(GptImpl& policy,
     stats.loss /= double(updates);
     stats.clipFraction /= double(updates);
   }
+  policy.eval(); // rollouts, scoring and probes that follow see no dropout
   return stats;
 }
 

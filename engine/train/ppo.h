@@ -21,14 +21,19 @@ struct Rollout
   torch::Tensor rewards;       ///< [B]: the expert's transformed objective value
   torch::Tensor advantages;    ///< [B, L-1]
   torch::Tensor returns;       ///< [B, L-1], GAE only
-  torch::Tensor hidden;        ///< [B, L-1, embed] under the old policy, GAE only
+  /// [B, L-1, embed] under the frozen prior, GAE only: the critic's input, so
+  /// that learning values never moves the policy's (merged) weights.
+  torch::Tensor hidden;
+  torch::Tensor oldValues; ///< [B, L-1], GAE only: the critic's values when the batch was drawn
   /// [B] long: which prompt each sequence continues; RLOO's baseline is taken
   /// within a group. Undefined when unconditional (one group).
   torch::Tensor groups;
 };
 
 /// Draws a batch from `policy` and scores it token by token under the policy
-/// and the prior. Rewards and advantages are filled in later. With `prompts`
+/// and the prior, with the policy in eval mode (no dropout) and top-p 1, so
+/// that the log-probabilities belong to the distribution sampled. Rewards and
+/// advantages are filled in later. With `prompts`
 /// (one per sequence) and `groups` (the prompt each continues), generation
 /// continues the prompts; only generated tokens count in the KL.
 Rollout

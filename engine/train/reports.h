@@ -27,6 +27,17 @@ struct PolicyEvaluation
   std::vector<std::string> samples;
   std::vector<SampleContext> contexts;        ///< one per sample; empty when unconditional
   std::vector<std::vector<double>> rawScores; ///< [sample][objective], NaN where not computable
+  std::vector<std::vector<double>> rewards;   ///< [sample][objective], transformed, penalty included
+
+  /// The same figures over the valid samples, each counted once (the authors
+  /// evaluate molecules after dropping invalid and duplicate SMILES).
+  struct Subset
+  {
+    int64_t count = 0;
+    std::vector<double> transformedMeans;
+    double averageReward = 0.0;
+    double icv = 0.0;
+  } validUnique;
 };
 
 /// One expert's training step.
@@ -54,7 +65,11 @@ struct MergeReport
   int64_t step = 0;
   std::vector<double> lambda; ///< per objective; 0 for experts outside the round's subset
   std::vector<int> subset;    ///< the experts that trained in this round
-  double divergence = 0.0;    ///< the adaptive-m measure at the merge, when enabled
+  /// How far the experts drifted apart before the merge: the largest relative
+  /// parameter distance from the round's start, and the largest mean per-token
+  /// KL of the merged policy to an expert on a probe batch. 0 for MORLHF.
+  double divergence = 0.0;
+  double klDivergence = 0.0;
   PolicyEvaluation evaluation;
   double seconds = 0.0;   ///< wall time since the run started
   std::string checkpoint; ///< the round's checkpoint file, when checkpoints are written

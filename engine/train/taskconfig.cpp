@@ -238,10 +238,18 @@ readPpo(Section section, PpoOptions& ppo)
   section.number("gamma", ppo.gamma, 0.0, 1.0);
   section.number("gae_lambda", ppo.gaeLambda, 0.0, 1.0);
   section.number("value_coefficient", ppo.valueCoefficient, 0.0, 100.0);
+  section.number("value_clip", ppo.valueClip, 0.0, 100.0);
+  section.boolean("whiten_advantages", ppo.whitenAdvantages);
   section.choice<OptimizerKind>(
     "optimizer", ppo.optimizer, { { "adam", OptimizerKind::Adam }, { "sgd", OptimizerKind::Sgd } });
   section.number("temperature", ppo.sampling.temperature, 0.0, 100.0, true);
-  section.number("top_p", ppo.sampling.topP, 0.0, 1.0, true);
+  double topP = 1.0;
+  section.number("top_p", topP, 0.0, 1.0, true);
+  if (topP != 1.0)
+    section.fail("top_p",
+                 "rollouts are drawn with top-p 1, so that the log-probabilities, the PPO "
+                 "ratio and the KL belong to the distribution sampled; set "
+                 "training.evaluation.top_p to truncate evaluations and previews");
   section.integer("max_new_tokens", ppo.sampling.maxNewTokens, 0);
   section.rejectUnknownKeys();
   if (ppo.minibatches > ppo.batchSize)
@@ -264,7 +272,16 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
     section.fail("subset_size",
                  "must not exceed the number of objectives (" + std::to_string(objectiveCount) +
                    ")");
-  section.boolean("reset_optimizer_at_merge", training.resetOptimizerAtMerge);
+  section.choice<OptimizerAtMerge>("optimizer_at_merge",
+                                   training.optimizerAtMerge,
+                                   { { "reset", OptimizerAtMerge::Reset },
+                                     { "keep", OptimizerAtMerge::Keep },
+                                     { "merge", OptimizerAtMerge::Merge } });
+  if (section.has("reset_optimizer_at_merge")) { // the older name of the same choice
+    bool reset = true;
+    section.boolean("reset_optimizer_at_merge", reset);
+    training.optimizerAtMerge = reset ? OptimizerAtMerge::Reset : OptimizerAtMerge::Keep;
+  }
   section.integer("evaluation_batch", training.evaluationBatch, 1);
   section.number("invalid_penalty", training.invalidPenalty, -1e6, 1e6);
   section.seed("seed", training.seed);
@@ -288,7 +305,24 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
                                 { "ties", MergeStrategy::Ties } });
   merge.number("scale", training.merge.scale, 0.0, 100.0, true);
   merge.number("density", training.merge.density, 0.0, 1.0, true);
+  Section selection(merge.child("selection"), merge.path("selection"), source);
+  selection.integer("candidates", training.merge.selection.candidates, 0);
+  selection.choice<SelectionCriterion>("criterion",
+                                       training.merge.selection.criterion,
+                                       { { "average", SelectionCriterion::AverageReward },
+                                         { "pareto", SelectionCriterion::ParetoReward } });
+  selection.integer("batch", training.merge.selection.batch, 2);
+  selection.rejectUnknownKeys();
   merge.rejectUnknownKeys();
+
+  readPpo(Section(section.child("ppo"), section.path("ppo"), source), training.ppo);
+  // Evaluations sample as the rollouts do unless the task says otherwise.
+  training.evaluationSampling = training.ppo.sampling;
+  Section evaluation(section.child("evaluation"), section.path("evaluation"), source);
+  evaluation.number("temperature", training.evaluationSampling.temperature, 0.0, 100.0, true);
+  evaluation.number("top_p", training.evaluationSampling.topP, 0.0, 1.0, true);
+  evaluation.integer("max_new_tokens", training.evaluationSampling.maxNewTokens, 0);
+  evaluation.rejectUnknownKeys();
 
   Section adaptive(section.child("adaptive"), section.path("adaptive"), source);
   adaptive.boolean("enabled", training.adaptive.enabled);
@@ -300,7 +334,6 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
   adaptive.integer("probe_batch", training.adaptive.probeBatch, 1);
   adaptive.rejectUnknownKeys();
 
-  readPpo(Section(section.child("ppo"), section.path("ppo"), source), training.ppo);
   section.rejectUnknownKeys();
 }
 
@@ -410,6 +443,18 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
                task.training,
                task.objectives.size(),
                source);
+  std::string method = "iterativers";
+  root.string("method", method);
+  if (method == "morlhf") {
+    task.training.method = Method::Morlhf;
+  } else if (method == "rs") {
+    task.training.mergePeriod = 0; // Rewarded Soups: IterativeRS merging once, at the end
+  } else if (method != "iterativers") {
+    source.fail("method", "unknown method \"" + method + "\" (one of: iterativers, morlhf, rs)");
+  }
+  if (task.training.method == Method::Morlhf && task.training.subsetSize != 0)
+    source.fail("training.subset_size", "MORLHF trains one policy on every objective at once");
+  task.method = method;
   const auto& prior = root.child("prior");
   if (!prior.is_null()) {
     if (!prior.is_string())

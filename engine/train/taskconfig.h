@@ -26,6 +26,7 @@ public:
 struct TaskConfig
 {
   std::string name;
+  std::string method = "iterativers"; ///< iterativers, morlhf or rs, as the task file says
   std::string domain;
   nlohmann::json domainOptions = nlohmann::json::object();
   std::vector<ObjectiveConfig> objectives;

@@ -35,4 +35,30 @@ toString(DivergenceMeasure measure)
   return measure == DivergenceMeasure::Parameters ? "parameters" : "kl";
 }
 
+std::string
+toString(Method method)
+{
+  return method == Method::IterativeRS ? "iterativers" : "morlhf";
+}
+
+std::string
+toString(OptimizerAtMerge choice)
+{
+  switch (choice) {
+    case OptimizerAtMerge::Reset:
+      return "reset";
+    case OptimizerAtMerge::Keep:
+      return "keep";
+    case OptimizerAtMerge::Merge:
+      return "merge";
+  }
+  return "unknown";
+}
+
+std::string
+toString(SelectionCriterion criterion)
+{
+  return criterion == SelectionCriterion::AverageReward ? "average" : "pareto";
+}
+
 } // namespace paretolab::engine

@@ -31,6 +31,21 @@ enum class OptimizerKind
   Sgd, ///< plain SGD, no momentum: the setting in which m = 1 is exactly MORLHF
 };
 
+/// What a run trains.
+enum class Method
+{
+  IterativeRS, ///< one expert per objective, merged every m steps (m = T: Rewarded Soups)
+  Morlhf,      ///< one policy, one rollout per step, on the combined reward sum_i lambda_i R_i
+};
+
+/// What happens to the optimizers' state when the experts are merged.
+enum class OptimizerAtMerge
+{
+  Reset, ///< fresh Adam for every expert (the paper's code); its first step is about lr * sign(g)
+  Keep,  ///< each expert keeps its own moments
+  Merge, ///< the moments are merged with the same lambda as the parameters
+};
+
 /// The per-expert policy update: PPO-clip with a per-token KL penalty to the prior.
 struct PpoOptions
 {
@@ -48,7 +63,11 @@ struct PpoOptions
   double gamma = 1.0; ///< GAE discount
   double gaeLambda = 0.95;
   double valueCoefficient = 0.5;
+  double valueClip = 0.2;         ///< GAE: a new value moves at most this far from the old; 0 off
+  bool whitenAdvantages = false;  ///< scale advantages to mean 0 and std 1 over the batch's tokens
   OptimizerKind optimizer = OptimizerKind::Adam;
+  /// Rollouts are drawn at this temperature with top-p 1, so that the log-
+  /// probabilities, the ratio and the KL belong to the distribution sampled.
   SamplingOptions sampling;
 };
 
@@ -59,11 +78,28 @@ enum class MergeStrategy
   Ties,           ///< trim, elect sign, disjoint mean of the task vectors (Yadav et al. 2023)
 };
 
+enum class SelectionCriterion
+{
+  AverageReward, ///< the mean over samples of each sample's average reward
+  ParetoReward,  ///< the same, over the samples no other sample dominates
+};
+
+/// Merge-weight selection (the authors' "selection" strategy): at each merge,
+/// try `candidates` lambda vectors (the task's and random ones on the simplex)
+/// on a validation batch and keep the best.
+struct MergeSelection
+{
+  int64_t candidates = 0; ///< 0 or 1: merge with the task's weights only
+  SelectionCriterion criterion = SelectionCriterion::AverageReward;
+  int64_t batch = 32; ///< validation sequences per candidate
+};
+
 struct MergeOptions
 {
   MergeStrategy strategy = MergeStrategy::Linear;
   double scale = 1.0;   ///< task-arithmetic and ties: multiplier of the merged task vector
   double density = 0.2; ///< ties: share of each task vector's largest entries kept
+  MergeSelection selection;
 };
 
 enum class DivergenceMeasure
@@ -85,14 +121,18 @@ struct AdaptiveMergeOptions
 
 struct TrainerOptions
 {
+  Method method = Method::IterativeRS;
   int64_t totalSteps = 100; ///< T
   int64_t mergePeriod = 4;  ///< m; 0 means T (one merge at the end: Rewarded Soups)
   int64_t subsetSize = 0;   ///< M; 0 means all N experts train every round
   MergeOptions merge;
   AdaptiveMergeOptions adaptive;
-  bool resetOptimizerAtMerge = true; ///< as in the paper's code
+  OptimizerAtMerge optimizerAtMerge = OptimizerAtMerge::Reset; ///< as in the paper's code
   PpoOptions ppo;
   int64_t evaluationBatch = 128; ///< sequences drawn to evaluate each merged policy
+  /// How evaluations, slider previews and exports sample: they may truncate (top-p)
+  /// without biasing training.
+  SamplingOptions evaluationSampling;
   double invalidPenalty = 0.0;   ///< transformed reward of a sample an objective cannot score
   uint64_t seed = 1;
   std::set<int64_t> pinnedRounds; ///< merge rounds whose experts stay in memory for re-merging
@@ -109,5 +149,11 @@ std::string
 toString(OptimizerKind kind);
 std::string
 toString(DivergenceMeasure measure);
+std::string
+toString(Method method);
+std::string
+toString(OptimizerAtMerge choice);
+std::string
+toString(SelectionCriterion criterion);
 
 } // namespace paretolab::engine

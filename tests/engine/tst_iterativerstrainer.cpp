@@ -324,20 +324,21 @@ private Q_SLOTS:
 
   void aResumedRunEqualsAnUninterruptedOne_data()
   {
-    QTest::addColumn<bool>("keepOptimizer");
-    QTest::newRow("optimizer reset at merges") << false;
-    QTest::newRow("optimizer kept across merges") << true;
+    QTest::addColumn<int>("optimizerAtMerge");
+    QTest::newRow("optimizer reset at merges") << int(OptimizerAtMerge::Reset);
+    QTest::newRow("optimizer kept across merges") << int(OptimizerAtMerge::Keep);
+    QTest::newRow("optimizer states merged") << int(OptimizerAtMerge::Merge);
   }
 
   void aResumedRunEqualsAnUninterruptedOne()
   {
-    QFETCH(bool, keepOptimizer);
+    QFETCH(int, optimizerAtMerge);
     QTemporaryDir dir;
     auto options = smallOptions();
     options.totalSteps = 12;
     options.mergePeriod = 4;
     options.subsetSize = 2;
-    options.resetOptimizerAtMerge = !keepOptimizer;
+    options.optimizerAtMerge = OptimizerAtMerge(optimizerAtMerge);
 
     options.checkpointDirectory = dir.filePath(QStringLiteral("straight")).toStdString();
     IterativeRsTrainer straight(toyDomain(), toyPrior(), toyObjectives(), options);

@@ -113,7 +113,7 @@ private Q_SLOTS:
     QCOMPARE(training.totalSteps, int64_t(30));
     QCOMPARE(training.mergePeriod, int64_t(0)); // "T": one merge at the end
     QCOMPARE(training.subsetSize, int64_t(2));
-    QCOMPARE(training.resetOptimizerAtMerge, false);
+    QCOMPARE(nameOf(training.optimizerAtMerge), QStringLiteral("keep"));
     QCOMPARE(training.evaluationBatch, int64_t(48));
     QCOMPARE(training.invalidPenalty, -0.5);
     QCOMPARE(training.seed, uint64_t(13));
@@ -140,8 +140,20 @@ private Q_SLOTS:
     QCOMPARE(ppo.valueCoefficient, 0.25);
     QCOMPARE(nameOf(ppo.optimizer), QStringLiteral("sgd"));
     QCOMPARE(ppo.sampling.temperature, 0.7);
-    QCOMPARE(ppo.sampling.topP, 0.9);
+    QCOMPARE(ppo.sampling.topP, 1.0); // rollouts are never truncated
     QCOMPARE(ppo.sampling.maxNewTokens, int64_t(14));
+    QCOMPARE(ppo.valueClip, 0.3);
+    QCOMPARE(ppo.whitenAdvantages, true);
+
+    const auto& evaluation = task.training.evaluationSampling;
+    QCOMPARE(evaluation.temperature, 0.5);
+    QCOMPARE(evaluation.topP, 0.9);
+    QCOMPARE(evaluation.maxNewTokens, int64_t(14)); // taken from the rollouts'
+
+    const auto& selection = task.training.merge.selection;
+    QCOMPARE(selection.candidates, int64_t(5));
+    QCOMPARE(nameOf(selection.criterion), QStringLiteral("pareto"));
+    QCOMPARE(selection.batch, int64_t(24));
   }
 
   void minimalTaskTakesDefaults()

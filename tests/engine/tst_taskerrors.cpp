@@ -58,6 +58,45 @@ private Q_SLOTS:
   ]
 })");
 
+    addBadTask("rollouts truncated by top_p", "training.ppo.top_p", 5, "evaluation.top_p", R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" } ],
+  "training": {
+    "ppo": { "top_p": 0.9 }
+  }
+})");
+
+    addBadTask("unknown method", "method", 4, "iterativers, morlhf, rs", R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" }, { "name": "pattern" } ],
+  "method": "morl"
+})");
+
+    addBadTask("MORLHF with a subset", "training.subset_size", 4, "one policy", R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" }, { "name": "pattern" } ],
+  "training": { "subset_size": 1 },
+  "method": "morlhf"
+})");
+
+    addBadTask("unknown optimizer_at_merge", "training.optimizer_at_merge", 4, "merge", R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" } ],
+  "training": { "optimizer_at_merge": "average" }
+})");
+
+    addBadTask("unknown selection criterion",
+               "training.merge.selection.criterion",
+               5,
+               "pareto",
+               R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" } ],
+  "training": {
+    "merge": { "selection": { "candidates": 4, "criterion": "best" } }
+  }
+})");
+
     const char* const mergePeriod = R"({
   "domain": "toy",
   "objectives": [ { "name": "ones" } ],

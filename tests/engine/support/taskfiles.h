@@ -77,7 +77,9 @@ inline const char* const kFullTask = R"({
     "invalid_penalty": -0.5,
     "seed": 13,
     "pinned_rounds": [3, 1],
-    "merge": { "strategy": "ties", "scale": 0.8, "density": 0.3 },
+    "merge": { "strategy": "ties", "scale": 0.8, "density": 0.3,
+               "selection": { "candidates": 5, "criterion": "pareto", "batch": 24 } },
+    "evaluation": { "temperature": 0.5, "top_p": 0.9 },
     "adaptive": { "enabled": true, "measure": "kl", "threshold": 0.02, "probe_batch": 16 },
     "ppo": {
       "learning_rate": 0.0005,
@@ -93,8 +95,9 @@ inline const char* const kFullTask = R"({
       "value_coefficient": 0.25,
       "optimizer": "sgd",
       "temperature": 0.7,
-      "top_p": 0.9,
-      "max_new_tokens": 14
+      "max_new_tokens": 14,
+      "value_clip": 0.3,
+      "whiten_advantages": true
     }
   },
   "prior": "/tmp/prior.pt"
