@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sampleformat.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/linereader.h"
 
 #include <cmath>
@@ -14,8 +16,9 @@ namespace {
 void
 writeNumber(std::ostringstream& out, double value)
 {
+  // The shortest text that reads back as the same double: exports recompute exactly.
   if (!std::isnan(value))
-    out << value;
+    out << nlohmann::json(value).dump();
 }
 
 } // namespace

@@ -46,3 +46,32 @@ if(MIN_VALIDITY)
   endif()
   message(STATUS "validity ${validity}")
 endif()
+
+# The final evaluation batch, exported: each objective's raw value and the
+# reward the trainer scored. Mean / population std of the per-sample average
+# reward must give back the recorded ICV.
+string(JSON run GET "${json}" run)
+string(JSON icv GET "${json}" icv)
+set(samples "${WORK}/${TASK}-final-samples.csv")
+execute_process(
+  COMMAND "${CLI}" export --run ${run} --what samples --format csv --round final --out "${samples}"
+  RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "export of the final samples failed: ${err}")
+endif()
+execute_process(
+  COMMAND awk -F, -v recorded=${icv} "
+    NR == 1 { for (i = 1; i <= NF; ++i) if ($i ~ /_reward$/) columns[++k] = i; next }
+    { s = 0; for (j = 1; j <= k; ++j) s += $columns[j]; a[++n] = s / k; total += s / k }
+    END {
+      if (k == 0 || n == 0) { print \"no reward columns\"; exit 1 }
+      mean = total / n; for (i = 1; i <= n; ++i) v += (a[i] - mean) ^ 2 / n
+      icv = mean / sqrt(v); d = icv - recorded; if (d < 0) d = -d
+      printf \"recomputed ICV %.9f, recorded %.9f over %d samples\\n\", icv, recorded, n
+      exit !(d <= 1e-6 * (recorded < 0 ? -recorded : recorded) + 1e-9)
+    }" "${samples}"
+  RESULT_VARIABLE same OUTPUT_VARIABLE report)
+message(STATUS "${report}")
+if(NOT same EQUAL 0)
+  message(FATAL_ERROR "the exported rewards do not give the recorded ICV: ${report}")
+endif()

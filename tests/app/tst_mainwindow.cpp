@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotatedsamplespage.h"
+#include "divergenceplot.h"
 #include "mainwindow.h"
 #include "paretoplot.h"
 #include "rewardplot.h"
@@ -106,6 +107,13 @@ private Q_SLOTS:
     QCOMPARE(window.progressBar()->value(), 8);
     QCOMPARE(window.paretoPlot()->pointCount(), 3); // the prior and two merge rounds
     QVERIFY(window.rewardPlot()->mergedGraph(0)->dataCount() >= 3);
+    // How far the experts drifted, one point per merge round.
+    const auto* divergence = window.divergencePlot();
+    QCOMPARE(divergence->distanceGraph()->dataCount(), 2);
+    QCOMPARE(divergence->klGraph()->dataCount(), 2);
+    QVERIFY(divergence->distanceGraph()->data()->at(1)->value > 0.0);
+    QVERIFY(divergence->klGraph()->data()->at(1)->value > 0.0);
+    QVERIFY(divergence->note().isEmpty());
 
     // Drag the first slider as a user would.
     QSignalSpy shown(&window, &MainWindow::remergeShown);
@@ -122,6 +130,34 @@ private Q_SLOTS:
     QVERIFY(page);
     QCOMPARE(page->table()->rowCount(), 64);
     QVERIFY(window.samplesView()->caption().contains(QStringLiteral("re-merge")));
+  }
+
+  // MORLHF trains one policy: it is evaluated as it goes, and the window says
+  // why there is nothing to re-merge instead of failing when a slider moves.
+  void aMorlhfRunHasNoExpertsToSteer()
+  {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("morlhf.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({ "name": "MORLHF toy", "domain": "toy", "method": "morlhf",
+      "objectives": [ { "name": "ones" }, { "name": "alternation" } ],
+      "training": { "total_steps": 4, "merge_period": 2, "evaluation_batch": 32,
+                    "ppo": { "batch_size": 16 } } })");
+    file.close();
+    MainWindow window;
+    window.setCacheDirectory(m_cache.path());
+    window.show();
+    QVERIFY(window.loadTask(path));
+    QVERIFY(!window.weightSliders()->isEnabled());
+    QVERIFY(window.divergencePlot()->note().contains(QStringLiteral("MORLHF")));
+    QSignalSpy finished(window.controller(), &TrainingController::runFinished);
+    window.startTraining();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(window.progressBar()->value(), 4);
+    QCOMPARE(window.paretoPlot()->pointCount(), 3); // the prior and two evaluations
+    QCOMPARE(window.divergencePlot()->distanceGraph()->dataCount(), 0);
+    QVERIFY(!window.weightSliders()->isEnabled());
   }
 
   void recordsRunsThatTheBrowserReopensComparesAndDeletes()

@@ -117,6 +117,38 @@ private Q_SLOTS:
     QVERIFY(store.steps(id, kObjectives).empty()); // deleted with the run
   }
 
+  // Schema v4: a MORLHF policy's steps, the experts' KL at a merge, each
+  // sample's rewards and the figures over the valid, unique samples.
+  void keepsWhatTheFidelityFiguresNeed()
+  {
+    RunStore store(m_dir.filePath(QStringLiteral("v4.sqlite")).toStdString());
+    const auto id = store.createRun("morlhf", "{}", 1, "");
+    store.recordStep(id, step(1, -1), kObjectives);
+    auto report = merge(1);
+    report.divergence = 0.125;
+    report.klDivergence = 0.0625;
+    report.evaluation.rewards = { { 0.4, 0.9 }, { 0.44, -1.0 } };
+    report.evaluation.validUnique = { .count = 1,
+                                      .transformedMeans = { 0.4, 0.9 },
+                                      .averageReward = 0.65,
+                                      .icv = 3.5 };
+    store.recordMerge(id, report, kObjectives, "", "");
+
+    const auto steps = store.steps(id, kObjectives);
+    QCOMPARE(steps[0].policy, std::string("policy"));
+    QCOMPARE(steps[0].expert, -1);
+    QVERIFY(!steps[0].isEvaluation());
+    QVERIFY(steps[1].isEvaluation());
+    QVERIFY(!steps[0].validUnique);
+    QCOMPARE(steps[1].validUnique->count, int64_t(1));
+    QCOMPARE(steps[1].validUnique->averageReward, 0.65);
+    QCOMPARE(steps[1].validUnique->transformedMeans, (std::vector<double>{ 0.4, 0.9 }));
+    QCOMPARE(store.run(id)->steps, int64_t(1));
+    QCOMPARE(store.merges(id)[0].divergence, 0.125);
+    QCOMPARE(store.merges(id)[0].klDivergence, 0.0625);
+    QCOMPARE(store.samples(id)[1].rewards, (std::vector<double>{ 0.44, -1.0 }));
+  }
+
   void keepsEachSamplesContext()
   {
     const auto path = m_dir.filePath(QStringLiteral("contexts.sqlite")).toStdString();
@@ -214,6 +246,8 @@ private Q_SLOTS:
     const std::vector<std::string> toy{ "ones", "alternation", "pattern" };
     QCOMPARE(store.steps(runs[0].id, toy).size(), size_t(14));  // 12 expert rows, 2 merged
     QVERIFY(store.samples(runs[0].id).front().context.empty()); // v1 had no contexts
+    QVERIFY(store.samples(runs[0].id).front().rewards.empty());  // nor rewards
+    QVERIFY(std::isnan(store.merges(runs[0].id).front().klDivergence));
     QVERIFY(store.createRun("after migration", "{}", 1, "") > runs[0].id);
   }
 
