@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingcontroller.h"
 
+#include "metrics/simplexgrid.h"
+
 #include "runcontrol.h"
 
 #include "core/domainregistry.h"
@@ -75,27 +77,6 @@ private:
   QVector<engine::MergeReport> m_merges;
   QElapsedTimer m_sinceFlush;
 };
-
-/// All weight vectors with entries k / divisions that sum to 1.
-void
-simplexGrid(int objectives,
-            int divisions,
-            QVector<double>& prefix,
-            QVector<QVector<double>>& out,
-            int remaining)
-{
-  if (int(prefix.size()) == objectives - 1) {
-    prefix.push_back(double(remaining) / divisions);
-    out.push_back(prefix);
-    prefix.pop_back();
-    return;
-  }
-  for (int k = remaining; k >= 0; --k) {
-    prefix.push_back(double(k) / divisions);
-    simplexGrid(objectives, divisions, prefix, out, remaining - k);
-    prefix.pop_back();
-  }
-}
 
 } // namespace
 
@@ -401,12 +382,8 @@ TrainingController::requestSweep(int divisions, int sampleCount, qint64 round)
     return;
   }
   QVector<QVector<double>> grid;
-  QVector<double> prefix;
-  simplexGrid(int(trainer->objectives().size()),
-              std::max(1, divisions),
-              prefix,
-              grid,
-              std::max(1, divisions));
+  for (const auto& weights : engine::simplexGrid(trainer->objectives().size(), std::max(1, divisions)))
+    grid.append(QVector<double>(weights.begin(), weights.end()));
   uint64_t generation = 0;
   {
     // A sweep is a request like a slider move: it replaces what is pending.

@@ -254,7 +254,7 @@
 <context>
     <name>paretolab::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="45"/>
+        <location filename="../app/mainwindow.cpp" line="43"/>
         <source>ParetoLab</source>
         <translation>ParetoLab</translation>
     </message>
@@ -265,166 +265,181 @@
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="53"/>
+        <source>Rewards</source>
+        <translation>Belohnungen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="54"/>
+        <source>Expert divergence at each merge</source>
+        <translation>Abstand der Experten bei jedem Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="54"/>
+        <source>Divergence</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="56"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="99"/>
+        <location filename="../app/mainwindow.cpp" line="102"/>
         <source>Run setup</source>
         <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="118"/>
+        <location filename="../app/mainwindow.cpp" line="121"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="125"/>
+        <location filename="../app/mainwindow.cpp" line="128"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="132"/>
+        <location filename="../app/mainwindow.cpp" line="135"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="133"/>
+        <location filename="../app/mainwindow.cpp" line="136"/>
         <source>&amp;Open task…</source>
         <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="135"/>
+        <location filename="../app/mainwindow.cpp" line="138"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="135"/>
+        <location filename="../app/mainwindow.cpp" line="138"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="139"/>
+        <location filename="../app/mainwindow.cpp" line="142"/>
         <source>R&amp;uns…</source>
         <translation>Lä&amp;ufe…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="139"/>
+        <location filename="../app/mainwindow.cpp" line="142"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="140"/>
+        <location filename="../app/mainwindow.cpp" line="143"/>
         <source>&amp;Recent tasks</source>
         <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="144"/>
+        <location filename="../app/mainwindow.cpp" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="268"/>
+        <location filename="../app/mainwindow.cpp" line="271"/>
         <source>ParetoLab — run %1: %2</source>
         <translation>ParetoLab — Lauf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="147"/>
+        <location filename="../app/mainwindow.cpp" line="150"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="154"/>
+        <location filename="../app/mainwindow.cpp" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="62"/>
+        <location filename="../app/windowhelp.cpp" line="74"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="63"/>
+        <location filename="../app/windowhelp.cpp" line="75"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="73"/>
+        <location filename="../app/windowhelp.cpp" line="85"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="74"/>
+        <location filename="../app/windowhelp.cpp" line="86"/>
         <source>The language changes when ParetoLab is started again.</source>
         <translation>Die Sprache ändert sich beim nächsten Start von ParetoLab.</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="85"/>
+        <location filename="../app/windowhelp.cpp" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="86"/>
+        <location filename="../app/windowhelp.cpp" line="98"/>
         <source>&amp;About ParetoLab</source>
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="179"/>
+        <location filename="../app/mainwindow.cpp" line="182"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="184"/>
+        <location filename="../app/mainwindow.cpp" line="187"/>
         <source>run %1 (%2)</source>
         <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="187"/>
+        <location filename="../app/mainwindow.cpp" line="190"/>
         <source>The run is not recorded</source>
         <translation>Der Lauf wird nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="213"/>
+        <location filename="../app/mainwindow.cpp" line="216"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="214"/>
+        <location filename="../app/mainwindow.cpp" line="217"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="219"/>
+        <location filename="../app/mainwindow.cpp" line="222"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="220"/>
+        <location filename="../app/mainwindow.cpp" line="223"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="92"/>
+        <location filename="../app/windowhelp.cpp" line="104"/>
         <source>About ParetoLab</source>
         <translation>Über ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/windowhelp.cpp" line="93"/>
+        <location filename="../app/windowhelp.cpp" line="105"/>
         <source>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Fine-tune generative models on several rewards at once with IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF and Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="254"/>
+        <location filename="../app/mainwindow.cpp" line="257"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="259"/>
+        <location filename="../app/mainwindow.cpp" line="262"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="251"/>
+        <location filename="../app/mainwindow.cpp" line="254"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -615,99 +630,109 @@
 <context>
     <name>paretolab::app::RunPresenter</name>
     <message>
-        <location filename="../app/runpresenter.cpp" line="207"/>
+        <location filename="../app/runpresenter.cpp" line="209"/>
         <source>Sweep: %1 of %2 weight vectors</source>
         <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="210"/>
+        <location filename="../app/runpresenter.cpp" line="212"/>
         <source>Sweep stopped after %1 of %2 weight vectors.</source>
         <translation>Durchlauf nach %1 von %2 Gewichtsvektoren abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="225"/>
+        <location filename="../app/runpresenter.cpp" line="227"/>
         <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="269"/>
+        <location filename="../app/runpresenter.cpp" line="278"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
         <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="291"/>
-        <location filename="../app/runpresenter.cpp" line="354"/>
+        <location filename="../app/runpresenter.cpp" line="304"/>
+        <location filename="../app/runpresenter.cpp" line="367"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="291"/>
-        <location filename="../app/runpresenter.cpp" line="354"/>
+        <location filename="../app/runpresenter.cpp" line="304"/>
+        <location filename="../app/runpresenter.cpp" line="367"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="144"/>
+        <location filename="../app/runpresenter.cpp" line="145"/>
         <source>Samples of the prior</source>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="301"/>
+        <location filename="../app/runpresenter.cpp" line="314"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="318"/>
+        <location filename="../app/runpresenter.cpp" line="331"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="150"/>
+        <location filename="../app/runpresenter.cpp" line="151"/>
         <source>Samples of the re-merge %1</source>
         <translation>Samples der Neuzusammenführung %1</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="116"/>
+        <location filename="../app/runpresenter.cpp" line="117"/>
         <source>%1 %2–%3</source>
         <translation>%1 %2–%3</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="122"/>
+        <location filename="../app/runpresenter.cpp" line="123"/>
         <source>The experts of round %1 reach, over %2 re-merges: %3.</source>
         <translation>Die Experten von Runde %1 erreichen über %2 Neuzusammenführungen: %3.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="128"/>
+        <location filename="../app/runpresenter.cpp" line="129"/>
         <source>They are only m steps apart, so the sliders barely move the policy: choose an earlier round, or train with a larger m.</source>
         <translation>Sie liegen nur m Schritte auseinander, daher bewegen die Regler die Policy kaum: wählen Sie eine frühere Runde oder trainieren Sie mit größerem m.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="147"/>
+        <location filename="../app/runpresenter.cpp" line="148"/>
         <source>Samples of the merged policy: %1</source>
         <translation>Samples der zusammengeführten Policy: %1</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="153"/>
+        <location filename="../app/runpresenter.cpp" line="154"/>
         <source>Samples of the sweep point %1</source>
         <translation>Samples des Durchlaufpunkts %1</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="157"/>
+        <location filename="../app/runpresenter.cpp" line="158"/>
         <source>(pinned)</source>
         <translation>(angeheftet)</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="198"/>
+        <location filename="../app/runpresenter.cpp" line="200"/>
         <source>The experts of round %1 are ready: drag a slider or sweep.</source>
         <translation>Die Experten von Runde %1 sind bereit: Regler ziehen oder Durchlauf starten.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="317"/>
+        <location filename="../app/runpresenter.cpp" line="274"/>
+        <source>MORLHF trains one policy for the task&apos;s weights: there are no experts to re-merge. Train IterativeRS or RS to steer the trade-off.</source>
+        <translation>MORLHF trainiert eine Policy für die Gewichte der Aufgabe: Es gibt keine Experten zum Neu-Zusammenführen. Trainieren Sie IterativeRS oder RS, um den Kompromiss zu steuern.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="276"/>
+        <source>MORLHF trains one policy: no experts drift apart.</source>
+        <translation>MORLHF trainiert eine Policy: Keine Experten entfernen sich voneinander.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="330"/>
         <source>λ = (%1), experts of round %2</source>
         <translation>λ = (%1), Experten von Runde %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="378"/>
+        <location filename="../app/runpresenter.cpp" line="394"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
@@ -819,9 +844,9 @@
 <context>
     <name>paretolab::app::TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="353"/>
-        <location filename="../app/trainingcontroller.cpp" line="380"/>
-        <location filename="../app/trainingcontroller.cpp" line="400"/>
+        <location filename="../app/trainingcontroller.cpp" line="334"/>
+        <location filename="../app/trainingcontroller.cpp" line="361"/>
+        <location filename="../app/trainingcontroller.cpp" line="381"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
@@ -842,6 +867,39 @@
         <location filename="../widgets/annotatedsampleview.cpp" line="111"/>
         <source>invalid</source>
         <translation>ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>paretolab::widgets::DivergencePlot</name>
+    <message>
+        <location filename="../widgets/divergenceplot.cpp" line="41"/>
+        <source>Merge round</source>
+        <translation>Zusammenführungsrunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/divergenceplot.cpp" line="42"/>
+        <source>Parameter distance (relative)</source>
+        <translation>Parameterabstand (relativ)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/divergenceplot.cpp" line="43"/>
+        <source>KL to an expert (per token)</source>
+        <translation>KL zu einem Experten (pro Token)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/divergenceplot.cpp" line="52"/>
+        <source>parameter distance</source>
+        <translation>Parameterabstand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/divergenceplot.cpp" line="54"/>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <location filename="../widgets/divergenceplot.cpp" line="87"/>
+        <source>Each merge adds a point.</source>
+        <translation>Jedes Zusammenführen fügt einen Punkt hinzu.</translation>
     </message>
 </context>
 <context>

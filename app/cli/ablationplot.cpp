@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ablationplot.h"
 
+#include "offscreengui.h"
+
 #include "plotexport.h"
 #include "rewardplot.h"
 
-#include <QApplication>
 
 #include <algorithm>
 #include <map>
@@ -123,15 +124,7 @@ writeAblationPlot(const std::vector<GroupedResult>& groups,
                   const std::string& title,
                   const std::string& stem)
 {
-  // A plot needs a QApplication; the offscreen platform needs no display.
-  std::unique_ptr<QApplication> application;
-  if (!QCoreApplication::instance()) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "paretolab-cli";
-    static char* argv[] = { name, nullptr };
-    application = std::make_unique<QApplication>(argc, argv);
-  }
+  const OffscreenGui gui;
   const auto categories = categoriesOf(groups);
   QCustomPlot plot;
   plot.plotLayout()->clear();

@@ -21,5 +21,7 @@ void
 addRunsCommand(CLI::App& app, int& exitCode);
 void
 addExportCommand(CLI::App& app, int& exitCode);
+void
+addSweepCommand(CLI::App& app, int& exitCode);
 
 } // namespace paretolab::cli

@@ -34,6 +34,7 @@ main(int argc, char** argv)
   paretolab::cli::addScoreCommand(cli, exitCode);
   paretolab::cli::addRunsCommand(cli, exitCode);
   paretolab::cli::addExportCommand(cli, exitCode);
+  paretolab::cli::addSweepCommand(cli, exitCode);
 
   try {
     cli.parse(argc, argv);

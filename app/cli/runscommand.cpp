@@ -6,6 +6,7 @@
 #include "core/atomicfile.h"
 #include "core/domainregistry.h"
 #include "metrics/pareto.h"
+#include "store/runsession.h"
 #include "store/runstore.h"
 #include "train/taskconfig.h"
 
@@ -75,16 +76,6 @@ runRuns(const RunsArguments& arguments)
   return 0;
 }
 
-/// The stored run's task, read back as the run read it.
-engine::TaskConfig
-storedTask(const engine::RunRecord& run)
-{
-  const auto json = nlohmann::json::parse(run.taskJson, nullptr, false);
-  if (json.is_discarded())
-    throw std::runtime_error("run " + std::to_string(run.id) + ": its stored task is not JSON");
-  return engine::parseTaskConfig(json, "run " + std::to_string(run.id));
-}
-
 double
 valueOf(const std::map<std::string, double>& values, const std::string& name)
 {
@@ -119,7 +110,7 @@ runExport(const ExportArguments& arguments)
   const auto run = store.run(arguments.run);
   if (!run)
     throw std::runtime_error("no run " + std::to_string(arguments.run) + " in " + arguments.db);
-  const auto task = storedTask(*run);
+  const auto task = engine::storedTask(*run);
   std::vector<std::string> names;
   for (const auto& objective : task.objectives)
     names.push_back(objective.name);

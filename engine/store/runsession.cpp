@@ -11,6 +11,30 @@
 
 namespace paretolab::engine {
 
+TaskConfig
+storedTask(const RunRecord& run)
+{
+  const auto json = nlohmann::json::parse(run.taskJson, nullptr, false);
+  if (json.is_discarded())
+    throw TaskError("run " + std::to_string(run.id) + ": its stored task is not valid JSON");
+  return parseTaskConfig(json, "run " + std::to_string(run.id));
+}
+
+void
+verifyCheckpoint(const RunStore::MergeCheckpoint& checkpoint, int64_t runId)
+{
+  std::string bytes;
+  try {
+    bytes = readFile(checkpoint.path);
+  } catch (const std::exception&) {
+    throw std::runtime_error("checkpoint " + checkpoint.path + " of run " + std::to_string(runId) +
+                             " is missing");
+  }
+  if (sha256Hex(bytes) != checkpoint.sha256)
+    throw std::runtime_error("checkpoint " + checkpoint.path +
+                             " does not match the sha256 recorded for it; it is damaged");
+}
+
 RunSession::RunSession(const std::string& databasePath)
   : m_store(databasePath)
 {
@@ -41,20 +65,8 @@ RunSession::resume(int64_t runId)
   if (!checkpoint)
     throw std::runtime_error("run " + std::to_string(runId) +
                              " completed no merge round to resume from; start it again");
-  std::string bytes;
-  try {
-    bytes = readFile(checkpoint->path);
-  } catch (const std::exception&) {
-    throw std::runtime_error("checkpoint " + checkpoint->path + " of run " + std::to_string(runId) +
-                             " is missing");
-  }
-  if (sha256Hex(bytes) != checkpoint->sha256)
-    throw std::runtime_error("checkpoint " + checkpoint->path +
-                             " does not match the sha256 recorded for it; it is damaged");
-  const auto json = nlohmann::json::parse(record->taskJson, nullptr, false);
-  if (json.is_discarded())
-    throw TaskError("run " + std::to_string(runId) + ": its stored task is not valid JSON");
-  auto task = parseTaskConfig(json, "run " + std::to_string(runId));
+  verifyCheckpoint(*checkpoint, runId);
+  auto task = storedTask(*record);
   m_runId = runId;
   m_resumePoint = checkpoint;
   m_store.discardAfter(runId, checkpoint->step);

@@ -11,6 +11,15 @@
 
 namespace paretolab::engine {
 
+/// The task a run was recorded with, parsed as it was then. Throws TaskError.
+TaskConfig
+storedTask(const RunRecord& run);
+
+/// Throws std::runtime_error when a merge round's checkpoint is missing or
+/// its bytes do not match the sha256 recorded with it.
+void
+verifyCheckpoint(const RunStore::MergeCheckpoint& checkpoint, int64_t runId);
+
 /// One path to create, verify, resume and record a run, shared by
 /// `paretolab-cli train` and the GUI's training worker.
 ///

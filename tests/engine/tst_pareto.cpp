@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrics/pareto.h"
+#include "metrics/simplexgrid.h"
 
 #include <QtTest>
+
+#include <set>
 
 #include <algorithm>
 #include <cmath>
@@ -343,6 +346,20 @@ private Q_SLOTS:
     QFETCH(ObjectivePoint, means);
     QFETCH(double, expected);
     QCOMPARE(inverseCoefficientOfVariation(means), expected);
+  }
+
+  void simplexGridCoversTheSimplex()
+  {
+    const auto grid = simplexGrid(3, 3);
+    QCOMPARE(grid.size(), size_t(10)); // C(3 + 2, 2)
+    QCOMPARE(grid.front(), (std::vector<double>{ 1.0, 0.0, 0.0 }));
+    QCOMPARE(grid.back(), (std::vector<double>{ 0.0, 0.0, 1.0 }));
+    std::set<std::vector<double>> distinct(grid.begin(), grid.end());
+    QCOMPARE(distinct.size(), grid.size());
+    for (const auto& weights : grid)
+      QVERIFY(std::abs(weights[0] + weights[1] + weights[2] - 1.0) < 1e-12);
+    QCOMPARE(simplexGrid(2, 10).size(), size_t(11));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, simplexGrid(0, 3));
   }
 
   void icvRejectsEmpty()
