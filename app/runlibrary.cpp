@@ -213,7 +213,9 @@ RunLibrary::compare(const QVector<qint64>& ids)
       if (last) {
         compared.facts.append(
           { tr("average reward"), QString::number(last->averageReward, 'f', 4) });
-        compared.facts.append({ tr("ICV"), QString::number(last->icv, 'f', 3) });
+        compared.facts.append({ tr("ICV (samples)"), QString::number(last->icv, 'f', 3) });
+        compared.facts.append(
+          { tr("objective balance"), QString::number(last->objectiveBalance, 'f', 3) });
         compared.facts.append({ tr("hypervolume of the merged policies"),
                                 QString::number(compared.hypervolumes.back(), 'f', 4) });
         compared.facts.append({ tr("KL to the prior"), QString::number(last->kl, 'f', 4) });

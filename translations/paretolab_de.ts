@@ -588,41 +588,46 @@
     </message>
     <message>
         <location filename="../app/runlibrary.cpp" line="216"/>
-        <source>ICV</source>
-        <translation>ICV</translation>
+        <source>ICV (samples)</source>
+        <translation>ICV (Samples)</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="217"/>
+        <location filename="../app/runlibrary.cpp" line="218"/>
+        <source>objective balance</source>
+        <translation>Ausgewogenheit der Ziele</translation>
+    </message>
+    <message>
+        <location filename="../app/runlibrary.cpp" line="219"/>
         <source>hypervolume of the merged policies</source>
         <translation>Hypervolumen der zusammengeführten Policies</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="219"/>
+        <location filename="../app/runlibrary.cpp" line="221"/>
         <source>KL to the prior</source>
         <translation>KL zum Prior</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="225"/>
+        <location filename="../app/runlibrary.cpp" line="227"/>
         <source>Compare runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="249"/>
+        <location filename="../app/runlibrary.cpp" line="251"/>
         <source>Resume the interrupted run?</source>
         <translation>Den unterbrochenen Lauf fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="250"/>
+        <location filename="../app/runlibrary.cpp" line="252"/>
         <source>Run %1 (“%2”) stopped unexpectedly after %3 steps. Resume it from its last merge round?</source>
         <translation>Lauf %1 („%2“) wurde nach %3 Schritten unerwartet beendet. Ab der letzten Merge-Runde fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="257"/>
+        <location filename="../app/runlibrary.cpp" line="259"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="258"/>
+        <location filename="../app/runlibrary.cpp" line="260"/>
         <source>&amp;Not now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
@@ -1104,24 +1109,26 @@
     <message>
         <location filename="../widgets/paretoview.cpp" line="60"/>
         <source>Hypervolume: the volume the non-dominated policies dominate above the origin, over all objectives; higher is better.
-ICV: mean over standard deviation of the selected policy&apos;s objectives; higher means the objectives are more evenly met.</source>
-        <translation>Hypervolumen: das Volumen, das die nicht dominierten Policies oberhalb des Ursprungs über alle Ziele dominieren; höher ist besser.
-ICV: Mittelwert geteilt durch Standardabweichung der Ziele der ausgewählten Policy; höher heißt, die Ziele werden gleichmäßiger erfüllt.</translation>
+ICV (samples), the paper&apos;s: mean over standard deviation of the selected policy&apos;s per-sample average rewards; higher means fewer poor samples.
+Objective balance: mean over standard deviation of its per-objective means; higher means the objectives are more evenly met.</source>
+        <translation>Hypervolumen: das Volumen, das die nicht dominierten Policies über dem Ursprung dominieren, über alle Ziele; höher ist besser.
+ICV (Stichproben), wie im Paper: Mittelwert geteilt durch Standardabweichung der mittleren Belohnung je Stichprobe der ausgewählten Policy; höher heißt, weniger schlechte Stichproben.
+Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mittelwerte je Ziel; höher heißt, die Ziele werden gleichmäßiger erfüllt.</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoview.cpp" line="137"/>
+        <location filename="../widgets/paretoview.cpp" line="148"/>
+        <source>ICV (samples) %1 · objective balance %2 (selected)</source>
+        <translation>ICV (Stichproben) %1 · Ausgewogenheit %2 (ausgewählt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretoview.cpp" line="152"/>
+        <source>ICV (samples) – (select a point)</source>
+        <translation>ICV (Stichproben) – (Punkt auswählen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/paretoview.cpp" line="139"/>
         <source>Hypervolume %1</source>
         <translation>Hypervolumen %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/paretoview.cpp" line="146"/>
-        <source>ICV %1 · balance %2 (selected)</source>
-        <translation>ICV %1 · Balance %2 (gewählt)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/paretoview.cpp" line="150"/>
-        <source>ICV – (select a point)</source>
-        <translation>ICV – (Punkt auswählen)</translation>
     </message>
 </context>
 <context>

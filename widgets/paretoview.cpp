@@ -58,8 +58,10 @@ ParetoView::ParetoView(QWidget* parent)
   m_summary->setObjectName(QStringLiteral("paretoSummary"));
   m_summary->setToolTip(
     tr("Hypervolume: the volume the non-dominated policies dominate above the origin, over "
-       "all objectives; higher is better.\nICV: mean over standard deviation of the selected "
-       "policy's objectives; higher means the objectives are more evenly met."));
+       "all objectives; higher is better.\nICV (samples), the paper's: mean over standard "
+       "deviation of the selected policy's per-sample average rewards; higher means fewer poor "
+       "samples.\nObjective balance: mean over standard deviation of its per-objective means; "
+       "higher means the objectives are more evenly met."));
   layout->addWidget(m_summary);
 
   connect(m_xChoice, &QComboBox::currentIndexChanged, this, [this] { onAxisChosen(true); });
@@ -143,11 +145,11 @@ ParetoView::updateSummary()
     const double balance = engine::inverseCoefficientOfVariation(
       std::vector<double>(point.objectives.begin(), point.objectives.end()));
     text += QStringLiteral(" · ") +
-            tr("ICV %1 · balance %2 (selected)")
+            tr("ICV (samples) %1 · objective balance %2 (selected)")
               .arg(std::isnan(point.icv) ? QStringLiteral("–") : formatIcv(point.icv))
               .arg(formatIcv(balance));
   } else {
-    text += QStringLiteral(" · ") + tr("ICV – (select a point)");
+    text += QStringLiteral(" · ") + tr("ICV (samples) – (select a point)");
   }
   m_summary->setText(text);
 }

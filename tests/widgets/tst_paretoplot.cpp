@@ -340,17 +340,17 @@ TestParetoPlot::viewSummary()
   // (0.5, 0.5): equal objectives, zero spread: an infinite balance. The points
   // carry no samples, so their ICV over samples is not known.
   plot->setSelected(1);
-  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV – · balance ∞")),
+  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV (samples) – · objective balance ∞")),
            qPrintable(view.summaryText()));
   // (0.2, 0.8): mean 0.5, population stddev 0.3.
   plot->setSelected(0);
-  QVERIFY2(view.summaryText().contains(QStringLiteral("balance 1.67")),
+  QVERIFY2(view.summaryText().contains(QStringLiteral("objective balance 1.67")),
            qPrintable(view.summaryText()));
   // A point that knows its ICV over samples shows it under that name.
   paretolab::widgets::FrontPoint withSamples{ { 0.3, 0.3 }, {}, {}, PointKind::Remerged };
   withSamples.icv = 4.25;
   plot->setSelected(plot->addPoint(withSamples));
-  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV 4.25 · balance ∞")),
+  QVERIFY2(view.summaryText().contains(QStringLiteral("ICV (samples) 4.25 · objective balance ∞")),
            qPrintable(view.summaryText()));
   plot->removeKind(PointKind::Remerged);
 
