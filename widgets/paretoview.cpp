@@ -56,6 +56,8 @@ ParetoView::ParetoView(QWidget* parent)
 
   m_summary = new QLabel(this);
   m_summary->setObjectName(QStringLiteral("paretoSummary"));
+  // Wraps, so a longer translation takes a second line instead of widening the window.
+  m_summary->setWordWrap(true);
   m_summary->setToolTip(
     tr("Hypervolume: the volume the non-dominated policies dominate above the origin, over "
        "all objectives; higher is better.\nICV (samples), the paper's: mean over standard "

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sampleformat.h"
 
-#include <nlohmann/json.hpp>
-
 #include "core/linereader.h"
 
+#include <charconv>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -17,8 +16,11 @@ void
 writeNumber(std::ostringstream& out, double value)
 {
   // The shortest text that reads back as the same double: exports recompute exactly.
-  if (!std::isnan(value))
-    out << nlohmann::json(value).dump();
+  if (!std::isnan(value)) {
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    out.write(text, end - text);
+  }
 }
 
 } // namespace

@@ -50,6 +50,12 @@ private Q_SLOTS:
       QVERIFY(window.loadTask(QStringLiteral("molecules")));
       QCoreApplication::processEvents();
       // Nothing's minimum size forces the window past the screen it was made for.
+      // On failure, the wide widgets are listed to show which one is the cause.
+      if (window.size() != QSize(1280, 720))
+        for (auto* widget : window.findChildren<QWidget*>())
+          if (widget->isVisible() && widget->minimumSizeHint().width() > 200)
+            qWarning() << widget->metaObject()->className() << widget->objectName()
+                       << widget->minimumSizeHint();
       QCOMPARE(window.size(), QSize(1280, 720));
 
       // Start, Pause and Stop are on a toolbar, inside the window.
