@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "annotatedsampleview.h"
 
+#include "sequencetracks.h"
+
 #include <QHBoxLayout>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QSvgRenderer>
 #include <QSvgWidget>
 #include <QTextBrowser>
 #include <QToolTip>
@@ -80,6 +83,13 @@ AnnotatedSampleView::toHtml(const engine::SampleDescription& description)
     std::vector<int> anchors(block.spans.size());
     for (size_t i = 0; i < block.spans.size(); ++i)
       anchors[i] = anchor++;
+    if (block.monospace && hasStrandedSpans(block)) {
+      // A sequence with marks on its strands: tracks, as a genome browser draws them.
+      html += sequenceTracksHtml(block, description.kindColours, anchors, [&](size_t b, size_t e) {
+        return letters(block, b, e);
+      });
+      continue;
+    }
     QString body;
     size_t position = 0;
     const size_t size = block.text.size();
@@ -123,6 +133,7 @@ AnnotatedSampleView::AnnotatedSampleView(QWidget* parent)
   m_text->viewport()->installEventFilter(this);
   row->addWidget(m_text, 1);
   m_picture = new QSvgWidget(this);
+  m_picture->setObjectName(QStringLiteral("samplePicture"));
   m_picture->setFixedSize(240, 176);
   m_picture->hide();
   row->addWidget(m_picture);
@@ -146,12 +157,10 @@ AnnotatedSampleView::setDescription(const engine::SampleDescription& description
     for (const auto& span : block.spans)
       m_spans.push_back(&span);
   m_text->setHtml(toHtml(m_description));
-  if (m_description.svg.empty()) {
+  if (m_description.svg.empty())
     m_picture->hide();
-  } else {
-    m_picture->load(QByteArray::fromStdString(m_description.svg));
-    m_picture->show();
-  }
+  else
+    showPicture(m_description.svg);
   m_detail->setText(QString::fromStdString(m_description.note));
 }
 
@@ -177,6 +186,19 @@ AnnotatedSampleView::showSpan(int index)
   if (!span.detail.empty())
     text += QLatin1Char('\n') + QString::fromStdString(span.detail);
   m_detail->setText(text);
+  if (!span.svg.empty())
+    showPicture(span.svg); // a motif's logo, say, in place of the sample's picture
+}
+
+void
+AnnotatedSampleView::showPicture(const std::string& svg)
+{
+  m_picture->load(QByteArray::fromStdString(svg));
+  // 240 wide, as tall as the picture's proportions ask (Qt 6.4 stretches SVGs).
+  const QSizeF size = m_picture->renderer()->defaultSize();
+  const int height = size.width() > 0 ? int(240.0 * size.height() / size.width()) : 176;
+  m_picture->setFixedSize(240, std::clamp(height, 40, 240));
+  m_picture->show();
 }
 
 bool

@@ -13,10 +13,11 @@ namespace paretolab::widgets {
 
 /// Draws one sample's description (Domain::describe) without knowing its
 /// domain: each block under its heading, letters coloured, highlighted spans
-/// with their kind's colour, forward-strand marks overlined and reverse-strand
-/// marks underlined, and the picture beside the text when there is one.
-/// Hovering a mark shows its label and score; clicking it shows its detail
-/// below. GUI thread only.
+/// with their kind's colour, and the picture beside the text when there is
+/// one. A monospace block with marks on strands (a DNA sequence) is drawn as
+/// tracks: numbered rows, forward-strand marks as boxes above, reverse-strand
+/// ones below. Hovering a mark shows its label and score; clicking it shows
+/// its detail below and its picture (a motif's logo) beside. GUI thread only.
 class AnnotatedSampleView : public QWidget
 {
   Q_OBJECT
@@ -37,6 +38,7 @@ public:
 
 private:
   bool eventFilter(QObject* watched, QEvent* event) override;
+  void showPicture(const std::string& svg);
 
   QTextBrowser* m_text = nullptr;
   QSvgWidget* m_picture = nullptr;

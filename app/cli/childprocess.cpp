@@ -17,7 +17,13 @@ namespace paretolab::cli {
 std::string
 currentExecutable()
 {
-  return std::filesystem::read_symlink("/proc/self/exe").string();
+  // A binary replaced while it runs (a rebuild, an upgrade) reads as "PATH (deleted)":
+  // the children then run what is at PATH now.
+  auto path = std::filesystem::read_symlink("/proc/self/exe").string();
+  const std::string deleted = " (deleted)";
+  if (path.size() > deleted.size() && path.ends_with(deleted))
+    path.resize(path.size() - deleted.size());
+  return path;
 }
 
 ChildProcess::ChildProcess(const std::vector<std::string>& arguments, const std::string& logPath)

@@ -57,12 +57,13 @@ runScore(const ScoreArguments& arguments)
   std::vector<engine::SampleContext> contexts;
   size_t invalid = 0;
   for (const auto& record : reading.records) {
-    if (!domain->isValid(record.text)) {
+    if (const auto reason = domain->invalidReason(record.text); !reason.empty()) {
       std::fprintf(stderr,
-                   "paretolab-cli: %s: line %zu: skipped: not a valid %s sample\n",
+                   "paretolab-cli: %s: line %zu%s: skipped: %s\n",
                    arguments.input.c_str(),
                    record.line,
-                   domain->name().c_str());
+                   record.id.empty() ? "" : (" (" + record.id + ")").c_str(),
+                   reason.c_str());
       ++invalid;
       continue;
     }

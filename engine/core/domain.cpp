@@ -81,6 +81,12 @@ Domain::markMatches(SampleDescription& description,
   description.kindColours.emplace("match", "#ffe066");
 }
 
+std::string
+Domain::invalidReason(const std::string& sample) const
+{
+  return isValid(sample) ? std::string{} : "not a valid " + name() + " sample";
+}
+
 bool
 Domain::isNovel(const std::string& sample) const
 {

@@ -65,6 +65,9 @@ public:
 
   /// Whether the sample is well formed (a parseable SMILES, a full-length bit string).
   virtual bool isValid(const std::string& sample) const = 0;
+  /// Why `sample` is not valid, for a user ("position 17: 'N' is not A, C, G
+  /// or T"); empty when it is valid. The default names the domain only.
+  virtual std::string invalidReason(const std::string& sample) const;
 
   /// Raw objective values, [sample][objective] in the order of `objectives`.
   /// A sample the objective cannot be computed for (an invalid SMILES, a

@@ -21,6 +21,7 @@ struct AnnotatedSpan
   /// 0: highlighted in the text; +1: a box above it (forward strand); -1: below (reverse strand).
   int lane = 0;
   std::string detail; ///< more to show on click, e.g. a motif's consensus
+  std::string svg;    ///< a picture to show on click, e.g. the motif's logo; empty: none
 };
 
 /// One block of text with its marks, drawn under an optional heading.

@@ -143,6 +143,12 @@ MoleculeDomain::isValid(const std::string& sample) const
   return parseSmiles(sample) != nullptr;
 }
 
+std::string
+MoleculeDomain::invalidReason(const std::string& sample) const
+{
+  return isValid(sample) ? std::string{} : "RDKit cannot parse this SMILES";
+}
+
 std::vector<std::vector<double>>
 MoleculeDomain::computeScores(const std::vector<std::string>& samples,
                               const std::vector<SampleContext>&,

@@ -39,6 +39,7 @@ public:
   /// The corpus file's bytes and the length limit: cheap, unlike canonicalising it.
   std::string corpusDigest() const override;
   bool isValid(const std::string& sample) const override;
+  std::string invalidReason(const std::string& sample) const override;
   /// validity, uniqueness (among valid), novelty (unique valid not in the
   /// corpus) and internal diversity (1 − mean pairwise Tanimoto of Morgan
   /// radius-2, 2048-bit fingerprints over the unique valid molecules).

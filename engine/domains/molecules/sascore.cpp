@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domains/molecules/sascore.h"
 
+#include "core/gzipfile.h"
+
 #include <DataStructs/SparseIntVect.h>
 #include <GraphMol/Descriptors/Lipinski.h>
 #include <GraphMol/Fingerprints/MorganFingerprints.h>
 #include <GraphMol/MolOps.h>
 #include <GraphMol/ROMol.h>
 #include <GraphMol/RingInfo.h>
-#include <zlib.h>
 
 #include <charconv>
 #include <cmath>
@@ -21,25 +22,16 @@ namespace paretolab::engine {
 
 namespace {
 
+/// gzread also passes a file that is not compressed through unchanged, as gzip.open does
+/// not; the pickle parser then still rejects anything that is not the expected pickle.
 std::string
-readGzip(const std::string& path)
+readFragmentScores(const std::string& path)
 {
-  // gzread also passes a file that is not compressed through unchanged, as gzip.open does not;
-  // the pickle parser then still rejects anything that is not the expected pickle.
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file)
-    throw std::runtime_error("SA score: cannot open fragment scores " + path);
-  std::string data;
-  std::vector<char> buffer(1 << 16);
-  int n = 0;
-  while ((n = gzread(file, buffer.data(), unsigned(buffer.size()))) > 0)
-    data.append(buffer.data(), size_t(n));
-  int error = Z_OK;
-  const std::string message = n < 0 ? gzerror(file, &error) : "";
-  gzclose(file);
-  if (n < 0)
-    throw std::runtime_error("SA score: cannot read fragment scores " + path + ": " + message);
-  return data;
+  try {
+    return readGzipFile(path);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string("SA score: fragment scores: ") + e.what());
+  }
 }
 
 // Just enough of the pickle machine for protocol 0 lists of numbers (what pickle.dump wrote
@@ -180,7 +172,7 @@ private:
 
 SaScorer::SaScorer(const std::string& fpscoresPath)
 {
-  const std::string text = readGzip(fpscoresPath);
+  const std::string text = readFragmentScores(fpscoresPath);
   try {
     Protocol0Reader reader(text);
     const auto data = reader.run();

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Registers the DNA domain, reads its domain_options and finds its data files.
+
+#include "core/domainregistry.h"
+#include "domains/dna/dnadomain.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+namespace paretolab::engine {
+
+namespace {
+
+/// A data file the DNA domain reads, and the Debian package it comes from.
+struct DataFile
+{
+  const char* name;
+  const char* package;
+  const char* debianPath; ///< where the package installs it
+};
+
+const DataFile kHumanEmbl{ "hum1.dat", "emboss-test", "/usr/share/EMBOSS/test/embl/hum1.dat" };
+const DataFile kDrosophila{ "dm3_upstream2000.fa.gz",
+                            "r-bioc-biostrings",
+                            "/usr/lib/R/site-library/Biostrings/extdata/dm3_upstream2000.fa.gz" };
+const DataFile kMotifs{ "pfm_vertebrates.txt",
+                        "r-bioc-pwmenrich",
+                        "/usr/lib/R/site-library/PWMEnrich/extdata/pfm_vertebrates.txt" };
+
+/// The first of: $PARETOLAB_DATA_DIR, where scripts/setup extracts the files
+/// (/usr/local/share/paretolab/data), where the .deb installs them
+/// (/usr/share/paretolab/data), and where the file's own package puts it.
+std::string
+locate(const DataFile& file)
+{
+  std::vector<std::filesystem::path> candidates;
+  if (const char* directory = std::getenv("PARETOLAB_DATA_DIR"); directory && *directory)
+    candidates.emplace_back(std::filesystem::path(directory) / file.name);
+  candidates.emplace_back(std::filesystem::path("/usr/local/share/paretolab/data") / file.name);
+  candidates.emplace_back(std::filesystem::path("/usr/share/paretolab/data") / file.name);
+  candidates.emplace_back(file.debianPath);
+  for (const auto& candidate : candidates)
+    if (std::filesystem::exists(candidate))
+      return candidate.string();
+  throw std::invalid_argument(std::string("the DNA domain needs ") + file.name + " (Debian " +
+                              file.package + "): run scripts/setup, which extracts it, or name "
+                              "the file in domain_options");
+}
+
+std::string
+existingFile(const nlohmann::json& value, const std::string& key)
+{
+  if (!value.is_string())
+    throw std::invalid_argument("domain_options." + key + ": must be a file path");
+  const auto path = value.get<std::string>();
+  if (!std::filesystem::exists(path))
+    throw std::invalid_argument("domain_options." + key + ": " + path + " does not exist");
+  return path;
+}
+
+std::shared_ptr<Domain>
+makeDna(const nlohmann::json& json)
+{
+  DnaDomain::Options options;
+  const auto positive = [](const nlohmann::json& value) {
+    return value.is_number_integer() && value.get<int64_t>() > 0;
+  };
+  for (const auto& [key, value] : json.items()) {
+    if (key == "length" && positive(value))
+      options.length = value.get<std::size_t>();
+    else if (key == "human_embl")
+      options.humanEmblPath = existingFile(value, key);
+    else if (key == "drosophila_fasta")
+      options.drosophilaPath = existingFile(value, key);
+    else if (key == "motifs")
+      options.motifsPath = existingFile(value, key);
+    else if (key == "drosophila_every" && value.is_number_integer() && value.get<int64_t>() >= 0)
+      options.drosophilaEvery = value.get<std::size_t>();
+    else if (key == "markov_windows" && value.is_number_integer() && value.get<int64_t>() >= 0)
+      options.markovWindows = value.get<std::size_t>();
+    else if (key == "markov_order" && value.is_number_integer() && value.get<int>() >= 0 &&
+             value.get<int>() <= 8)
+      options.markovOrder = value.get<int>();
+    else if (key == "kmer" && value.is_number_integer() && value.get<int>() >= 1 &&
+             value.get<int>() <= 8)
+      options.kmer = value.get<int>();
+    else if (key == "seed" && value.is_number_unsigned())
+      options.seed = value.get<uint64_t>();
+    else
+      throw std::invalid_argument(
+        "domain_options." + key +
+        ": unknown or invalid (DNA takes length, kmer (1-8), human_embl, drosophila_fasta, "
+        "motifs, drosophila_every, markov_windows, markov_order (0-8), seed)");
+  }
+  if (options.humanEmblPath.empty())
+    options.humanEmblPath = locate(kHumanEmbl);
+  if (options.motifsPath.empty())
+    options.motifsPath = locate(kMotifs);
+  if (options.drosophilaPath.empty() && options.drosophilaEvery > 0)
+    options.drosophilaPath = locate(kDrosophila);
+  return std::make_shared<DnaDomain>(options);
+}
+
+const bool kRegistered = registerDomain({ "dna", "DNA enhancers (motif-grammar proxy)", makeDna });
+
+} // namespace
+
+} // namespace paretolab::engine
