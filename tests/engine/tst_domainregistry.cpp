@@ -34,6 +34,13 @@ someSamples(const std::string& domain)
 {
   if (domain == "molecules")
     return { "CCO", "c1ccccc1O", "C1CC", "CC(=O)Nc1ccc(O)cc1", "", "N#N" };
+  if (domain == "dna") {
+    const std::string valid = // 200 random bases
+      "CCGTAATGCCTTTCCCTAACAGAGTTTTTCGAACTCGTGTTGTCGAGCGACGGAATTAGATCAGTTAAATGGCAGAAAAC"
+      "TGGCAGGGCTTTTAGTCGTGGGATGATCAGTGGGTAAAGGTGGCGCGGGGTAACGCGCGCTAAGGCTCAGCTGCAACGCG"
+      "GAGCTGGTGTGTTATCCATTCATGGCAGACAACTAATACG";
+    return { valid, valid.substr(0, 150), valid.substr(0, 199) + "N", "", "acgt", valid };
+  }
   return { "0101010101010101", "1111000011110000", "01", "x", "", "0011001100110011" };
 }
 
@@ -48,7 +55,7 @@ private Q_SLOTS:
   {
     const auto names = availableDomains();
     QVERIFY(std::is_sorted(names.begin(), names.end()));
-    for (const char* name : { "molecules", "toy" })
+    for (const char* name : { "dna", "molecules", "toy" })
       QVERIFY2(std::find(names.begin(), names.end(), name) != names.end(), name);
     QCOMPARE(domainInfo("toy")->title, std::string("Toy bit strings"));
     QVERIFY(!domainInfo("no-such-domain"));
