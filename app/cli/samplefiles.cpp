@@ -16,23 +16,26 @@ constexpr std::size_t kProblemsShown = 20;
 void
 printProblems(const std::vector<engine::SampleProblem>& problems,
               const std::string& where,
-              const char* unit)
+              const char* unit,
+              const char* what = "skipped")
 {
   for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
     const auto& problem = problems[i];
     std::fprintf(stderr,
-                 "paretolab-cli: %s:%s %zu%s: skipped: %s\n",
+                 "paretolab-cli: %s:%s %zu%s: %s: %s\n",
                  where.c_str(),
                  unit,
                  problem.line,
                  problem.id.empty() ? "" : (" (" + problem.id + ")").c_str(),
+                 what,
                  problem.reason.c_str());
   }
   if (problems.size() > kProblemsShown)
     std::fprintf(stderr,
-                 "paretolab-cli: %s: %zu more skipped\n",
+                 "paretolab-cli: %s: %zu more %s\n",
                  where.c_str(),
-                 problems.size() - kProblemsShown);
+                 problems.size() - kProblemsShown,
+                 what);
 }
 
 } // namespace
@@ -62,6 +65,7 @@ readSampleFile(const engine::Domain& domain, const std::string& path, const std:
     throw std::runtime_error("cannot read " + path);
   auto reading = reader->read(in, domain.sampleLimits());
   printProblems(reading.problems, path, " line");
+  printProblems(reading.notes, path, " line", "note");
   return reading;
 }
 

@@ -10,20 +10,16 @@
 
 namespace paretolab::engine {
 
-namespace {
 
-void
-writeNumber(std::ostringstream& out, double value)
+std::string
+shortestText(double value)
 {
-  // The shortest text that reads back as the same double: exports recompute exactly.
-  if (!std::isnan(value)) {
-    char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    out.write(text, end - text);
-  }
+  if (std::isnan(value))
+    return {};
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+  return std::string(text, end);
 }
-
-} // namespace
 
 SampleReading
 SampleFormat::read(std::istream&, const SampleLimits&) const
@@ -103,13 +99,11 @@ CsvSampleFormat::write(const SampleTable& table) const
       row += ',' + csvField(table.contexts[i].id);
     out << row.substr(1);
     for (double value : table.raw[i]) {
-      out << ',';
-      writeNumber(out, value);
+      out << ',' << shortestText(value);
     }
     if (!table.rewards.empty())
       for (double value : table.rewards[i]) {
-        out << ',';
-        writeNumber(out, value);
+        out << ',' << shortestText(value);
       }
     for (const auto& [name, value] : table.constants)
       out << ',' << csvField(value);

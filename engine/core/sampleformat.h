@@ -21,6 +21,11 @@ struct SampleRecord
 };
 
 /// A record that was skipped, and why.
+/// The shortest text that reads back as the same double ("1", "0.25"), so that exports
+/// recompute exactly; empty for NaN.
+std::string
+shortestText(double value);
+
 struct SampleProblem
 {
   std::size_t line = 0;
@@ -31,7 +36,8 @@ struct SampleProblem
 struct SampleReading
 {
   std::vector<SampleRecord> records;
-  std::vector<SampleProblem> problems;
+  std::vector<SampleProblem> problems; ///< records skipped, and why
+  std::vector<SampleProblem> notes;    ///< records kept but changed, and how
   bool recordsHaveIds = false; ///< the format names its records (FASTA, JSONL)
 };
 

@@ -72,3 +72,46 @@ file(READ "${out}" csv)
 if(NOT csv MATCHES "^sample,qed\nCCO,[0-9.]+\nc1ccccc1,[0-9.]+\nCCN,[0-9.]+\n$")
   message(FATAL_ERROR "unexpected CSV for bad input:\n${csv}")
 endif()
+
+# DNA from FASTA: rows named by the record ids, in order; every bad record
+# (too short, N, an IUPAC code, no sequence) named with its line and reason,
+# soft-masked lower case kept with a note, Windows line ends read.
+set(out "${WORK}/dna-scores.csv")
+execute_process(
+  COMMAND "${CLI}" score --domain dna --objectives k562,hepg2,sknsh
+          --input "${SOURCE}/tests/data/dna/score-input.fa" --output "${out}"
+  RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 120)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "score --domain dna exited with ${rc}: ${err}")
+endif()
+foreach(expected
+    "line 16 \\(too_short\\): skipped: 8 bases, not 200"
+    "line 18 \\(with_n\\): skipped: position 121: 'N' is not A, C, G or T"
+    "line 23 \\(iupac\\): skipped: position 58: 'Y' is not A, C, G or T"
+    "line 28 \\(empty\\): skipped: empty record"
+    "line 11 \\(soft_masked\\): note: lower-case"
+    "scored 3 samples; skipped 4 lines")
+  if(NOT err MATCHES "${expected}")
+    message(FATAL_ERROR "no message matching '${expected}' in:\n${err}")
+  endif()
+endforeach()
+file(STRINGS "${out}" rows)
+list(LENGTH rows count)
+list(GET rows 0 header)
+if(NOT count EQUAL 4 OR NOT header STREQUAL "id,k562,hepg2,sknsh")
+  message(FATAL_ERROR "unexpected DNA CSV (${count} lines):\n${rows}")
+endif()
+list(GET rows 1 gata)
+list(GET rows 2 second)
+list(GET rows 3 third)
+if(NOT second MATCHES "^hnf1_sites," OR NOT third MATCHES "^soft_masked,")
+  message(FATAL_ERROR "rows out of order:\n${rows}")
+endif()
+# Planted GATA sites: the erythroid K562 activity is above the liver HepG2 one.
+string(REPLACE "," ";" gata "${gata}")
+list(GET gata 0 id)
+list(GET gata 1 k562)
+list(GET gata 2 hepg2)
+if(NOT id STREQUAL "gata_sites" OR NOT k562 GREATER hepg2)
+  message(FATAL_ERROR "planted GATA sites: k562 ${k562} should exceed hepg2 ${hepg2}")
+endif()

@@ -247,6 +247,9 @@ private Q_SLOTS:
     QCOMPARE(reading.records[0].id, std::string("good"));
     QCOMPARE(reading.records[0].text, good); // Windows line ends, two lines joined
     QCOMPARE(reading.records[1].text, std::string(200, 'G'));
+    QCOMPARE(reading.notes.size(), size_t(1)); // soft-masked: kept, and said so
+    QCOMPARE(reading.notes[0].id, std::string("lower"));
+    QVERIFY(QString::fromStdString(reading.notes[0].reason).contains("lower-case"));
     QVERIFY(domain().isValid(reading.records[1].text));
     QCOMPARE(domain().invalidReason(reading.records[2].text),
              std::string("position 200: 'N' is not A, C, G or T"));
@@ -266,7 +269,7 @@ private Q_SLOTS:
     const auto written = FastaSampleFormat().write(table);
     QCOMPARE(written.written, size_t(1));
     QCOMPARE(written.bytes,
-             std::string(">run1_step4 k562=0.25 k562_reward=0.25 gc=NA gc_reward=0.0\n") +
+             std::string(">run1_step4 k562=0.25 k562_reward=0.25 gc=NA gc_reward=0\n") +
                std::string(60, 'A') + "\n" + std::string(60, 'A') + "\n" + std::string(10, 'A') +
                "\n");
   }

@@ -3,8 +3,6 @@
 
 #include "core/linereader.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cctype>
 #include <cmath>
 #include <optional>
@@ -17,6 +15,7 @@ struct PendingRecord
 {
   SampleRecord record;
   bool tooLong = false;
+  bool lowerCase = false;
 };
 
 /// Ends `pending`: a record, or a problem when it has no sequence or is too long.
@@ -34,15 +33,19 @@ finish(std::optional<PendingRecord>& pending, SampleReading& reading)
                                    " bases" });
   else if (record.text.empty())
     reading.problems.push_back({ record.line, record.id, "empty record: a header with no sequence" });
-  else
+  else {
+    if (pending->lowerCase)
+      reading.notes.push_back(
+        { record.line, record.id, "lower-case (soft-masked) bases read as upper case" });
     reading.records.push_back(std::move(record));
+  }
   pending.reset();
 }
 
 std::string
 headerValue(double value)
 {
-  return std::isnan(value) ? std::string("NA") : nlohmann::json(value).dump();
+  return std::isnan(value) ? std::string("NA") : shortestText(value);
 }
 
 } // namespace
@@ -82,9 +85,13 @@ FastaSampleFormat::read(std::istream& in, const SampleLimits& limits) const
     }
     if (pending->tooLong)
       continue;
-    for (char c : text)
-      if (c != ' ' && c != '\t')
-        pending->record.text += char(std::toupper(static_cast<unsigned char>(c)));
+    for (char c : text) {
+      if (c == ' ' || c == '\t')
+        continue;
+      const auto byte = static_cast<unsigned char>(c);
+      pending->lowerCase = pending->lowerCase || std::islower(byte);
+      pending->record.text += char(std::toupper(byte));
+    }
     if (pending->record.text.size() > kMaxRecordLength) {
       pending->tooLong = true;
       pending->record.text.clear();
