@@ -859,17 +859,17 @@
 <context>
     <name>paretolab::widgets::AnnotatedSampleView</name>
     <message>
-        <location filename="../widgets/annotatedsampleview.cpp" line="36"/>
+        <location filename="../widgets/annotatedsampleview.cpp" line="39"/>
         <source>, forward strand</source>
         <translation>, Vorwärtsstrang</translation>
     </message>
     <message>
-        <location filename="../widgets/annotatedsampleview.cpp" line="38"/>
+        <location filename="../widgets/annotatedsampleview.cpp" line="41"/>
         <source>, reverse strand</source>
         <translation>, Rückwärtsstrang</translation>
     </message>
     <message>
-        <location filename="../widgets/annotatedsampleview.cpp" line="111"/>
+        <location filename="../widgets/annotatedsampleview.cpp" line="121"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
@@ -1107,7 +1107,7 @@
         <translation>&amp;Y:</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoview.cpp" line="60"/>
+        <location filename="../widgets/paretoview.cpp" line="62"/>
         <source>Hypervolume: the volume the non-dominated policies dominate above the origin, over all objectives; higher is better.
 ICV (samples), the paper&apos;s: mean over standard deviation of the selected policy&apos;s per-sample average rewards; higher means fewer poor samples.
 Objective balance: mean over standard deviation of its per-objective means; higher means the objectives are more evenly met.</source>
@@ -1116,17 +1116,17 @@ ICV (Stichproben), wie im Paper: Mittelwert geteilt durch Standardabweichung der
 Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mittelwerte je Ziel; höher heißt, die Ziele werden gleichmäßiger erfüllt.</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoview.cpp" line="148"/>
+        <location filename="../widgets/paretoview.cpp" line="150"/>
         <source>ICV (samples) %1 · objective balance %2 (selected)</source>
         <translation>ICV (Stichproben) %1 · Ausgewogenheit %2 (ausgewählt)</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoview.cpp" line="152"/>
+        <location filename="../widgets/paretoview.cpp" line="154"/>
         <source>ICV (samples) – (select a point)</source>
         <translation>ICV (Stichproben) – (Punkt auswählen)</translation>
     </message>
     <message>
-        <location filename="../widgets/paretoview.cpp" line="139"/>
+        <location filename="../widgets/paretoview.cpp" line="141"/>
         <source>Hypervolume %1</source>
         <translation>Hypervolumen %1</translation>
     </message>
