@@ -20,9 +20,8 @@ struct Piece
 std::vector<std::vector<Piece>>
 stack(std::vector<Piece> pieces)
 {
-  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
-    return a.begin < b.begin;
-  });
+  std::sort(
+    pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.begin < b.begin; });
   std::vector<std::vector<Piece>> lines;
   for (const auto& piece : pieces) {
     auto line = std::find_if(lines.begin(), lines.end(), [&](const std::vector<Piece>& taken) {

@@ -136,7 +136,8 @@ addTrainCommand(CLI::App& app, int& exitCode)
   auto arguments = std::make_shared<TrainArguments>();
   auto* command = app.add_subcommand("train",
                                      "Fine-tune on a task's objectives with IterativeRS "
-                                     "(m = 1 is MORLHF, m = T is Rewarded Soups)");
+                                     "(m = T is Rewarded Soups), or with the task's "
+                                     "training.method (morlhf: one policy)");
   addTaskOptions(command, *arguments, /*configRequired=*/false);
   command->add_option("--db", arguments->db, "Run database (SQLite)")->capture_default_str();
   command->add_option(

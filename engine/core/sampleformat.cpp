@@ -10,7 +10,6 @@
 
 namespace paretolab::engine {
 
-
 std::string
 shortestText(double value)
 {

@@ -38,7 +38,7 @@ struct SampleReading
   std::vector<SampleRecord> records;
   std::vector<SampleProblem> problems; ///< records skipped, and why
   std::vector<SampleProblem> notes;    ///< records kept but changed, and how
-  bool recordsHaveIds = false; ///< the format names its records (FASTA, JSONL)
+  bool recordsHaveIds = false;         ///< the format names its records (FASTA, JSONL)
 };
 
 /// Samples with their scores, to be written in some format.

@@ -18,7 +18,8 @@ namespace paretolab::engine {
 /// objective, each trained with PPO on its own reward from the same start;
 /// every m steps the experts of the round are merged,
 /// rho = sum_{i in S} lambda_i theta_i, and every expert restarts from rho.
-/// m = 1 is MORLHF, m = T is Rewarded Soups.
+/// m = T is Rewarded Soups; m = 1 is IterativeRS's MORLHF limit, which with
+/// Adam and PPO epochs is not MORLHF itself (`method: "morlhf"` is).
 ///
 /// `run()` is synchronous and reports every step and merge to the observer on
 /// the calling thread. `remerge`, `mergedPolicy`, `expertPolicies` and

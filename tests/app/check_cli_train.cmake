@@ -1,18 +1,29 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # paretolab-cli train on a task (TASK, default toy): the summary must show the
 # average reward at least MIN_RISE above the prior's, with every key the issue
-# names, and validity at least MIN_VALIDITY when that is given.
+# names, and validity at least MIN_VALIDITY when that is given. SETS holds
+# task overrides separated by "|" (each becomes --set), NAME names the files.
 if(NOT TASK)
   set(TASK toy)
+endif()
+if(NOT NAME)
+  set(NAME ${TASK})
 endif()
 if(NOT MIN_RISE)
   set(MIN_RISE 0.03)
 endif()
-set(summary "${WORK}/${TASK}-summary.json")
+set(overrides)
+if(SETS)
+  string(REPLACE "|" ";" sets "${SETS}")
+  foreach(set ${sets})
+    list(APPEND overrides --set "${set}")
+  endforeach()
+endif()
+set(summary "${WORK}/${NAME}-summary.json")
 file(REMOVE "${summary}")
 execute_process(
-  COMMAND "${CLI}" train --config "${SOURCE}/resources/tasks/${TASK}.json" --summary "${summary}"
-          --cache-dir "${WORK}/cache"
+  COMMAND "${CLI}" train --config "${SOURCE}/resources/tasks/${TASK}.json" ${overrides}
+          --summary "${summary}" --cache-dir "${WORK}/cache"
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 3000)
 message(STATUS "${out}")
 if(NOT rc EQUAL 0)
@@ -52,7 +63,7 @@ endif()
 # reward must give back the recorded ICV.
 string(JSON run GET "${json}" run)
 string(JSON icv GET "${json}" icv)
-set(samples "${WORK}/${TASK}-final-samples.csv")
+set(samples "${WORK}/${NAME}-final-samples.csv")
 execute_process(
   COMMAND "${CLI}" export --run ${run} --what samples --format csv --round final --out "${samples}"
   RESULT_VARIABLE rc ERROR_VARIABLE err)

@@ -6,6 +6,7 @@
 #include "domains/dna/dnasources.h"
 #include "domains/dna/fastaformat.h"
 #include "domains/dna/motifs.h"
+#include "domains/dna/motifsearch.h"
 #include "domains/dna/nucleotides.h"
 
 #include <nlohmann/json.hpp>
@@ -92,9 +93,13 @@ private Q_SLOTS:
     QCOMPARE(motif.name, std::string("Test"));
     computeLogOdds(motif, { 0.3, 0.2, 0.2, 0.3 }, 0.8);
     const double expected[2][4] = {
-      { std::log2(3.24 / 4.8 / 0.3), std::log2(1.16 / 4.8 / 0.2), std::log2(0.16 / 4.8 / 0.2),
+      { std::log2(3.24 / 4.8 / 0.3),
+        std::log2(1.16 / 4.8 / 0.2),
+        std::log2(0.16 / 4.8 / 0.2),
         std::log2(0.24 / 4.8 / 0.3) },
-      { std::log2(0.24 / 4.8 / 0.3), std::log2(0.16 / 4.8 / 0.2), std::log2(0.16 / 4.8 / 0.2),
+      { std::log2(0.24 / 4.8 / 0.3),
+        std::log2(0.16 / 4.8 / 0.2),
+        std::log2(0.16 / 4.8 / 0.2),
         std::log2(4.24 / 4.8 / 0.3) },
     };
     for (int i = 0; i < 2; ++i)
@@ -108,11 +113,16 @@ private Q_SLOTS:
   {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("three rows") << ">M1 X\n1 2\n3 4\n5 6\n" << "3 rows, not 4";
-    QTest::newRow("ragged") << ">M1 X\n1 2\n3\n5 6\n7 8\n" << "differ in length";
-    QTest::newRow("no header") << "1 2\n3 4\n" << "before the first '>'";
-    QTest::newRow("words") << ">M1 X\n1 2\n3 x4\n" << "line 3";
-    QTest::newRow("empty") << "" << "no matrix";
+    QTest::newRow("three rows") << ">M1 X\n1 2\n3 4\n5 6\n"
+                                << "3 rows, not 4";
+    QTest::newRow("ragged") << ">M1 X\n1 2\n3\n5 6\n7 8\n"
+                            << "differ in length";
+    QTest::newRow("no header") << "1 2\n3 4\n"
+                               << "before the first '>'";
+    QTest::newRow("words") << ">M1 X\n1 2\n3 x4\n"
+                           << "line 3";
+    QTest::newRow("empty") << ""
+                           << "no matrix";
   }
 
   void refusesMalformedMatrices()
@@ -165,12 +175,18 @@ private Q_SLOTS:
     const auto base = quietBackground();
     const std::vector<std::string> objectives{ "k562", "hepg2", "sknsh" };
     const auto before = domain().score({ base }, objectives).front();
-    const auto withGata = domain().score({ planted(base, factor("Gata1").consensus(), 40) }, objectives).front();
-    const auto withHnf1 = domain().score({ planted(base, factor("HNF1A").consensus(), 40) }, objectives).front();
+    const auto withGata =
+      domain().score({ planted(base, factor("Gata1").consensus(), 40) }, objectives).front();
+    const auto withHnf1 =
+      domain().score({ planted(base, factor("HNF1A").consensus(), 40) }, objectives).front();
     const auto k562 = objectiveIndex("k562");
     const auto hepg2 = objectiveIndex("hepg2");
     qInfo("background k562 %.3f hepg2 %.3f; GATA %.3f %.3f; HNF1 %.3f %.3f",
-          before[k562], before[hepg2], withGata[k562], withGata[hepg2], withHnf1[k562],
+          before[k562],
+          before[hepg2],
+          withGata[k562],
+          withGata[hepg2],
+          withHnf1[k562],
           withHnf1[hepg2]);
     QVERIFY(withGata[k562] - before[k562] > withGata[hepg2] - before[hepg2]);
     QVERIFY(withHnf1[hepg2] - before[hepg2] > withHnf1[k562] - before[k562]);
@@ -182,14 +198,15 @@ private Q_SLOTS:
   {
     const std::vector<std::string> objectives{ "k562", "specificity_hepg2", "gc", "homopolymer" };
     const std::string good(200, 'A');
-    const std::vector<std::string> samples{ "ACGT", std::string(199, 'A') + "N",
-                                            std::string(200, 'a'), "", good };
+    const std::vector<std::string> samples{
+      "ACGT", std::string(199, 'A') + "N", std::string(200, 'a'), "", good
+    };
     const auto scores = domain().score(samples, objectives);
     for (size_t i = 0; i + 1 < samples.size(); ++i)
       for (double value : scores[i])
         QVERIFY(std::isnan(value));
-    QCOMPARE(scores.back()[2], 0.0);  // no G or C
-    QCOMPARE(scores.back()[3], 1.0);  // one run of 200 A
+    QCOMPARE(scores.back()[2], 0.0); // no G or C
+    QCOMPARE(scores.back()[3], 1.0); // one run of 200 A
     QCOMPARE(domain().invalidReason("ACGN"), std::string("position 4: 'N' is not A, C, G or T"));
     QCOMPARE(domain().invalidReason("ACGT"), std::string("4 bases, not 200"));
     QVERIFY(domain().invalidReason(good).empty());
@@ -230,12 +247,21 @@ private Q_SLOTS:
   {
     const std::string good(200, 'C');
     std::string text = "ACGT before any header\r\n"
-                       ">good one\r\n" + good.substr(0, 100) + "\r\n" + good.substr(100) + "\r\n"
-                       ">lower\n" + std::string(200, 'g') + "\n"
-                       ">withN\n" + std::string(199, 'A') + "N\n"
-                       ">iupac\n" + std::string(199, 'A') + "R\n"
+                       ">good one\r\n" +
+                       good.substr(0, 100) + "\r\n" + good.substr(100) +
+                       "\r\n"
+                       ">lower\n" +
+                       std::string(200, 'g') +
+                       "\n"
+                       ">withN\n" +
+                       std::string(199, 'A') +
+                       "N\n"
+                       ">iupac\n" +
+                       std::string(199, 'A') +
+                       "R\n"
                        ">empty\n"
-                       ">\n" + good + "\n";
+                       ">\n" +
+                       good + "\n";
     std::istringstream in(text);
     const auto reading = FastaSampleFormat().read(in, domain().sampleLimits());
     QCOMPARE(reading.problems.size(), size_t(2));
@@ -310,11 +336,53 @@ private Q_SLOTS:
     QCOMPARE(domain().metrics({ "ACGT", a }).at("validity"), 0.5);
   }
 
+  // The samples page's search: IUPAC bases on both strands, or a JASPAR motif by name.
+  void searchFindsIupacPatternsAndMotifsOnBothStrands()
+  {
+    const std::string base(200, 'C');
+    std::string sequence = base;
+    sequence.replace(10, 6, "AGATAA");  // WGATAR on the forward strand
+    sequence.replace(100, 6, "TTATCT"); // and on the reverse: the complement of AGATAA
+    const auto pattern = parseMotifQuery("wgatar", {});
+    QCOMPARE(pattern.pattern, std::string("WGATAR"));
+    const auto sites = findMotifQuery(pattern, sequence);
+    QCOMPARE(sites.size(), size_t(2));
+    QCOMPARE(sites[0].position, size_t(10));
+    QCOMPARE(sites[0].strand, +1);
+    QCOMPARE(sites[1].position, size_t(100));
+    QCOMPARE(sites[1].strand, -1);
+    // A palindrome is found once where it sits, not once per strand.
+    QCOMPARE(findMotifQuery(parseMotifQuery("GATC", {}), base.substr(0, 20) + "GATC").size(),
+             size_t(1));
+    QVERIFY(iupacMatches('N', 'G') && iupacMatches('B', 'T') && !iupacMatches('B', 'A'));
+
+    QVERIFY(domain().matches(sequence, "WGATAR"));
+    QVERIFY(!domain().matches(base, "WGATAR"));
+    const std::string gata = planted(quietBackground(), factor("Gata1").consensus(), 60);
+    QVERIFY(domain().matches(gata, "gata1")); // a motif, by name in any case
+    QVERIFY(!domain().matches(quietBackground(), "GATA1"));
+    try {
+      domain().matches(sequence, "GATA#");
+      QFAIL("a query that is neither a motif nor bases was accepted");
+    } catch (const std::invalid_argument& error) {
+      QVERIFY2(QString(error.what()).contains("IUPAC"), error.what());
+    }
+
+    // The matches are marked on their strands, beside the motif hits.
+    const auto description = domain().describeMatching(sequence, {}, "WGATAR");
+    std::vector<int> lanes;
+    for (const auto& span : description.blocks.front().spans)
+      if (span.kind == "match")
+        lanes.push_back(span.lane);
+    QCOMPARE(lanes, (std::vector<int>{ +1, -1 }));
+    QVERIFY(description.kindColours.count("match"));
+  }
+
   void tokenizesSingleBasesOrKmers()
   {
     QCOMPARE(domain().tokenizer().kind, std::string("characters"));
-    const auto fourMers = makeDomain(
-      "dna", { { "kmer", 4 }, { "drosophila_every", 0 }, { "markov_windows", 10 } });
+    const auto fourMers =
+      makeDomain("dna", { { "kmer", 4 }, { "drosophila_every", 0 }, { "markov_windows", 10 } });
     QCOMPARE(fourMers->tokenizer().kind, std::string("kmers"));
     QCOMPARE(fourMers->tokenizer().parameters.at("k").get<int>(), 4);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeDomain("dna", { { "kmer", 9 } }));

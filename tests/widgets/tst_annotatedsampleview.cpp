@@ -54,9 +54,9 @@ private Q_SLOTS:
     const int row1 = lineOf("    1 ");
     const int row2 = lineOf("   61 ");
     QVERIFY2(row1 >= 0 && row2 > row1, qPrintable(html));
-    QVERIFY(lineOf("GATA1") < row1);                       // forward: above its row
+    QVERIFY(lineOf("GATA1") < row1);                         // forward: above its row
     QVERIFY(lineOf("SOX2") > row1 && lineOf("SOX2") < row2); // reverse: below it
-    QVERIFY(lineOf("SOX10") != lineOf("SOX2"));             // overlapping: stacked
+    QVERIFY(lineOf("SOX10") != lineOf("SOX2"));              // overlapping: stacked
     QCOMPARE(html.count("href=\"span:3\""), 2);              // HNF4A, on both rows
     QVERIFY(html.contains("#aaddff"));
     QVERIFY(html.contains("font-family:monospace"));

@@ -5,6 +5,7 @@
 #include "core/gzipfile.h"
 #include "domains/dna/dnasources.h"
 #include "domains/dna/fastaformat.h"
+#include "domains/dna/motifsearch.h"
 #include "domains/dna/nucleotides.h"
 
 #include <algorithm>
@@ -23,13 +24,14 @@ const char* const kProxyNote =
 
 constexpr std::size_t kMetricSampleCap = 256; // pairwise diversity is quadratic
 
-const std::map<char, std::string> kBaseColours{
-  { 'A', "#109648" }, { 'C', "#255c99" }, { 'G', "#c98a00" }, { 'T', "#d62839" }
-};
+const std::map<char, std::string> kBaseColours{ { 'A', "#109648" },
+                                                { 'C', "#255c99" },
+                                                { 'G', "#c98a00" },
+                                                { 'T', "#d62839" } };
 
-const std::map<std::string, std::string> kCellColours{
-  { "k562", "#f4c7c3" }, { "hepg2", "#c6e2c0" }, { "sknsh", "#c9d7f2" }
-};
+const std::map<std::string, std::string> kCellColours{ { "k562", "#f4c7c3" },
+                                                       { "hepg2", "#c6e2c0" },
+                                                       { "sknsh", "#c9d7f2" } };
 
 std::array<double, 4>
 asArray(const std::vector<double>& values)
@@ -51,12 +53,12 @@ DnaDomain::DnaDomain(Options options)
                              std::to_string(m_humanWindows.size()) + " windows of " +
                              std::to_string(m_options.length) + " bases");
   const dna::MarkovBackground human(m_humanWindows, m_options.markovOrder);
-  auto motifs = dna::parseJaspar(readFile(m_options.motifsPath));
-  for (auto& motif : motifs)
+  m_motifs = dna::parseJaspar(readFile(m_options.motifsPath));
+  for (auto& motif : m_motifs)
     dna::computeLogOdds(motif, asArray(human.baseComposition()));
   // A background of the same composition calibrates each cell type's scale.
   m_activity = std::make_unique<dna::EnhancerActivity>(
-    motifs,
+    m_motifs,
     human.generate(m_options.backgroundSize, m_options.length, m_options.seed ^ 0xbac9ULL));
 }
 
@@ -119,7 +121,8 @@ DnaDomain::describeCorpus() const
          " bases: " + std::to_string(m_humanWindows.size()) + " human (EMBOSS hum1.dat), " +
          std::to_string(m_corpus.size() - m_humanWindows.size() - m_options.markovWindows) +
          " Drosophila upstream (dm3), " + std::to_string(m_options.markovWindows) +
-         " from an order-" + std::to_string(m_options.markovOrder) + " Markov chain of the human DNA";
+         " from an order-" + std::to_string(m_options.markovOrder) +
+         " Markov chain of the human DNA";
 }
 
 TokenizerSpec
@@ -213,6 +216,38 @@ DnaDomain::metrics(const std::vector<std::string>& samples) const
   return values;
 }
 
+bool
+DnaDomain::matches(const std::string& sample, const std::string& query) const
+{
+  return !dna::findMotifQuery(dna::parseMotifQuery(query, m_motifs), sample).empty();
+}
+
+void
+DnaDomain::markMatches(SampleDescription& description,
+                       const std::string& sample,
+                       const std::string& query) const
+{
+  if (description.blocks.empty())
+    return;
+  const auto parsed = dna::parseMotifQuery(query, m_motifs);
+  const std::size_t width = parsed.motif ? parsed.motif->width() : parsed.pattern.size();
+  const std::string label = parsed.motif ? parsed.motif->name : parsed.pattern;
+  for (const auto& site : dna::findMotifQuery(parsed, sample)) {
+    AnnotatedSpan span;
+    span.begin = site.position;
+    span.end = site.position + width;
+    span.label = label;
+    span.kind = "match";
+    span.lane = site.strand;
+    span.detail = "search: " + query + " on the " + (site.strand > 0 ? "forward" : "reverse") +
+                  " strand at " + std::to_string(site.position + 1);
+    if (parsed.motif)
+      span.svg = dna::logoSvg(*parsed.motif);
+    description.blocks.front().spans.push_back(std::move(span));
+  }
+  description.kindColours.emplace("match", "#ffe066");
+}
+
 SampleDescription
 DnaDomain::describe(const std::string& sample, const SampleContext&) const
 {
@@ -242,8 +277,8 @@ DnaDomain::describe(const std::string& sample, const SampleContext&) const
         span.kind = cells[c].name;
         span.score = hit.score;
         span.lane = hit.strand;
-        span.detail = motif->id + " " + motif->name + " (" + cells[c].title + "): " +
-                      std::to_string(hit.score).substr(0, 5) + " of at most " +
+        span.detail = motif->id + " " + motif->name + " (" + cells[c].title +
+                      "): " + std::to_string(hit.score).substr(0, 5) + " of at most " +
                       std::to_string(motif->maxScore()).substr(0, 5) + " bits on the " +
                       (hit.strand > 0 ? "forward" : "reverse") + " strand; consensus " +
                       motif->consensus();

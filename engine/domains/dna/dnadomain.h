@@ -28,9 +28,9 @@ public:
   struct Options
   {
     std::size_t length = 200;
-    std::string humanEmblPath;      ///< emboss-test's hum1.dat
-    std::string drosophilaPath;     ///< Biostrings' dm3_upstream2000.fa.gz
-    std::string motifsPath;         ///< PWMEnrich's pfm_vertebrates.txt
+    std::string humanEmblPath;        ///< emboss-test's hum1.dat
+    std::string drosophilaPath;       ///< Biostrings' dm3_upstream2000.fa.gz
+    std::string motifsPath;           ///< PWMEnrich's pfm_vertebrates.txt
     std::size_t drosophilaEvery = 20; ///< keep each n-th Drosophila window (0: none)
     std::size_t markovWindows = 4000;
     int markovOrder = 5;
@@ -52,13 +52,21 @@ public:
   std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;
   SampleDescription describe(const std::string& sample,
                              const SampleContext& context = {}) const override;
-  std::string searchHint() const override { return "bases, e.g. GATA"; }
+  /// A JASPAR motif by name (its hits) or bases in IUPAC letters, on both strands.
+  bool matches(const std::string& sample, const std::string& query) const override;
+  std::string searchHint() const override
+  {
+    return "a JASPAR motif (GATA1) or IUPAC bases (WGATAR), both strands";
+  }
   std::vector<std::shared_ptr<const SampleFormat>> sampleFormats() const override;
 
   const Options& options() const { return m_options; }
   const dna::EnhancerActivity& activity() const { return *m_activity; }
 
 protected:
+  void markMatches(SampleDescription& description,
+                   const std::string& sample,
+                   const std::string& query) const override;
   std::vector<std::vector<double>> computeScores(
     const std::vector<std::string>& samples,
     const std::vector<SampleContext>& contexts,
@@ -67,6 +75,7 @@ protected:
 private:
   Options m_options;
   std::vector<std::string> m_humanWindows;
+  std::vector<dna::Motif> m_motifs; ///< the whole JASPAR set, with log-odds: what search finds
   std::unique_ptr<dna::EnhancerActivity> m_activity;
   mutable std::once_flag m_corpusOnce;
   mutable std::vector<std::string> m_corpus;

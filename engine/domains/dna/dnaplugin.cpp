@@ -44,7 +44,8 @@ locate(const DataFile& file)
     if (std::filesystem::exists(candidate))
       return candidate.string();
   throw std::invalid_argument(std::string("the DNA domain needs ") + file.name + " (Debian " +
-                              file.package + "): run scripts/setup, which extracts it, or name "
+                              file.package +
+                              "): run scripts/setup, which extracts it, or name "
                               "the file in domain_options");
 }
 

@@ -116,7 +116,8 @@ MarkovBackground::MarkovBackground(const std::vector<std::string>& sequences, in
   // kmerSpectrum normalises; scale back to counts so the pseudocount stays small.
   double total = 0.0;
   for (const auto& sequence : strands)
-    total += double(std::max<std::size_t>(sequence.size(), std::size_t(order)) - std::size_t(order));
+    total +=
+      double(std::max<std::size_t>(sequence.size(), std::size_t(order)) - std::size_t(order));
   for (std::size_t i = 0; i < m_counts.size(); ++i)
     m_counts[i] += spectrum[i] * total;
 }
@@ -132,7 +133,8 @@ MarkovBackground::generate(std::size_t count, std::size_t length, uint64_t seed)
   for (std::size_t c = 0; c < contexts; ++c)
     for (int b = 0; b < 4; ++b)
       contextWeights[c] += m_counts[c * 4 + std::size_t(b)];
-  std::discrete_distribution<std::size_t> firstContext(contextWeights.begin(), contextWeights.end());
+  std::discrete_distribution<std::size_t> firstContext(contextWeights.begin(),
+                                                       contextWeights.end());
   std::vector<std::string> generated;
   generated.reserve(count);
   for (std::size_t n = 0; n < count; ++n) {

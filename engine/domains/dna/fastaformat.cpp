@@ -26,13 +26,13 @@ finish(std::optional<PendingRecord>& pending, SampleReading& reading)
     return;
   auto& record = pending->record;
   if (pending->tooLong)
-    reading.problems.push_back({ record.line,
-                                 record.id,
-                                 "longer than " +
-                                   std::to_string(FastaSampleFormat::kMaxRecordLength) +
-                                   " bases" });
+    reading.problems.push_back(
+      { record.line,
+        record.id,
+        "longer than " + std::to_string(FastaSampleFormat::kMaxRecordLength) + " bases" });
   else if (record.text.empty())
-    reading.problems.push_back({ record.line, record.id, "empty record: a header with no sequence" });
+    reading.problems.push_back(
+      { record.line, record.id, "empty record: a header with no sequence" });
   else {
     if (pending->lowerCase)
       reading.notes.push_back(
@@ -60,7 +60,8 @@ FastaSampleFormat::read(std::istream& in, const SampleLimits& limits) const
   bool reportedOrphan = false;
   while (auto line = lines.next()) {
     if (!line->problem.empty()) {
-      reading.problems.push_back({ line->number, pending ? pending->record.id : "", line->problem });
+      reading.problems.push_back(
+        { line->number, pending ? pending->record.id : "", line->problem });
       continue;
     }
     const auto& text = line->text;
@@ -109,12 +110,13 @@ FastaSampleFormat::write(const SampleTable& table) const
   for (std::size_t i = 0; i < table.samples.size(); ++i) {
     const auto& sequence = table.samples[i];
     if (sequence.empty() || sequence.find_first_of(" \t\r\n>") != std::string::npos) {
-      written.skipped.push_back({ i + 1, {}, sequence.empty() ? "empty sequence" : "not a sequence" });
+      written.skipped.push_back(
+        { i + 1, {}, sequence.empty() ? "empty sequence" : "not a sequence" });
       continue;
     }
-    std::string header = ">" + (table.ids.empty() || table.ids[i].empty()
-                                  ? "sample" + std::to_string(i + 1)
-                                  : table.ids[i]);
+    std::string header =
+      ">" +
+      (table.ids.empty() || table.ids[i].empty() ? "sample" + std::to_string(i + 1) : table.ids[i]);
     for (std::size_t j = 0; j < table.objectiveNames.size(); ++j) {
       header += ' ' + table.objectiveNames[j] + '=' + headerValue(table.raw[i][j]);
       if (!table.rewards.empty())

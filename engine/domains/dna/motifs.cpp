@@ -154,7 +154,8 @@ scanBothStrands(const Motif& motif, std::string_view sequence)
         break;
       }
       forward += motif.logOdds[i][std::size_t(base)];
-      reverse += motif.logOdds[i][std::size_t(3 - mirrored)]; // the complement of A C G T is T G C A
+      reverse +=
+        motif.logOdds[i][std::size_t(3 - mirrored)]; // the complement of A C G T is T G C A
     }
     if (!valid)
       continue;
@@ -223,8 +224,8 @@ logoSvg(const Motif& motif)
       // A capital in a 20-unit font is about 14.5 units tall: stretch it to the height.
       svg << "<text x=\"0\" y=\"0\" font-size=\"20\" font-family=\"sans-serif\" "
           << "font-weight=\"bold\" fill=\"" << kLogoColours[b] << "\" transform=\"translate("
-          << 36.0 + columnWidth * double(i) << ' ' << y << ") scale(1.45 "
-          << letterHeight / 14.5 << ")\">" << kBases[b] << "</text>\n";
+          << 36.0 + columnWidth * double(i) << ' ' << y << ") scale(1.45 " << letterHeight / 14.5
+          << ")\">" << kBases[b] << "</text>\n";
       y -= letterHeight;
     }
   }
