@@ -83,12 +83,28 @@ ExportActions::sampleTable(const engine::PolicyEvaluation& evaluation,
 QString
 ExportActions::writeSamples(const QString& path, const engine::SampleFormat& format) const
 {
-  const auto* shown = m_presenter->shownSamples();
-  const auto written = format.write(sampleTable(*shown, m_presenter->task()));
+  const auto onScreen = m_presenter->samplesOnScreen();
+  engine::PolicyEvaluation evaluation;
+  for (int i = 0; i < onScreen.samples.size(); ++i) {
+    evaluation.samples.push_back(onScreen.samples[i].toStdString());
+    const auto& row = onScreen.rawScores[i];
+    evaluation.rawScores.emplace_back(row.begin(), row.end());
+  }
+  evaluation.contexts = onScreen.contexts;
+  const auto& task = m_presenter->task();
+  auto table = sampleTable(evaluation, task);
+  if (m_presenter->storedRun() > 0)
+    table.constants.push_back({ "run_id", std::to_string(m_presenter->storedRun()) });
+  const auto lambda = m_presenter->shownLambda();
+  if (lambda.size() == qsizetype(task.objectives.size()))
+    for (size_t j = 0; j < task.objectives.size(); ++j)
+      table.constants.push_back(
+        { "lambda_" + task.objectives[j].name, engine::shortestText(lambda[qsizetype(j)]) });
+  const auto written = format.write(table);
   engine::writeFileAtomically(path.toStdString(), written.bytes);
   QString text = tr("Exported %1 of %2 samples to %3.")
                    .arg(written.written)
-                   .arg(shown->samples.size())
+                   .arg(onScreen.samples.size())
                    .arg(path);
   if (!written.skipped.empty())
     text += QLatin1Char(' ') + tr("Skipped %1: %2 (sample %3 and others).")

@@ -33,8 +33,10 @@ public:
   void exportSamples();
   /// Every evaluated point of the front, as FrontModel::csv writes it.
   void exportFrontPoints();
-  /// Writes the samples on show to `path` in `format`; returns the message
-  /// for the status bar. Throws std::exception on failure.
+  /// Writes the samples on show to `path` in `format`, as the user sees them
+  /// (filtered, in the page's order), with the run id and the policy's λ as
+  /// columns; returns the message for the status bar. Throws std::exception
+  /// on failure.
   QString writeSamples(const QString& path, const engine::SampleFormat& format) const;
   void exportPlot(QCustomPlot* plot, const QString& suggestedName);
 

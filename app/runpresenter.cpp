@@ -156,7 +156,7 @@ RunPresenter::showPoint(int index)
   }
   if (m_pinned)
     caption += QLatin1Char(' ') + tr("(pinned)");
-  showSamples(*evaluation, caption);
+  showSamples(*evaluation, caption, point.lambda);
 }
 
 void
@@ -390,18 +390,29 @@ RunPresenter::showStoredRun(const StoredRun& run)
       last.rawScores.push_back(sample.raw);
       last.contexts.push_back(sample.context);
     }
+    // The run's last samples come from its policy at the task's weights.
+    QVector<double> weights;
+    double total = 0.0;
+    for (const auto& objective : m_task.objectives)
+      total += objective.weight;
+    for (const auto& objective : m_task.objectives)
+      weights << (total > 0.0 ? objective.weight / total : 0.0);
     showSamples(last,
                 tr("Samples of run %1, %2")
                   .arg(run.record.id)
-                  .arg(QString::fromStdString(run.lastSamples.front().policy)));
+                  .arg(QString::fromStdString(run.lastSamples.front().policy)),
+                weights);
   }
 }
 
 void
-RunPresenter::showSamples(const engine::PolicyEvaluation& evaluation, const QString& caption)
+RunPresenter::showSamples(const engine::PolicyEvaluation& evaluation,
+                          const QString& caption,
+                          const QVector<double>& lambda)
 {
   m_shown = evaluation;
   m_shownCaption = caption;
+  m_shownLambda = lambda;
   m_hasShown = true;
   widgets::SampleSet set;
   set.domain = m_domain;
@@ -414,6 +425,12 @@ RunPresenter::showSamples(const engine::PolicyEvaluation& evaluation, const QStr
     set.contexts = evaluation.contexts;
   set.caption = caption;
   m_views.samples->setSamples(set);
+}
+
+widgets::SampleSet
+RunPresenter::samplesOnScreen() const
+{
+  return m_views.samples->shownInDisplayOrder();
 }
 
 const engine::PolicyEvaluation*

@@ -4,6 +4,7 @@
 #include "core/domain.h"
 #include "metatypes.h"
 #include "runlibrary.h"
+#include "samplespage.h"
 #include "train/taskconfig.h"
 
 #include <QElapsedTimer>
@@ -65,7 +66,10 @@ public:
                  qint64 round);
   /// Shows a stored run as it was recorded.
   void showStoredRun(const StoredRun& run);
-  void showSamples(const engine::PolicyEvaluation& evaluation, const QString& caption);
+  /// Shows `evaluation`'s samples; `lambda` is the policy's merge weights, when known.
+  void showSamples(const engine::PolicyEvaluation& evaluation,
+                   const QString& caption,
+                   const QVector<double>& lambda = {});
   /// Shows point `index` and keeps it shown (pinned) until followLatest().
   void pin(int index);
   /// Shows the newest merge round again, and each new one as it comes.
@@ -88,6 +92,10 @@ public:
   /// The samples on show, or null.
   const engine::PolicyEvaluation* shownSamples() const;
   QString shownCaption() const { return m_shownCaption; }
+  /// The merge weights of the policy whose samples are on show; empty when not known.
+  QVector<double> shownLambda() const { return m_shownLambda; }
+  /// The samples on show as the user sees them: filtered, in the page's order.
+  widgets::SampleSet samplesOnScreen() const;
 
 Q_SIGNALS:
   /// A slider re-merge is on the front, `seconds` after the request.
@@ -120,6 +128,7 @@ private:
   std::shared_ptr<const engine::Domain> m_domain;
   engine::PolicyEvaluation m_shown;
   QString m_shownCaption;
+  QVector<double> m_shownLambda;
   bool m_hasShown = false;
 };
 

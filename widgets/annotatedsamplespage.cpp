@@ -46,6 +46,15 @@ AnnotatedSamplesPage::setSamples(const SampleSet& set)
   showSample(set.samples.isEmpty() ? -1 : 0);
 }
 
+QVector<int>
+AnnotatedSamplesPage::displayOrder() const
+{
+  QVector<int> order;
+  for (int row = 0; row < m_table->tableView()->model()->rowCount(); ++row)
+    order << m_table->sampleIndexAt(row);
+  return order;
+}
+
 void
 AnnotatedSamplesPage::showSample(int index)
 {

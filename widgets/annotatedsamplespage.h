@@ -26,6 +26,7 @@ public:
 
   SamplesTable* table() const { return m_table; }
   AnnotatedSampleView* view() const { return m_view; }
+  QVector<int> displayOrder() const override;
 
 private:
   SamplesTable* m_table = nullptr;

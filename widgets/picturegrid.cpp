@@ -312,6 +312,15 @@ PictureGrid::tileSample(int position) const
   return item ? item->data(Qt::DisplayRole).toString() : QString();
 }
 
+QVector<int>
+PictureGrid::displayOrder() const
+{
+  QVector<int> order;
+  for (int position = 0; position < m_model->rowCount(); ++position)
+    order << m_model->item(position)->data(kIndexRole).toInt();
+  return order;
+}
+
 bool
 PictureGrid::tileValid(int position) const
 {

@@ -55,6 +55,7 @@ public:
   void setSamples(const QStringList& samples, const QVector<QVector<double>>& rawScores);
 
   int tileCount() const;
+  QVector<int> displayOrder() const override;
   /// The sample of the tile at `position` in the displayed order, or "".
   QString tileSample(int position) const;
   /// Whether the tile at `position` has a picture (false: "invalid").

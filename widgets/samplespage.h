@@ -35,6 +35,9 @@ class SamplesPage : public QWidget
 public:
   using QWidget::QWidget;
   virtual void setSamples(const SampleSet& set) = 0;
+  /// The indices of the set's samples in the order the page shows them
+  /// (after the user's sort); empty: in the order given.
+  virtual QVector<int> displayOrder() const { return {}; }
 };
 
 } // namespace paretolab::widgets

@@ -86,6 +86,26 @@ SamplesView::setFilters(bool validOnly, bool uniqueOnly, bool novelOnly, const Q
 }
 
 SampleSet
+SamplesView::shownInDisplayOrder() const
+{
+  const auto* page = qobject_cast<SamplesPage*>(currentPage());
+  const QVector<int> order = page ? page->displayOrder() : QVector<int>{};
+  if (order.size() != m_shown.samples.size())
+    return m_shown; // no sort, or a page that has not caught up: the filters' order
+  SampleSet out = m_shown;
+  out.samples.clear();
+  out.rawScores.clear();
+  out.contexts.clear();
+  for (int index : order) {
+    out.samples << m_shown.samples.value(index);
+    out.rawScores << m_shown.rawScores.value(index);
+    if (size_t(index) < m_shown.contexts.size())
+      out.contexts.push_back(m_shown.contexts[size_t(index)]);
+  }
+  return out;
+}
+
+SampleSet
 SamplesView::filtered(QString* problem) const
 {
   if (!m_set.domain)

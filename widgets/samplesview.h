@@ -41,6 +41,8 @@ public:
   void setSamples(const SampleSet& set);
   /// The samples the filters let through, as last shown.
   const SampleSet& shown() const { return m_shown; }
+  /// shown() in the order its page displays them, as exports write them.
+  SampleSet shownInDisplayOrder() const;
 
   /// The filters, as the filter bar sets them.
   void setFilters(bool validOnly, bool uniqueOnly, bool novelOnly, const QString& query);

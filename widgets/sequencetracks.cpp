@@ -100,6 +100,9 @@ sequenceTracksHtml(const engine::AnnotatedText& block,
             QLatin1Char('\n');
     for (const auto& line : stack(reverse))
       html += boxLine(line, block, kindColours, anchors);
+    // A blank line, so that the next row's forward boxes are not read as this row's.
+    if (end < size)
+      html += QLatin1Char('\n');
   }
   return html + QStringLiteral("</pre>");
 }

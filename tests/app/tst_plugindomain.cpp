@@ -168,8 +168,50 @@ private Q_SLOTS:
     QVERIFY2(message.contains(QStringLiteral("32 of 32")), qPrintable(message));
     QFile written(csv);
     QVERIFY(written.open(QIODevice::ReadOnly));
-    QCOMPARE(written.readLine().trimmed(),
-             QByteArray("sample,a_share,b_share,a_share_reward,b_share_reward"));
+    // The run and the policy's λ travel with the samples.
+    QVERIFY2(written.readLine().trimmed().startsWith(
+               "sample,a_share,b_share,a_share_reward,b_share_reward,run_id,lambda_a_share,"
+               "lambda_b_share"),
+             "unexpected header");
+    written.close();
+
+    // The export is what the user sees: sorted by a_share, highest first, and only the
+    // samples the search lets through.
+    page->table()->tableView()->sortByColumn(widgets::SamplesTable::kFirstObjectiveColumn,
+                                             Qt::DescendingOrder);
+    const QString sorted = m_dir.filePath(QStringLiteral("sorted.csv"));
+    window.exportActions()->writeSamples(sorted, *domain->sampleFormat("csv"));
+    QFile sortedFile(sorted);
+    QVERIFY(sortedFile.open(QIODevice::ReadOnly));
+    sortedFile.readLine();
+    double previous = 1e9;
+    int rows = 0;
+    double lambdaSum = 0.0;
+    while (!sortedFile.atEnd()) {
+      const auto fields = sortedFile.readLine().trimmed().split(',');
+      QCOMPARE(fields.size(), 8);
+      if (!fields[1].isEmpty()) { // no value (an invalid sample) sorts apart
+        const double share = fields[1].toDouble();
+        QVERIFY2(share <= previous,
+                 qPrintable(QStringLiteral("%1 after %2: not in the on-screen order")
+                              .arg(share)
+                              .arg(previous)));
+        previous = share;
+      }
+      lambdaSum = fields[6].toDouble() + fields[7].toDouble();
+      ++rows;
+    }
+    QCOMPARE(rows, 32);
+    QVERIFY(std::abs(lambdaSum - 1.0) < 1e-9);
+
+    window.samplesView()->setFilters(false, false, false, QStringLiteral("aaa"));
+    const int matching = page->table()->rowCount();
+    QVERIFY(matching > 0 && matching < 32);
+    const QString filtered = m_dir.filePath(QStringLiteral("filtered.csv"));
+    const QString filteredMessage =
+      window.exportActions()->writeSamples(filtered, *domain->sampleFormat("csv"));
+    QVERIFY2(filteredMessage.contains(QStringLiteral("%1 of %1").arg(matching)),
+             qPrintable(filteredMessage));
   }
 
 private:
