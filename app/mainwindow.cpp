@@ -51,7 +51,8 @@ MainWindow::MainWindow(QWidget* parent)
     QStringLiteral("TrainingPlots"),
     { { titled(tr("Reward per objective"), m_rewardPlot, plots, widgets::RewardPlot::lineKey()),
         tr("Rewards") },
-      { titled(tr("Expert divergence at each merge"), m_divergencePlot, plots), tr("Divergence") } },
+      { titled(tr("Expert divergence at each merge"), m_divergencePlot, plots),
+        tr("Divergence") } },
     plots));
   plots->addWidget(titled(tr("Pareto front"), m_paretoView, plots));
   setCentralWidget(plots);
@@ -62,7 +63,10 @@ MainWindow::MainWindow(QWidget* parent)
   m_status = new RunStatus(statusBar(), m_controller);
   createDocks();
   m_presenter = new RunPresenter(
-    RunPresenter::Views{ m_rewardPlot, m_front, m_weights, m_samples, m_divergencePlot }, m_controller, m_runs, this);
+    RunPresenter::Views{ m_rewardPlot, m_front, m_weights, m_samples, m_divergencePlot },
+    m_controller,
+    m_runs,
+    this);
   m_exports = new ExportActions(this, m_presenter, m_front);
   createMenus();
   connectController();

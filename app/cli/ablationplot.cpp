@@ -6,7 +6,6 @@
 #include "plotexport.h"
 #include "rewardplot.h"
 
-
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -69,8 +68,9 @@ drawPanel(QCustomPlot& plot,
   const double first = categories.morlhf ? 1.0 : 0.0;
   for (size_t i = 0; i < categories.periods.size(); ++i)
     ticker->addTick(first + double(i),
-                    categories.periods[i] == 0 ? QStringLiteral("m = T")
-                                               : QStringLiteral("m = %1").arg(categories.periods[i]));
+                    categories.periods[i] == 0
+                      ? QStringLiteral("m = T")
+                      : QStringLiteral("m = %1").arg(categories.periods[i]));
   if (categories.rs)
     ticker->addTick(first + double(categories.periods.size()), QStringLiteral("RS (m = T)"));
   auto* x = rect->axis(QCPAxis::atBottom);
@@ -82,7 +82,8 @@ drawPanel(QCustomPlot& plot,
   // One series per (method, optimizer): IterativeRS's periods joined by a line.
   std::map<std::string, std::vector<const GroupedResult*>> series;
   for (const auto& group : groups)
-    series[group.cell.methodTitle() + (group.cell.optimizer.empty() ? "" : ", " + group.cell.optimizer)]
+    series[group.cell.methodTitle() +
+           (group.cell.optimizer.empty() ? "" : ", " + group.cell.optimizer)]
       .push_back(&group);
   int colour = 0;
   double low = 1e300, high = -1e300;
@@ -145,16 +146,27 @@ writeAblationPlot(const std::vector<GroupedResult>& groups,
   plot.legend = legend;
   legend->setLayer(QStringLiteral("legend"));
 
-  drawPanel(plot, rewardRect, groups, categories, QObject::tr("Average reward (95 % CI)"),
+  drawPanel(plot,
+            rewardRect,
+            groups,
+            categories,
+            QObject::tr("Average reward (95 % CI)"),
             &GroupedResult::averageReward);
   const int firstIcv = plot.graphCount();
-  drawPanel(plot, icvRect, groups, categories, QObject::tr("ICV over samples (95 % CI)"),
+  drawPanel(plot,
+            icvRect,
+            groups,
+            categories,
+            QObject::tr("ICV over samples (95 % CI)"),
             &GroupedResult::icv);
   for (int i = firstIcv; i < plot.graphCount(); ++i)
     plot.graph(i)->removeFromLegend(); // the same series as the left panel
   for (const auto& extension : { QStringLiteral(".png"), QStringLiteral(".svg") }) {
-    const auto problem = widgets::exportPlot(
-      &plot, QString::fromStdString(stem) + extension, 900, 420, extension == QStringLiteral(".png") ? 150 : 96);
+    const auto problem = widgets::exportPlot(&plot,
+                                             QString::fromStdString(stem) + extension,
+                                             900,
+                                             420,
+                                             extension == QStringLiteral(".png") ? 150 : 96);
     if (!problem.isEmpty())
       return problem.toStdString();
   }

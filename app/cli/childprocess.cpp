@@ -41,7 +41,8 @@ ChildProcess::ChildProcess(const std::vector<std::string>& arguments, const std:
     &actions, STDOUT_FILENO, logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  const int error = posix_spawn(&m_pid, executable.c_str(), &actions, nullptr, argv.data(), environ);
+  const int error =
+    posix_spawn(&m_pid, executable.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (error != 0)
     throw std::runtime_error("cannot start " + executable + ": " + std::strerror(error));

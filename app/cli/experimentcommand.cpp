@@ -129,8 +129,14 @@ childArguments(const ExperimentArguments& arguments,
       child.insert(child.end(), { "--set", assignment });
   }
   child.insert(child.end(),
-               { "--summary", files.summary.string(), "--db", files.database.string(),
-                 "--cache-dir", arguments.cacheDirectory, "--prior", priorPath });
+               { "--summary",
+                 files.summary.string(),
+                 "--db",
+                 files.database.string(),
+                 "--cache-dir",
+                 arguments.cacheDirectory,
+                 "--prior",
+                 priorPath });
   return child;
 }
 
@@ -189,8 +195,9 @@ runExperiment(const ExperimentArguments& arguments)
       queue.push_back(i);
   }
   const int cores = int(std::max(1U, std::thread::hardware_concurrency()));
-  const int jobs = std::max(1, std::min<int>(arguments.jobs > 0 ? arguments.jobs : cores,
-                                             int(std::max<size_t>(queue.size(), 1))));
+  const int jobs = std::max(1,
+                            std::min<int>(arguments.jobs > 0 ? arguments.jobs : cores,
+                                          int(std::max<size_t>(queue.size(), 1))));
   const int threads = std::max(1, cores / jobs);
   std::fprintf(stderr,
                "paretolab-cli: %zu cells (%zu done before), %d at a time with %d thread%s each; "
@@ -219,12 +226,12 @@ runExperiment(const ExperimentArguments& arguments)
       queue.pop_front();
       const auto files = filesOf(directory, cells[index]);
       fs::create_directories(files.log.parent_path());
-      running.push_back({ index,
-                          std::make_unique<ChildProcess>(
-                            childArguments(arguments, cells[index], files, prepared.prior.path,
-                                           threads),
-                            files.log.string()),
-                          std::chrono::steady_clock::now() });
+      running.push_back(
+        { index,
+          std::make_unique<ChildProcess>(
+            childArguments(arguments, cells[index], files, prepared.prior.path, threads),
+            files.log.string()),
+          std::chrono::steady_clock::now() });
     }
     for (auto it = running.begin(); it != running.end();) {
       const auto code = it->process->poll();
@@ -246,8 +253,8 @@ runExperiment(const ExperimentArguments& arguments)
                      results[it->index]->icv,
                      formatDuration(seconds).c_str());
       } else if (!cancelled) {
-        failures.push_back(cell.name() + " (exit " + std::to_string(*code) + "): " +
-                           lastLine(files.log) + " [log: " + files.log.string() + "]");
+        failures.push_back(cell.name() + " (exit " + std::to_string(*code) +
+                           "): " + lastLine(files.log) + " [log: " + files.log.string() + "]");
       }
       it = running.erase(it);
     }
@@ -257,8 +264,8 @@ runExperiment(const ExperimentArguments& arguments)
     for (const auto& cell : running)
       done += stepsDone(filesOf(directory, cells[cell.index]).database);
     bar.update(done,
-               std::to_string(std::count_if(results.begin(), results.end(),
-                                            [](const auto& r) { return r.has_value(); })) +
+               std::to_string(std::count_if(
+                 results.begin(), results.end(), [](const auto& r) { return r.has_value(); })) +
                  "/" + std::to_string(cells.size()) + " cells");
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
@@ -279,7 +286,10 @@ runExperiment(const ExperimentArguments& arguments)
     const auto problem = writeAblationPlot(groupResults(finished), task.name, stem);
     std::printf("%s\n", markdown.c_str());
     std::printf("table: %s, %s.md; plot: %s.png, %s.svg\n",
-                arguments.out.c_str(), stem.c_str(), stem.c_str(), stem.c_str());
+                arguments.out.c_str(),
+                stem.c_str(),
+                stem.c_str(),
+                stem.c_str());
     if (!problem.empty())
       std::fprintf(stderr, "paretolab-cli: the plot was not written: %s\n", problem.c_str());
   }

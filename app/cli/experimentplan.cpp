@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "experimentplan.h"
 
+#include "samplefiles.h"
+
 #include <algorithm>
 #include <sstream>
 #include <stdexcept>
@@ -8,17 +10,6 @@
 namespace paretolab::cli {
 
 namespace {
-
-std::vector<std::string>
-splitList(const std::string& text)
-{
-  std::vector<std::string> items;
-  std::stringstream stream(text);
-  for (std::string item; std::getline(stream, item, ',');)
-    if (!item.empty())
-      items.push_back(item);
-  return items;
-}
 
 std::vector<std::string>
 parseChoices(const std::string& text,

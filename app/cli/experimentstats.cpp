@@ -112,9 +112,9 @@ resultsCsv(const std::vector<CellResult>& results, const std::vector<std::string
     csv << ',' << objective;
   csv << ",optimizer_at_merge,valid_unique_avg_reward,valid_unique_icv\n";
   for (const auto& result : results) {
-    csv << result.cell.methodTitle() << ',' << result.cell.periodLabel() << ','
-        << result.cell.seed << ',' << number(result.averageReward) << ',' << number(result.icv)
-        << ',' << number(result.objectiveBalance);
+    csv << result.cell.methodTitle() << ',' << result.cell.periodLabel() << ',' << result.cell.seed
+        << ',' << number(result.averageReward) << ',' << number(result.icv) << ','
+        << number(result.objectiveBalance);
     for (double mean : result.perObjective)
       csv << ',' << number(mean);
     csv << ',' << result.cell.optimizer << ',' << number(result.validUniqueAverageReward) << ','

@@ -13,11 +13,11 @@ OffscreenGui::OffscreenGui()
   qputenv("QT_QPA_PLATFORM", "offscreen");
   // Qt warns on stderr without a runtime directory; a private one keeps the output clean.
   if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-    const auto runtime = QDir::tempPath() + QStringLiteral("/paretolab-runtime-") +
-                         QString::number(qint64(getuid()));
+    const auto runtime =
+      QDir::tempPath() + QStringLiteral("/paretolab-runtime-") + QString::number(qint64(getuid()));
     QDir().mkpath(runtime);
-    QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                     QFileDevice::ExeOwner);
+    QFile::setPermissions(runtime,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
   }
   static int argc = 1;

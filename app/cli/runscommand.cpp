@@ -130,8 +130,8 @@ runExport(const ExportArguments& arguments)
       const auto merges = store.merges(arguments.run);
       if (merges.empty())
         throw std::runtime_error("run " + std::to_string(arguments.run) + " has no evaluations");
-      const auto round = arguments.round == "final" ? merges.back().round
-                                                    : parseRound(arguments.round);
+      const auto round =
+        arguments.round == "final" ? merges.back().round : parseRound(arguments.round);
       const auto policy = "merged:" + std::to_string(round);
       std::erase_if(rows, [&](const auto& row) { return row.policy != policy; });
       if (rows.empty())
@@ -209,7 +209,8 @@ runExport(const ExportArguments& arguments)
       for (size_t i = 0; i < rows.size(); ++i) {
         const auto& row = rows[i];
         out << row.policy << ',' << row.step << ',' << row.round;
-        for (double value : { row.averageReward, row.icv, row.objectiveBalance, row.kl, row.entropy })
+        for (double value :
+             { row.averageReward, row.icv, row.objectiveBalance, row.kl, row.entropy })
           out << ',' << numberText(value);
         for (const auto& name : names)
           out << ',' << numberText(valueOf(row.transformedMeans, name));

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace paretolab::cli {
@@ -39,6 +40,17 @@ printProblems(const std::vector<engine::SampleProblem>& problems,
 }
 
 } // namespace
+
+std::vector<std::string>
+splitList(const std::string& text)
+{
+  std::vector<std::string> items;
+  std::stringstream stream(text);
+  for (std::string item; std::getline(stream, item, ',');)
+    if (!item.empty())
+      items.push_back(item);
+  return items;
+}
 
 std::string
 countOf(std::size_t count, const std::string& noun)

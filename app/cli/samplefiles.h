@@ -4,6 +4,7 @@
 #include "core/domain.h"
 
 #include <string>
+#include <vector>
 
 namespace paretolab::cli {
 
@@ -22,6 +23,10 @@ std::size_t
 writeSampleFile(const engine::SampleFormat& format,
                 const engine::SampleTable& table,
                 const std::string& path);
+
+/// The non-empty items of a comma-separated option value: "qed,,sa" gives qed and sa.
+std::vector<std::string>
+splitList(const std::string& text);
 
 /// "1 sample", "3 samples".
 std::string

@@ -27,17 +27,6 @@ struct ScoreArguments
   std::string options = "{}";
 };
 
-std::vector<std::string>
-splitList(const std::string& text)
-{
-  std::vector<std::string> items;
-  std::stringstream stream(text);
-  for (std::string item; std::getline(stream, item, ',');)
-    if (!item.empty())
-      items.push_back(item);
-  return items;
-}
-
 int
 runScore(const ScoreArguments& arguments)
 {

@@ -46,14 +46,15 @@ chosenRound(const engine::RunStore& store, int64_t run, const std::string& which
     if (merge.round == 0 || merge.checkpoint.empty())
       continue;
     if (which == "final" || std::to_string(merge.round) == which)
-      chosen = engine::RunStore::MergeCheckpoint{ merge.round, merge.step, merge.checkpoint,
-                                                  merge.checkpointSha256 };
+      chosen = engine::RunStore::MergeCheckpoint{
+        merge.round, merge.step, merge.checkpoint, merge.checkpointSha256
+      };
   }
   if (!chosen)
-    throw std::runtime_error(
-      "run " + std::to_string(run) +
-      (which == "final" ? std::string(" has no merge round with a checkpoint to sweep")
-                        : " has no checkpoint of merge round " + which));
+    throw std::runtime_error("run " + std::to_string(run) +
+                             (which == "final"
+                                ? std::string(" has no merge round with a checkpoint to sweep")
+                                : " has no checkpoint of merge round " + which));
   return *chosen;
 }
 
@@ -100,7 +101,8 @@ runSweep(const SweepArguments& arguments)
     if (stop.stop_requested())
       break;
     // The same seed at every point: the points differ by their weights alone.
-    evaluations.push_back(trainer.evaluate(trainer.remerge(weights, round.round), samples, 20251101));
+    evaluations.push_back(
+      trainer.evaluate(trainer.remerge(weights, round.round), samples, 20251101));
     bar.update(int64_t(evaluations.size()));
   }
   bar.finish();
@@ -146,8 +148,8 @@ runSweep(const SweepArguments& arguments)
                                .rawMeans = evaluation.rawMeans,
                                .nonDominated = nonDominated[i] });
     widgets::FrontPoint point;
-    point.objectives = QVector<double>(evaluation.transformedMeans.begin(),
-                                       evaluation.transformedMeans.end());
+    point.objectives =
+      QVector<double>(evaluation.transformedMeans.begin(), evaluation.transformedMeans.end());
     point.lambda = QVector<double>(grid[i].begin(), grid[i].end());
     point.kind = widgets::PointKind::Sweep;
     point.icv = evaluation.icv;
@@ -158,9 +160,11 @@ runSweep(const SweepArguments& arguments)
                      std::filesystem::path(arguments.out).stem())
                       .string();
   for (const char* extension : { ".png", ".svg" }) {
-    const auto problem =
-      widgets::exportPlot(&plot, QString::fromStdString(stem + extension), 640, 480,
-                          std::string(extension) == ".png" ? 150 : 96);
+    const auto problem = widgets::exportPlot(&plot,
+                                             QString::fromStdString(stem + extension),
+                                             640,
+                                             480,
+                                             std::string(extension) == ".png" ? 150 : 96);
     if (!problem.isEmpty())
       std::fprintf(stderr, "paretolab-cli: %s\n", problem.toUtf8().constData());
   }
@@ -174,10 +178,8 @@ runSweep(const SweepArguments& arguments)
               stem.c_str(),
               arguments.keep ? "; points kept with the run" : "");
   if (evaluations.size() < grid.size()) {
-    std::fprintf(stderr,
-                 "paretolab-cli: stopped after %zu of %zu points\n",
-                 evaluations.size(),
-                 grid.size());
+    std::fprintf(
+      stderr, "paretolab-cli: stopped after %zu of %zu points\n", evaluations.size(), grid.size());
     return 130;
   }
   return 0;
@@ -206,8 +208,7 @@ addSweepCommand(CLI::App& app, int& exitCode)
   command->add_flag("!--no-keep",
                     arguments->keep,
                     "Do not record the points with the run (the GUI shows recorded ones)");
-  command
-    ->add_option("--out", arguments->out, "CSV to write; the plot (.png, .svg) goes beside it")
+  command->add_option("--out", arguments->out, "CSV to write; the plot (.png, .svg) goes beside it")
     ->required();
   command->callback([arguments, &exitCode] { exitCode = runSweep(*arguments); });
 }
