@@ -24,6 +24,9 @@ set_target_properties(xtb::xtb PROPERTIES IMPORTED_LOCATION "${XTB_LIBRARY}"
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
 find_package(Threads REQUIRED)
+# SentencePiece (Debian libsentencepiece-dev) ships a pkg-config file, no CMake config.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SentencePiece REQUIRED IMPORTED_TARGET sentencepiece)
 if(PARETOLAB_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()

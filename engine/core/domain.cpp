@@ -38,14 +38,20 @@ Domain::score(const std::vector<std::string>& samples,
 std::vector<std::vector<double>>
 Domain::score(const std::vector<std::string>& samples,
               const std::vector<SampleContext>& contexts,
-              const std::vector<std::string>& objectives) const
+              const std::vector<std::string>& objectives,
+              const TextLikelihood* prior) const
 {
-  for (const auto& objective : objectives)
+  for (const auto& objective : objectives) {
     requireObjective(objective);
+    if (!prior && needsPrior(objective))
+      throw std::invalid_argument("objective '" + objective +
+                                  "' is judged by the prior model: give a prior (in the CLI, "
+                                  "--prior or --config)");
+  }
   if (!contexts.empty() && contexts.size() != samples.size())
     throw std::invalid_argument("domain '" + name() + "': " + std::to_string(contexts.size()) +
                                 " contexts for " + std::to_string(samples.size()) + " samples");
-  return computeScores(samples, contexts, objectives);
+  return computeScores(samples, contexts, objectives, prior);
 }
 
 SampleDescription

@@ -5,6 +5,7 @@
 #include "core/samplecontext.h"
 #include "core/sampledescription.h"
 #include "core/sampleformat.h"
+#include "core/textlikelihood.h"
 #include "core/tokenizer.h"
 
 #include <map>
@@ -72,16 +73,30 @@ public:
   /// Raw objective values, [sample][objective] in the order of `objectives`.
   /// A sample the objective cannot be computed for (an invalid SMILES, a
   /// failed geometry) gets NaN; the trainer turns NaN into the task's penalty.
-  /// `contexts` is empty or holds one context per sample. Throws
-  /// std::invalid_argument for an unknown objective or mismatched contexts.
+  /// `contexts` is empty or holds one context per sample. `prior` judges
+  /// text for the objectives that need a language model (fluency); they throw
+  /// std::invalid_argument without one. Throws std::invalid_argument for an
+  /// unknown objective or mismatched contexts.
   std::vector<std::vector<double>> score(const std::vector<std::string>& samples,
                                          const std::vector<std::string>& objectives) const;
   std::vector<std::vector<double>> score(const std::vector<std::string>& samples,
                                          const std::vector<SampleContext>& contexts,
-                                         const std::vector<std::string>& objectives) const;
+                                         const std::vector<std::string>& objectives,
+                                         const TextLikelihood* prior = nullptr) const;
+  /// Whether scoring `objective` needs the `prior` argument of score().
+  virtual bool needsPrior(const std::string& objective) const { return false; }
 
-  /// Domain-specific quality metrics of a batch (validity, uniqueness, ...), each in [0, 1].
+  /// Domain-specific quality metrics of a batch (validity, uniqueness, ...),
+  /// each in [0, 1] unless its name says otherwise ("mean_words").
   virtual std::map<std::string, double> metrics(const std::vector<std::string>& samples) const = 0;
+  /// metrics() with each sample's context (empty, or one per sample), for
+  /// metrics that compare a sample with its source (the copy rate).
+  virtual std::map<std::string, double> metrics(const std::vector<std::string>& samples,
+                                                const std::vector<SampleContext>& contexts) const
+  {
+    (void)contexts;
+    return metrics(samples);
+  }
 
   /// A plain-text rendering of one sample for terminals and logs.
   virtual std::string render(const std::string& sample) const { return sample; }
@@ -128,11 +143,13 @@ protected:
                            const std::string& sample,
                            const std::string& query) const;
 
-  /// score() after its checks: objectives are known, contexts are empty or one per sample.
+  /// score() after its checks: objectives are known, contexts are empty or
+  /// one per sample, and `prior` is set when an objective needs it.
   virtual std::vector<std::vector<double>> computeScores(
     const std::vector<std::string>& samples,
     const std::vector<SampleContext>& contexts,
-    const std::vector<std::string>& objectives) const = 0;
+    const std::vector<std::string>& objectives,
+    const TextLikelihood* prior) const = 0;
 
 private:
   mutable std::once_flag m_corpusSetOnce;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/textlikelihood.h"
 #include "core/tokenizer.h"
 #include "model/modeloptions.h"
 
@@ -46,5 +47,12 @@ public:
 private:
   std::shared_ptr<PolicyState> m_state;
 };
+
+/// The policy as a frozen judge of text (the fluency objective): mean
+/// log-probabilities at temperature 1. It shares the policy's model, which
+/// must not be trained meanwhile; teacher-forced passes use no cache, so
+/// several threads may call it at once.
+std::shared_ptr<const TextLikelihood>
+likelihoodOf(const Policy& policy);
 
 } // namespace paretolab::engine

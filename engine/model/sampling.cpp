@@ -60,12 +60,15 @@ sampleSequences(GptImpl& model,
     throw std::invalid_argument("sampling: " + std::to_string(prompts.size()) + " prompts for " +
                                 std::to_string(count) + " sequences");
   const int64_t context = model.options().contextLength;
-  // Leave room for at least one generated token: a long prompt keeps its BOS
-  // and its last tokens (a source's end is nearest its separator).
+  // Leave room for max_new_tokens (at least one): prompts are left-padded to
+  // the longest, so one long prompt would otherwise cut every row's answer
+  // short. A long prompt keeps its BOS and its last tokens (a source's end is
+  // nearest its separator).
+  const int64_t reserved = std::clamp<int64_t>(options.maxNewTokens, 1, context - 1);
   auto fitted = prompts;
   for (auto& ids : fitted)
-    if (int64_t(ids.size()) > context - 1)
-      ids.erase(ids.begin() + 1, ids.begin() + (int64_t(ids.size()) - (context - 1) + 1));
+    if (int64_t(ids.size()) > context - reserved)
+      ids.erase(ids.begin() + 1, ids.begin() + (int64_t(ids.size()) - (context - reserved) + 1));
   torch::Tensor prompt = prompts.empty() ? torch::full({ count, 1 }, Tokenizer::kBos, torch::kLong)
                                          : leftPaddedPrompts(fitted);
   const int64_t promptLength = prompt.size(1);

@@ -76,13 +76,14 @@ scoreTexts(const Domain& domain,
            const std::vector<ObjectiveConfig>& objectives,
            const std::vector<std::string>& texts,
            double invalidPenalty,
-           const std::vector<SampleContext>& contexts)
+           const std::vector<SampleContext>& contexts,
+           const TextLikelihood* prior)
 {
   std::vector<std::string> names;
   for (const auto& objective : objectives)
     names.push_back(objective.name);
   ScoredBatch scored;
-  scored.raw = domain.score(texts, contexts, names);
+  scored.raw = domain.score(texts, contexts, names, prior);
   const size_t n = objectives.size();
   std::vector<double> rawSum(n, 0.0), transformedSum(n, 0.0);
   std::vector<int> rawCount(n, 0);
@@ -127,7 +128,8 @@ evaluatePolicy(GptImpl& model,
                const SamplingOptions& sampling,
                double invalidPenalty,
                at::Generator& generator,
-               const PromptSet& prompts)
+               const PromptSet& prompts,
+               const TextLikelihood* prior)
 {
   torch::NoGradGuard noGrad;
   const auto drawn = prompts.cycled(count);
@@ -139,7 +141,8 @@ evaluatePolicy(GptImpl& model,
   PolicyEvaluation evaluation;
   evaluation.samples = decodeBatch(tokenizer, batch);
   evaluation.contexts = drawn.contexts;
-  auto scored = scoreTexts(domain, objectives, evaluation.samples, invalidPenalty, drawn.contexts);
+  auto scored =
+    scoreTexts(domain, objectives, evaluation.samples, invalidPenalty, drawn.contexts, prior);
   evaluation.rawScores = scored.raw;
   evaluation.rewards = scored.transformed;
   evaluation.validUnique = validUniqueSubset(domain, evaluation.samples, scored.transformed, evaluation.contexts);
@@ -157,7 +160,7 @@ evaluatePolicy(GptImpl& model,
   for (auto index : nonDominatedIndices(points))
     front.push_back(points[index]);
   evaluation.hypervolume = hypervolume(front, ObjectivePoint(objectives.size(), 0.0));
-  evaluation.domainMetrics = domain.metrics(evaluation.samples);
+  evaluation.domainMetrics = domain.metrics(evaluation.samples, evaluation.contexts);
   return evaluation;
 }
 

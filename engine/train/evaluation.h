@@ -52,13 +52,14 @@ validUniqueSubset(const Domain& domain,
                   const std::vector<std::vector<double>>& rewards,
                   const std::vector<SampleContext>& contexts = {});
 
-/// `contexts` is empty or one per text.
+/// `contexts` is empty or one per text; `prior` judges the objectives that need a language model.
 ScoredBatch
 scoreTexts(const Domain& domain,
            const std::vector<ObjectiveConfig>& objectives,
            const std::vector<std::string>& texts,
            double invalidPenalty,
-           const std::vector<SampleContext>& contexts = {});
+           const std::vector<SampleContext>& contexts = {},
+           const TextLikelihood* prior = nullptr);
 
 /// Draws `count` sequences from `model` (continuing `prompts` when given, cycled
 /// to `count`) and fills a PolicyEvaluation, including the KL to `reference`
@@ -73,6 +74,7 @@ evaluatePolicy(GptImpl& model,
                const SamplingOptions& sampling,
                double invalidPenalty,
                at::Generator& generator,
-               const PromptSet& prompts = {});
+               const PromptSet& prompts = {},
+               const TextLikelihood* prior = nullptr);
 
 } // namespace paretolab::engine

@@ -59,6 +59,7 @@ struct IterativeRsTrainer::Impl
   std::shared_ptr<const Domain> domain;
   Policy prior;
   Gpt reference{ nullptr };
+  std::shared_ptr<const TextLikelihood> priorJudge; ///< the frozen prior, for fluency
   std::vector<ObjectiveConfig> objectives;
   TrainerOptions options;
 
@@ -181,7 +182,8 @@ struct IterativeRsTrainer::Impl
                           options.evaluationSampling,
                           options.invalidPenalty,
                           generator,
-                          evaluationPrompts);
+                          evaluationPrompts,
+                          priorJudge.get());
   }
 
   /// The prompts of one rollout: batch / samplesPerPrompt contexts drawn with
@@ -234,7 +236,8 @@ struct IterativeRsTrainer::Impl
     auto rollout =
       collectRollout(*expert.model, *reference.ptr(), ppo, expert.generator, prompts, groups);
     const auto texts = decodeBatch(prior.tokenizer(), rollout.sequences);
-    const auto scored = scoreTexts(*domain, objectives, texts, options.invalidPenalty, contexts);
+    const auto scored =
+      scoreTexts(*domain, objectives, texts, options.invalidPenalty, contexts, priorJudge.get());
     const auto lambda = taskLambda();
     std::vector<float> rewards;
     for (const auto& row : scored.transformed) {
@@ -264,7 +267,7 @@ struct IterativeRsTrainer::Impl
     report.entropy =
       (rollout.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0)).item<double>();
     report.clipFraction = update.clipFraction;
-    report.domainMetrics = domain->metrics(texts);
+    report.domainMetrics = domain->metrics(texts, contexts);
     report.seconds = secondsSince(started);
     return report;
   }
@@ -330,6 +333,7 @@ IterativeRsTrainer::IterativeRsTrainer(std::shared_ptr<const Domain> domain,
   }
   d.reference = d.prior.state().model;
   d.reference->eval();
+  d.priorJudge = likelihoodOf(d.prior);
   for (auto& p : d.reference->parameters())
     p.requires_grad_(false);
   auto base = snapshotParameters(*d.reference);

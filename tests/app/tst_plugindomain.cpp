@@ -72,7 +72,8 @@ protected:
   std::vector<std::vector<double>> computeScores(
     const std::vector<std::string>& samples,
     const std::vector<SampleContext>&,
-    const std::vector<std::string>& objectives) const override
+    const std::vector<std::string>& objectives,
+    const engine::TextLikelihood*) const override
   {
     std::vector<std::vector<double>> values;
     for (const auto& sample : samples) {

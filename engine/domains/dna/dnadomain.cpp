@@ -148,7 +148,8 @@ DnaDomain::invalidReason(const std::string& sample) const
 std::vector<std::vector<double>>
 DnaDomain::computeScores(const std::vector<std::string>& samples,
                          const std::vector<SampleContext>&,
-                         const std::vector<std::string>& objectives) const
+                         const std::vector<std::string>& objectives,
+    const TextLikelihood*) const
 {
   const double nan = std::nan("");
   std::vector<std::vector<double>> scores;

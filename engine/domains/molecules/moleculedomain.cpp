@@ -152,7 +152,8 @@ MoleculeDomain::invalidReason(const std::string& sample) const
 std::vector<std::vector<double>>
 MoleculeDomain::computeScores(const std::vector<std::string>& samples,
                               const std::vector<SampleContext>&,
-                              const std::vector<std::string>& objectives) const
+                              const std::vector<std::string>& objectives,
+    const TextLikelihood*) const
 {
   std::vector<std::unique_ptr<RDKit::RWMol>> molecules;
   for (const auto& sample : samples)

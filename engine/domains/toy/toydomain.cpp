@@ -136,7 +136,8 @@ ToyDomain::objectiveValue(const std::string& objective,
 std::vector<std::vector<double>>
 ToyDomain::computeScores(const std::vector<std::string>& samples,
                          const std::vector<SampleContext>& contexts,
-                         const std::vector<std::string>& objectives) const
+                         const std::vector<std::string>& objectives,
+    const TextLikelihood*) const
 {
   std::vector<std::vector<double>> values;
   values.reserve(samples.size());

@@ -59,7 +59,8 @@ protected:
   std::vector<std::vector<double>> computeScores(
     const std::vector<std::string>& samples,
     const std::vector<SampleContext>& contexts,
-    const std::vector<std::string>& objectives) const override;
+    const std::vector<std::string>& objectives,
+    const TextLikelihood*) const override;
 
 private:
   double objectiveValue(const std::string& objective,
