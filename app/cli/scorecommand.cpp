@@ -4,6 +4,7 @@
 #include "samplefiles.h"
 
 #include "core/domainregistry.h"
+#include "model/checkpoint.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,7 @@ struct ScoreArguments
   std::string format;
   std::string output;
   std::string options = "{}";
+  std::string prior; ///< a prior checkpoint, for objectives the prior judges (fluency)
 };
 
 int
@@ -37,8 +39,15 @@ runScore(const ScoreArguments& arguments)
   const auto objectives = splitList(arguments.objectives);
   if (objectives.empty())
     throw std::runtime_error("--objectives: name at least one objective");
-  for (const auto& objective : objectives)
+  std::shared_ptr<const engine::TextLikelihood> prior;
+  for (const auto& objective : objectives) {
     domain->requireObjective(objective);
+    if (domain->needsPrior(objective) && arguments.prior.empty())
+      throw std::runtime_error("--objectives: " + objective +
+                               " is judged by a prior model: give its checkpoint with --prior");
+  }
+  if (!arguments.prior.empty())
+    prior = engine::likelihoodOf(engine::loadPolicyCheckpoint(arguments.prior).policy);
 
   const auto reading = readSampleFile(*domain, arguments.input, arguments.format);
   engine::SampleTable table;
@@ -73,7 +82,7 @@ runScore(const ScoreArguments& arguments)
     std::vector<engine::SampleContext> chunkContexts;
     if (withContexts)
       chunkContexts.assign(contexts.begin() + begin, contexts.begin() + end);
-    for (auto& row : domain->score(chunk, chunkContexts, objectives))
+    for (auto& row : domain->score(chunk, chunkContexts, objectives, prior.get()))
       table.raw.push_back(std::move(row));
     bar.update(int64_t(table.raw.size()));
   }
@@ -115,11 +124,17 @@ addScoreCommand(CLI::App& app, int& exitCode)
     ->add_option("--input",
                  arguments->input,
                  "Samples in one of the domain's formats, chosen by extension (.smi, .fa, "
-                 ".jsonl; otherwise one sample per line)")
+                 ".jsonl with source, summary and reference; otherwise one sample per line)")
     ->required()
     ->check(CLI::ExistingFile);
   command->add_option("--format", arguments->format, "The input format, when its extension is not");
   command->add_option("--output", arguments->output, "CSV to write")->required();
+  command
+    ->add_option("--prior",
+                 arguments->prior,
+                 "Prior checkpoint that judges objectives such as fluency (a task's cached prior, "
+                 "or one written by pretrain)")
+    ->check(CLI::ExistingFile);
   command
     ->add_option("--domain-options",
                  arguments->options,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domainregistry.h"
 
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -69,6 +70,17 @@ makeDomain(const std::string& name, const nlohmann::json& options)
     throw std::invalid_argument("unknown domain '" + name + "' (available: " + known + ")");
   }
   return info->make(json);
+}
+
+std::string
+existingPathOption(const nlohmann::json& value, const std::string& key)
+{
+  if (!value.is_string())
+    throw std::invalid_argument("domain_options." + key + ": must be a path");
+  const auto path = value.get<std::string>();
+  if (!std::filesystem::exists(path))
+    throw std::invalid_argument("domain_options." + key + ": " + path + " does not exist");
+  return path;
 }
 
 } // namespace paretolab::engine

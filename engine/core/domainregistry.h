@@ -37,6 +37,12 @@ availableDomains();
 std::optional<DomainInfo>
 domainInfo(const std::string& name);
 
+/// For a domain's options parser: the path in `value`, the option `key` of
+/// domain_options. Throws std::invalid_argument when it is not a string or
+/// names nothing that exists.
+std::string
+existingPathOption(const nlohmann::json& value, const std::string& key);
+
 /// The domain called `name`, configured by `options` (null: defaults).
 /// Throws std::invalid_argument naming the unknown domain or the bad option.
 std::shared_ptr<Domain>

@@ -115,3 +115,45 @@ list(GET gata 2 hepg2)
 if(NOT id STREQUAL "gata_sites" OR NOT k562 GREATER hepg2)
   message(FATAL_ERROR "planted GATA sites: k562 ${k562} should exceed hepg2 ${hepg2}")
 endif()
+
+# Summaries from JSON Lines: `id` is the 0-based line number; a line that is
+# not JSON, or lacks a field, is named by its line and the others are scored;
+# an empty summary is skipped as invalid.
+set(out "${WORK}/text-scores.csv")
+execute_process(
+  COMMAND "${CLI}" score --domain text --objectives rouge1,rouge2,rougeL,faithful
+          --input "${SOURCE}/tests/data/text/score-input.jsonl" --output "${out}"
+  RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 60)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "score --domain text exited with ${rc}: ${err}")
+endif()
+foreach(expected
+    "line 3 \\(2\\): skipped: not a JSON object"
+    "line 4 \\(3\\): skipped: lacks the string field\\(s\\) \"reference\""
+    "line 6 \\(5\\): skipped: the summary is empty"
+    "scored 3 samples; skipped 3 lines")
+  if(NOT err MATCHES "${expected}")
+    message(FATAL_ERROR "no message matching '${expected}' in:\n${err}")
+  endif()
+endforeach()
+file(READ "${out}" csv)
+# Line 1: "plain text note keeper" against "note keeper for plain text files":
+# ROUGE-1 F1 = 2 * (4/4) * (4/6) / (4/4 + 4/6) = 0.8; bigrams: "plain text",
+# "note keeper" of 3 and 5 -> F1 0.5; LCS "note keeper" or "plain text": 2 ->
+# F1 2 * 0.5 * (1/3) / (0.5 + 1/3) = 0.4; of the content words plain, text,
+# note, keeper the source has plain and text ("notes" and "keeps" are other
+# words without a stemmer) -> faithful 0.5. Line 2 is identical to its
+# reference; line 7 shares nothing with its source or reference.
+set(expected_csv "id,rouge1,rouge2,rougeL,faithful\n0,0.8,0.5,0.4,0.5\n1,1,1,1,1\n6,0,0,0,0\n")
+if(NOT csv STREQUAL expected_csv)
+  message(FATAL_ERROR "unexpected summaries CSV:\n${csv}\nexpected:\n${expected_csv}")
+endif()
+
+# Fluency is the prior's judgement: without --prior the command says so.
+execute_process(
+  COMMAND "${CLI}" score --domain text --objectives fluency
+          --input "${SOURCE}/tests/data/text/score-input.jsonl" --output "${out}"
+  RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 60)
+if(rc EQUAL 0 OR NOT err MATCHES "fluency is judged by a prior model: give its checkpoint with --prior")
+  message(FATAL_ERROR "score of fluency without a prior: exit ${rc}, ${err}")
+endif()

@@ -109,7 +109,7 @@ private Q_SLOTS:
 
   void base64RoundTrips()
   {
-    for (const std::string bytes : { std::string{}, std::string("a"), std::string("ab"),
+    for (const std::string& bytes : { std::string{}, std::string("a"), std::string("ab"),
                                      std::string("abc"), std::string("\0\xff\x10zz", 5) })
       QCOMPARE(decodeBase64(encodeBase64(bytes)), bytes);
     QCOMPARE(encodeBase64("Man"), std::string("TWFu"));
@@ -172,7 +172,7 @@ private Q_SLOTS:
     const auto corpus = domain->corpus();
     const auto tokenizer = Tokenizer::fit(domain->tokenizer(), corpus);
     QVERIFY(tokenizer.vocabSize() >= 300);
-    for (const std::string text : { corpus.front(),
+    for (const std::string& text : { corpus.front(),
                                     std::string("naïve Zürich café: 100% ✓"),
                                     std::string("C++17 & HTTP/2 <sep> fast parser") }) {
       const auto ids = tokenizer.encode(text);

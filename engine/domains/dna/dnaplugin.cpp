@@ -49,17 +49,6 @@ locate(const DataFile& file)
                               "the file in domain_options");
 }
 
-std::string
-existingFile(const nlohmann::json& value, const std::string& key)
-{
-  if (!value.is_string())
-    throw std::invalid_argument("domain_options." + key + ": must be a file path");
-  const auto path = value.get<std::string>();
-  if (!std::filesystem::exists(path))
-    throw std::invalid_argument("domain_options." + key + ": " + path + " does not exist");
-  return path;
-}
-
 std::shared_ptr<Domain>
 makeDna(const nlohmann::json& json)
 {
@@ -71,11 +60,11 @@ makeDna(const nlohmann::json& json)
     if (key == "length" && positive(value))
       options.length = value.get<std::size_t>();
     else if (key == "human_embl")
-      options.humanEmblPath = existingFile(value, key);
+      options.humanEmblPath = existingPathOption(value, key);
     else if (key == "drosophila_fasta")
-      options.drosophilaPath = existingFile(value, key);
+      options.drosophilaPath = existingPathOption(value, key);
     else if (key == "motifs")
-      options.motifsPath = existingFile(value, key);
+      options.motifsPath = existingPathOption(value, key);
     else if (key == "drosophila_every" && value.is_number_integer() && value.get<int64_t>() >= 0)
       options.drosophilaEvery = value.get<std::size_t>();
     else if (key == "markov_windows" && value.is_number_integer() && value.get<int64_t>() >= 0)

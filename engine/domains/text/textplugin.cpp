@@ -32,17 +32,6 @@ summariesFolder()
   return {};
 }
 
-std::string
-existingPath(const nlohmann::json& value, const std::string& key)
-{
-  if (!value.is_string())
-    throw std::invalid_argument("domain_options." + key + ": must be a path");
-  const auto path = value.get<std::string>();
-  if (!std::filesystem::exists(path))
-    throw std::invalid_argument("domain_options." + key + ": " + path + " does not exist");
-  return path;
-}
-
 std::shared_ptr<Domain>
 makeText(const nlohmann::json& json)
 {
@@ -61,13 +50,13 @@ makeText(const nlohmann::json& json)
       return value.get<double>();
     };
     if (key == "descriptions")
-      options.descriptionsPath = existingPath(value, key);
+      options.descriptionsPath = existingPathOption(value, key);
     else if (key == "pairs")
-      options.pairsPath = existingPath(value, key);
+      options.pairsPath = existingPathOption(value, key);
     else if (key == "brown") {
       brownGiven = true;
       if (!value.is_boolean() || value.get<bool>())
-        options.brownDirectory = existingPath(value, key);
+        options.brownDirectory = existingPathOption(value, key);
     } else if (key == "source_words")
       options.sourceWords = std::size_t(count(4, 400));
     else if (key == "train_pairs")
