@@ -46,8 +46,18 @@ runScore(const ScoreArguments& arguments)
       throw std::runtime_error("--objectives: " + objective +
                                " is judged by a prior model: give its checkpoint with --prior");
   }
-  if (!arguments.prior.empty())
-    prior = engine::likelihoodOf(engine::loadPolicyCheckpoint(arguments.prior).policy);
+  if (!arguments.prior.empty()) {
+    auto checkpoint = engine::loadPolicyCheckpoint(arguments.prior);
+    // A prior of another domain would spell nothing of these samples: every value NaN.
+    const auto& config = checkpoint.config;
+    const auto made = config.is_object() && config.contains("domain") && config["domain"].is_string()
+                        ? config["domain"].get<std::string>()
+                        : std::string{};
+    if (!made.empty() && made != domain->name())
+      throw std::runtime_error("--prior " + arguments.prior + " is a prior of the " + made +
+                               " domain, not of " + domain->name());
+    prior = engine::likelihoodOf(checkpoint.policy);
+  }
 
   const auto reading = readSampleFile(*domain, arguments.input, arguments.format);
   engine::SampleTable table;

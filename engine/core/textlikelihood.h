@@ -15,8 +15,11 @@ public:
   virtual ~TextLikelihood() = default;
 
   /// The mean log-probability per token of each continuation, end of text
-  /// included, after its prompt (`prompts` is empty or one per continuation).
-  /// NaN where the text cannot be encoded.
+  /// included, after its prompt (`prompts` is empty or one per continuation;
+  /// std::invalid_argument otherwise). Each row is judged as it would be
+  /// alone. NaN where the text cannot be encoded or is longer than the model's
+  /// context; a prompt too long to fit beside its continuation loses tokens
+  /// from its front, as in sampling.
   virtual std::vector<double> meanLogProbability(const std::vector<std::string>& continuations,
                                                  const std::vector<std::string>& prompts) const = 0;
 };

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace paretolab::engine {
 
@@ -19,56 +20,55 @@ public:
   explicit PriorLikelihood(Policy policy)
     : m_policy(std::move(policy))
   {
+    // A judge has no dropout: the same text always gets the same value.
+    m_policy.state().model->eval();
   }
 
   std::vector<double> meanLogProbability(const std::vector<std::string>& continuations,
                                          const std::vector<std::string>& prompts) const override
   {
+    if (!prompts.empty() && prompts.size() != continuations.size())
+      throw std::invalid_argument("likelihood: " + std::to_string(prompts.size()) +
+                                  " prompts for " + std::to_string(continuations.size()) +
+                                  " continuations");
     const auto& tokenizer = m_policy.tokenizer();
     const auto contextLength = m_policy.options().contextLength;
     std::vector<double> means(continuations.size(), std::numeric_limits<double>::quiet_NaN());
-    std::vector<std::vector<int64_t>> promptIds, continuationIds;
+    // Each row is its prompt, then its continuation with EOS, then PAD: no
+    // leading padding, so every row is judged exactly as it would be alone.
+    std::vector<std::vector<int64_t>> rowsIds;
+    std::vector<std::pair<size_t, size_t>> scored; // first target column, target count
     std::vector<size_t> rows;
-    size_t longest = 0;
     for (size_t i = 0; i < continuations.size(); ++i) {
       try {
-        auto prompt = tokenizer.encodePrompt(prompts.empty() ? std::string{} : prompts[i]);
+        auto ids = tokenizer.encodePrompt(prompts.empty() ? std::string{} : prompts[i]);
         auto continuation = tokenizer.encode(continuations[i]);
         continuation.erase(continuation.begin()); // its BOS: the prompt has one
         if (int64_t(continuation.size()) >= contextLength)
           continue; // longer than anything the prior could have written
-        longest = std::max(longest, continuation.size());
-        promptIds.push_back(std::move(prompt));
-        continuationIds.push_back(std::move(continuation));
+        // The model reads all but the last token, so context + 1 tokens fit.
+        // Like sampling, a prompt that does not fit loses tokens after its BOS.
+        const auto room = size_t(contextLength) + 1 - continuation.size();
+        if (ids.size() > room)
+          ids.erase(ids.begin() + 1, ids.begin() + long(ids.size() - room + 1));
+        scored.emplace_back(ids.size() - 1, continuation.size());
+        ids.insert(ids.end(), continuation.begin(), continuation.end());
+        rowsIds.push_back(std::move(ids));
         rows.push_back(i);
       } catch (const std::invalid_argument&) {
         // Text the vocabulary cannot spell keeps NaN.
       }
     }
-    // Prompts end in one column and continuations start in the next, so every
-    // prompt must fit beside the longest continuation. Like sampling, a prompt
-    // that does not fit loses tokens after its BOS.
-    const auto room = size_t(contextLength) + 1 - longest;
-    for (auto& prompt : promptIds)
-      if (prompt.size() > room)
-        prompt.erase(prompt.begin() + 1, prompt.begin() + long(prompt.size() - room + 1));
     if (rows.empty())
       return means;
 
     torch::NoGradGuard noGrad;
-    const auto prompt = leftPaddedPrompts(promptIds);
-    auto continuation =
-      torch::full({ int64_t(rows.size()), int64_t(longest) }, Tokenizer::kPad, torch::kLong);
+    const auto batch = encodeBatch(rowsIds).tokens; // right-padded with PAD
+    auto mask = torch::zeros({ batch.size(0), batch.size(1) - 1 }, torch::kFloat);
     for (size_t row = 0; row < rows.size(); ++row)
-      continuation[int64_t(row)].narrow(0, 0, int64_t(continuationIds[row].size()))
-        .copy_(torch::tensor(continuationIds[row], torch::kLong));
-    const auto tokens = torch::cat({ prompt, continuation }, 1);
-    // Targets from the first continuation token on, PAD excluded.
-    const auto promptLength = prompt.size(1);
-    auto stats = tokenStatistics(*m_policy.state().model, tokens, 1.0);
-    auto logProbs = stats.logProbs.narrow(1, promptLength - 1, int64_t(longest));
-    auto mask = (continuation != Tokenizer::kPad).to(torch::kFloat);
-    auto rowMeans = (logProbs * mask).sum(1) / mask.sum(1).clamp_min(1.0);
+      mask[int64_t(row)].narrow(0, int64_t(scored[row].first), int64_t(scored[row].second)).fill_(1.0);
+    const auto logProbs = tokenStatistics(*m_policy.state().model, batch, 1.0).logProbs;
+    const auto rowMeans = (logProbs * mask).sum(1) / mask.sum(1).clamp_min(1.0);
     for (size_t row = 0; row < rows.size(); ++row)
       means[rows[row]] = rowMeans[int64_t(row)].item<double>();
     return means;

@@ -60,15 +60,17 @@ sampleSequences(GptImpl& model,
     throw std::invalid_argument("sampling: " + std::to_string(prompts.size()) + " prompts for " +
                                 std::to_string(count) + " sequences");
   const int64_t context = model.options().contextLength;
-  // Leave room for max_new_tokens (at least one): prompts are left-padded to
-  // the longest, so one long prompt would otherwise cut every row's answer
-  // short. A long prompt keeps its BOS and its last tokens (a source's end is
-  // nearest its separator).
-  const int64_t reserved = std::clamp<int64_t>(options.maxNewTokens, 1, context - 1);
+  // Leave room for max_new_tokens (at least one token; at most half the
+  // context, so that a large value never cuts a prompt to its BOS): prompts
+  // are left-padded to the longest, so one long prompt would otherwise cut
+  // every row's answer short. A long prompt keeps its BOS and its last tokens
+  // (a source's end is nearest its separator).
+  const int64_t reserved = std::max<int64_t>(1, std::min(options.maxNewTokens, context / 2));
+  const int64_t promptRoom = std::max<int64_t>(1, context - reserved);
   auto fitted = prompts;
   for (auto& ids : fitted)
-    if (int64_t(ids.size()) > context - reserved)
-      ids.erase(ids.begin() + 1, ids.begin() + (int64_t(ids.size()) - (context - reserved) + 1));
+    if (int64_t(ids.size()) > promptRoom)
+      ids.erase(ids.begin() + 1, ids.begin() + (int64_t(ids.size()) - promptRoom + 1));
   torch::Tensor prompt = prompts.empty() ? torch::full({ count, 1 }, Tokenizer::kBos, torch::kLong)
                                          : leftPaddedPrompts(fitted);
   const int64_t promptLength = prompt.size(1);

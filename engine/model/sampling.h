@@ -38,8 +38,8 @@ makeGenerator(uint64_t seed);
 /// sequence, each starting with BOS, as Tokenizer::encodePrompt gives them)
 /// the prompts are prefilled into the cache and generation continues them;
 /// only the generated tokens are in the action mask. A prompt longer than the
-/// context allows, less `options.maxNewTokens`, loses tokens after its BOS from
-/// the front.
+/// context allows, less `options.maxNewTokens` (at most half the context),
+/// loses tokens after its BOS from the front.
 SequenceBatch
 sampleSequences(GptImpl& model,
                 int64_t count,

@@ -168,7 +168,7 @@ private Q_SLOTS:
 
   void sentencePieceRoundTripsAndKeepsPromptsWhole()
   {
-    const auto domain = sampleDomain({ { "vocabulary_size", 400 } });
+    const auto domain = sampleDomain({ { "vocabulary_size", 600 } });
     const auto corpus = domain->corpus();
     const auto tokenizer = Tokenizer::fit(domain->tokenizer(), corpus);
     QVERIFY(tokenizer.vocabSize() >= 300);
@@ -192,6 +192,14 @@ private Q_SLOTS:
     const auto restored = Tokenizer::fromJson(tokenizer.toJson());
     QVERIFY(restored == tokenizer);
     QCOMPARE(restored.encode(corpus.front()), tokenizer.encode(corpus.front()));
+
+    // A damaged model in a checkpoint's header is refused, not used.
+    auto damaged = tokenizer.toJson();
+    auto& model = damaged["parameters"]["model"];
+    auto text = model.get<std::string>();
+    text[text.size() / 2] = text[text.size() / 2] == 'A' ? 'B' : 'A';
+    model = text;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Tokenizer::fromJson(damaged));
   }
 
   void scoresFaithfulnessLengthAndRouge()

@@ -81,6 +81,33 @@ private Q_SLOTS:
     QVERIFY(metrics.at("mean_words") > 2.0 && metrics.at("mean_words") < 16.0);
   }
 
+  // The prior as a judge: a row is scored as it would be alone, whatever
+  // else is in the batch; text longer than the context gets NaN.
+  void theJudgeScoresEachRowAsAlone()
+  {
+    const auto domain = sampleDomain();
+    const auto judge = likelihoodOf(samplePrior(*domain));
+    const auto prompt = domain->contexts(DataSplit::Train).front().prompt;
+    std::string longSummary, tooLong;
+    for (int i = 0; i < 12; ++i)
+      longSummary += "library for the parser ";
+    for (int i = 0; i < 40; ++i)
+      tooLong += "library for the parser ";
+    const auto alone = judge->meanLogProbability({ "fast parser library" }, { prompt });
+    const auto together = judge->meanLogProbability(
+      { "fast parser library", longSummary, tooLong }, { prompt, prompt, prompt });
+    QVERIFY(std::isfinite(alone[0]) && alone[0] < 0.0);
+    QVERIFY2(std::abs(alone[0] - together[0]) < 1e-5,
+             qPrintable(QString("%1 alone, %2 together").arg(alone[0]).arg(together[0])));
+    QVERIFY(std::isfinite(together[1]));
+    QVERIFY(std::isnan(together[2]));
+    // Without a prompt the summary is judged as free text: another value.
+    const auto free = judge->meanLogProbability({ "fast parser library" }, {});
+    QVERIFY(std::abs(free[0] - alone[0]) > 1e-6);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             judge->meanLogProbability({ "a", "b" }, { prompt }));
+  }
+
   void reinforcementRaisesTheAverageReward()
   {
     const auto domain = sampleDomain();

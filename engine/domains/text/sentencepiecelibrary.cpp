@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Loads the SentencePiece shim with RTLD_LOCAL | RTLD_DEEPBIND, so that its
-// embedded protobuf and LibTorch's libprotobuf never see each other.
+// Loads the SentencePiece shim into a link-map namespace of its own
+// (dlmopen), so that its embedded protobuf and LibTorch's libprotobuf never
+// see each other. RTLD_DEEPBIND would do that too, but it lets the shim's C++
+// runtime bind to copy-relocated objects of the program (std::cout) that it
+// never constructed. The C interface passes only bytes, so the separate
+// runtime is safe.
 
 #include "domains/text/sentencepiecelibrary.h"
 
 #include "domains/text/sentencepiece-shim/spmshim.h"
 
-#include <dlfcn.h>
+#include <dlfcn.h> // dlmopen: g++ defines _GNU_SOURCE
 
 #include <filesystem>
 #include <stdexcept>
@@ -28,8 +32,8 @@ struct Shim
 
 constexpr const char* kLibraryName = "libparetolab_sentencepiece.so";
 
-/// Beside an installed program (lib/paretolab, or Debian's multiarch lib
-/// folder), then where the build tree puts it.
+/// Beside an installed program (the install's library folder, or lib), then
+/// where the build tree puts it.
 std::vector<std::filesystem::path>
 candidatePaths()
 {
@@ -38,8 +42,10 @@ candidatePaths()
   const auto program = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
     const auto prefix = program.parent_path().parent_path();
+#ifdef PARETOLAB_INSTALL_LIBDIR
+    paths.push_back(prefix / PARETOLAB_INSTALL_LIBDIR / "paretolab" / kLibraryName);
+#endif
     paths.push_back(prefix / "lib" / "paretolab" / kLibraryName);
-    paths.push_back(prefix / "lib" / "x86_64-linux-gnu" / "paretolab" / kLibraryName);
   }
 #ifdef PARETOLAB_SENTENCEPIECE_BUILD_PATH
   paths.emplace_back(PARETOLAB_SENTENCEPIECE_BUILD_PATH);
@@ -58,7 +64,7 @@ shim()
         tried += "\n  " + path.string() + ": not there";
         continue;
       }
-      handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+      handle = dlmopen(LM_ID_NEWLM, path.c_str(), RTLD_NOW | RTLD_LOCAL);
       if (handle)
         break;
       tried += "\n  " + path.string() + ": " + dlerror();

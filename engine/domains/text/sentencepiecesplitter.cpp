@@ -6,6 +6,7 @@
 
 #include "core/tokensplitter.h"
 #include "core/base64.h"
+#include "core/sha256.h"
 #include "domains/text/sentencepiecelibrary.h"
 #include "domains/text/textsources.h"
 
@@ -36,8 +37,10 @@ public:
   nlohmann::json parameters() const override
   {
     nlohmann::json json = { { "vocabulary_size", m_vocabularySize } };
-    if (m_model)
+    if (m_model) {
       json["model"] = encodeBase64(m_model->serialized());
+      json["model_sha256"] = sha256Hex(m_model->serialized());
+    }
     return json;
   }
 
@@ -84,17 +87,26 @@ std::shared_ptr<const TokenSplitter>
 makeSentencePiece(const nlohmann::json& parameters)
 {
   const auto size = parameters.value("vocabulary_size", nlohmann::json(6000));
-  if (!size.is_number_integer() || size.get<int>() < 300 || size.get<int>() > 32000)
+  // 256 byte pieces, <unk>, <sep> and the corpus's characters need room.
+  if (!size.is_number_integer() || size.get<int64_t>() < 512 || size.get<int64_t>() > 32000)
     throw std::invalid_argument(
-      "tokenizer sentencepiece: vocabulary_size must be an integer from 300 to 32000, got " +
+      "tokenizer sentencepiece: vocabulary_size must be an integer from 512 to 32000, got " +
       size.dump());
   if (!parameters.contains("model"))
     return std::make_shared<const SentencePieceSplitter>(size.get<int>());
   const auto& model = parameters["model"];
-  if (!model.is_string())
-    throw std::invalid_argument("tokenizer sentencepiece: 'model' must be a base64 string");
-  return std::make_shared<const SentencePieceSplitter>(size.get<int>(),
-                                                       decodeBase64(model.get<std::string>()));
+  const auto& digest = parameters.value("model_sha256", nlohmann::json());
+  if (!model.is_string() || !(digest.is_string() || digest.is_null()))
+    throw std::invalid_argument(
+      "tokenizer sentencepiece: 'model' (base64) and 'model_sha256' must be strings");
+  auto bytes = decodeBase64(model.get<std::string>());
+  // A checkpoint's header has no checksum of its own: a damaged model would
+  // still load, and split text into pieces the vocabulary does not have.
+  // (Priors written before the digest existed have none.)
+  if (digest.is_string() && sha256Hex(bytes) != digest.get<std::string>())
+    throw std::invalid_argument("tokenizer sentencepiece: the saved model is damaged (its sha256 "
+                                "does not match)");
+  return std::make_shared<const SentencePieceSplitter>(size.get<int>(), std::move(bytes));
 }
 
 const bool kRegistered = registerTokenSplitter(

@@ -143,7 +143,7 @@ TextDomain::loadPairs() const
   std::string cachePath;
   if (!m_options.cacheDirectory.empty()) {
     cachePath = (std::filesystem::path(m_options.cacheDirectory) / "summaries" /
-                 ("pairs-" + sha256Hex(bytes).substr(0, 16) + ".jsonl"))
+                 ("pairs-v1-" + sha256Hex(bytes).substr(0, 16) + ".jsonl"))
                   .string();
     if (std::ifstream cached(cachePath); cached) {
       try {
@@ -304,12 +304,22 @@ TextDomain::computeScores(const std::vector<std::string>& samples,
                           const std::vector<std::string>& objectives,
                           const TextLikelihood* prior) const
 {
-  std::vector<double> fluency;
+  // The prior judges the valid samples only; the others score NaN anyway.
+  std::vector<double> fluency(samples.size(), kNaN);
   if (std::find(objectives.begin(), objectives.end(), "fluency") != objectives.end()) {
-    std::vector<std::string> prompts;
-    for (const auto& context : contexts)
-      prompts.push_back(context.prompt);
-    fluency = prior->meanLogProbability(samples, prompts);
+    std::vector<std::string> judged, prompts;
+    std::vector<std::size_t> rows;
+    for (std::size_t s = 0; s < samples.size(); ++s) {
+      if (!isValid(samples[s]))
+        continue;
+      judged.push_back(samples[s]);
+      if (!contexts.empty())
+        prompts.push_back(contexts[s].prompt);
+      rows.push_back(s);
+    }
+    const auto values = prior->meanLogProbability(judged, prompts);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      fluency[rows[i]] = values[i];
   }
   std::vector<std::vector<double>> values;
   values.reserve(samples.size());

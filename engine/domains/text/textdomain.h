@@ -11,7 +11,9 @@ namespace paretolab::engine {
 
 /// Summaries: the policy reads a source (a Debian package's long
 /// description) and writes a one-line summary, rewarded against the
-/// reference synopsis and the source. The prompt is `source <sep>`, so the
+/// reference synopsis and the source. Words are counted as ROUGE counts them
+/// ("C++17 HTTP/2" is four) for `length`, and split at spaces for the
+/// 64-word limit. The prompt is `source <sep>`, so the
 /// prior learns `source <sep> summary`; only the summary is generated and
 /// trained.
 ///

@@ -37,7 +37,8 @@ JsonLinesFormat::read(std::istream& in, const SampleLimits& limits) const
       reading.problems.push_back({ line->number, id, "lacks the string field(s) " + missing });
       continue;
     }
-    const auto source = json["source"].get<std::string>();
+    // Judged on what a policy would see of it, as in training.
+    const auto source = firstWords(json["source"].get<std::string>(), m_sourceWords);
     SampleContext context{ id,
                            summaryPrompt(source, m_sourceWords),
                            { { "source", source },

@@ -6,7 +6,8 @@
 namespace paretolab::engine::text {
 
 /// JSON Lines of summaries: one object per line with "source", "summary" and
-/// "reference" strings. Reading: the summary is the sample; the source and
+/// "reference" strings. Reading: the summary is the sample; the source (cut
+/// to its first `sourceWords` words, as the policy sees it in training) and
 /// the reference are its context, whose id is the 0-based line number. A
 /// line that is not a JSON object, or lacks one of the three strings, is a
 /// problem with its line; the others are read. Blank lines are skipped but

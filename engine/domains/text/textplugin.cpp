@@ -64,7 +64,7 @@ makeText(const nlohmann::json& json)
     else if (key == "brown_sentences")
       options.brownSentences = std::size_t(count(0, 10000000));
     else if (key == "vocabulary_size")
-      options.vocabularySize = int(count(300, 32000));
+      options.vocabularySize = int(count(512, 32000));
     else if (key == "length_target")
       options.lengthTarget = real();
     else if (key == "length_tolerance")

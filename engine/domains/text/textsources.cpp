@@ -2,6 +2,7 @@
 #include "domains/text/textsources.h"
 
 #include "core/atomicfile.h"
+#include "core/linereader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -94,26 +95,32 @@ readTranslationIndex(std::istream& in)
 std::vector<SummaryPair>
 readPairs(std::istream& in, const std::string& name)
 {
+  // A pair's line is a few kilobytes; a megabyte bounds memory on a file
+  // that is not what it claims to be.
+  constexpr std::size_t kMaxLine = 1 << 20;
   std::vector<SummaryPair> pairs;
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos)
+  LineReader lines(in, kMaxLine);
+  while (auto line = lines.next()) {
+    const auto where = name + ": line " + std::to_string(line->number) + ": ";
+    if (!line->problem.empty())
+      throw std::runtime_error(where + line->problem);
+    if (line->text.find_first_not_of(" \t") == std::string::npos)
       continue;
-    const auto json = nlohmann::json::parse(line, nullptr, false);
+    const auto json = nlohmann::json::parse(line->text, nullptr, false);
     const auto isText = [&](const char* key) {
       return json.is_object() && json.contains(key) && json[key].is_string() &&
              !json[key].get<std::string>().empty();
     };
     if (!isText("package") || !isText("source") || !isText("summary"))
-      throw std::runtime_error(name + ": line " + std::to_string(number) +
-                               ": expected a JSON object with non-empty \"package\", \"source\" "
+      throw std::runtime_error(where +
+                               "expected a JSON object with non-empty \"package\", \"source\" "
                                "and \"summary\" strings");
     pairs.push_back({ json["package"].get<std::string>(),
                       collapseSpaces(json["source"].get<std::string>()),
                       collapseSpaces(json["summary"].get<std::string>()) });
   }
+  if (pairs.empty())
+    throw std::runtime_error(name + ": no pairs");
   return pairs;
 }
 

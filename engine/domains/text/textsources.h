@@ -31,7 +31,8 @@ std::vector<SummaryPair>
 readTranslationIndex(std::istream& in);
 
 /// Pairs from JSON Lines of {"package", "source", "summary"}. Throws
-/// std::runtime_error naming the first bad line.
+/// std::runtime_error naming the first bad line (over 1 MB, not UTF-8, not
+/// such an object), or when there is no pair.
 std::vector<SummaryPair>
 readPairs(std::istream& in, const std::string& name);
 

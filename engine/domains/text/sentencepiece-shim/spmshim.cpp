@@ -12,20 +12,46 @@
 
 namespace {
 
+/// What a call returns when even its error message cannot be allocated;
+/// pl_spm_free leaves it alone.
+char kOutOfMemory[] = "out of memory";
+
 char*
 copyOf(const std::string& text)
 {
   auto* memory = static_cast<char*>(std::malloc(text.size() + 1));
-  if (memory)
-    std::memcpy(memory, text.c_str(), text.size() + 1);
+  if (!memory)
+    return kOutOfMemory;
+  std::memcpy(memory, text.c_str(), text.size() + 1);
   return memory;
 }
 
-void
+/// nullptr on success, else the error to return.
+char*
 fill(PlSpmBuffer* buffer, const std::string& bytes)
 {
-  buffer->data = copyOf(bytes);
+  auto* memory = static_cast<char*>(std::malloc(bytes.size() + 1));
+  if (!memory)
+    return kOutOfMemory;
+  std::memcpy(memory, bytes.c_str(), bytes.size() + 1);
+  buffer->data = memory;
   buffer->size = bytes.size();
+  return nullptr;
+}
+
+/// Runs `body`, turning any exception into an error message: nothing may
+/// unwind through the C interface.
+template<typename Body>
+char*
+guarded(Body body) noexcept
+{
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return copyOf(e.what());
+  } catch (...) {
+    return copyOf("unknown error");
+  }
 }
 
 std::string
@@ -89,8 +115,8 @@ pl_spm_train(const char* const* sentences,
 {
   // The trainer's seed and flags are process-wide.
   static std::mutex trainerMutex;
-  std::lock_guard lock(trainerMutex);
-  try {
+  return guarded([&]() -> char* {
+    std::lock_guard lock(trainerMutex);
     // Seeded: the same corpus gives the same vocabulary, so the same prior cache.
     sentencepiece::SetRandomGeneratorSeed(1);
     Sentences iterator(sentences, lengths, count);
@@ -109,26 +135,27 @@ pl_spm_train(const char* const* sentences,
         { "shuffle_input_sentence", "true" },
         { "max_sentence_length", "8192" },
         { "num_threads", "2" },
+        // A small corpus may not hold vocab_size pieces: take what it has.
+        { "hard_vocab_limit", "false" },
         { "minloglevel", "2" } },
       &iterator,
       &serialized);
     if (!status.ok())
       return copyOf(status.ToString());
-    fill(model, serialized);
-    return nullptr;
-  } catch (const std::exception& e) {
-    return copyOf(e.what());
-  }
+    return fill(model, serialized);
+  });
 }
 
 char*
 pl_spm_open(const char* model, std::size_t size, void** processor)
 {
-  auto owned = std::make_unique<sentencepiece::SentencePieceProcessor>();
-  if (const auto status = owned->LoadFromSerializedProto({ model, size }); !status.ok())
-    return copyOf(status.ToString());
-  *processor = owned.release();
-  return nullptr;
+  return guarded([&]() -> char* {
+    auto owned = std::make_unique<sentencepiece::SentencePieceProcessor>();
+    if (const auto status = owned->LoadFromSerializedProto({ model, size }); !status.ok())
+      return copyOf(status.ToString());
+    *processor = owned.release();
+    return nullptr;
+  });
 }
 
 void
@@ -140,46 +167,50 @@ pl_spm_close(void* processor)
 char*
 pl_spm_encode(const void* processor, const char* text, std::size_t size, PlSpmBuffer* pieces)
 {
-  std::vector<std::string> list;
-  if (const auto status = processorOf(processor).Encode({ text, size }, &list); !status.ok())
-    return copyOf(status.ToString());
-  fill(pieces, joined(list));
-  return nullptr;
+  return guarded([&]() -> char* {
+    std::vector<std::string> list;
+    if (const auto status = processorOf(processor).Encode({ text, size }, &list); !status.ok())
+      return copyOf(status.ToString());
+    return fill(pieces, joined(list));
+  });
 }
 
 char*
 pl_spm_decode(const void* processor, const char* pieces, std::size_t size, PlSpmBuffer* text)
 {
-  std::vector<std::string> list;
-  for (std::size_t begin = 0; begin < size;) {
-    const auto end = std::string_view(pieces + begin, size - begin).find('\0');
-    const auto length = end == std::string_view::npos ? size - begin : end;
-    list.emplace_back(pieces + begin, length);
-    begin += length + 1;
-  }
-  std::string decoded;
-  if (const auto status = processorOf(processor).Decode(list, &decoded); !status.ok())
-    return copyOf(status.ToString());
-  fill(text, decoded);
-  return nullptr;
+  return guarded([&]() -> char* {
+    std::vector<std::string> list;
+    for (std::size_t begin = 0; begin < size;) {
+      const auto end = std::string_view(pieces + begin, size - begin).find('\0');
+      const auto length = end == std::string_view::npos ? size - begin : end;
+      list.emplace_back(pieces + begin, length);
+      begin += length + 1;
+    }
+    std::string decoded;
+    if (const auto status = processorOf(processor).Decode(list, &decoded); !status.ok())
+      return copyOf(status.ToString());
+    return fill(text, decoded);
+  });
 }
 
 char*
 pl_spm_vocabulary(const void* processor, PlSpmBuffer* pieces)
 {
-  const auto& model = processorOf(processor);
-  std::vector<std::string> list;
-  for (int id = 0; id < model.GetPieceSize(); ++id)
-    if (!model.IsUnknown(id) && !model.IsControl(id))
-      list.push_back(model.IdToPiece(id));
-  fill(pieces, joined(list));
-  return nullptr;
+  return guarded([&]() -> char* {
+    const auto& model = processorOf(processor);
+    std::vector<std::string> list;
+    for (int id = 0; id < model.GetPieceSize(); ++id)
+      if (!model.IsUnknown(id) && !model.IsControl(id))
+        list.push_back(model.IdToPiece(id));
+    return fill(pieces, joined(list));
+  });
 }
 
 void
 pl_spm_free(void* memory)
 {
-  std::free(memory);
+  if (memory != kOutOfMemory)
+    std::free(memory);
 }
 
 } // extern "C"
