@@ -50,9 +50,10 @@ runScore(const ScoreArguments& arguments)
     auto checkpoint = engine::loadPolicyCheckpoint(arguments.prior);
     // A prior of another domain would spell nothing of these samples: every value NaN.
     const auto& config = checkpoint.config;
-    const auto made = config.is_object() && config.contains("domain") && config["domain"].is_string()
-                        ? config["domain"].get<std::string>()
-                        : std::string{};
+    const auto made =
+      config.is_object() && config.contains("domain") && config["domain"].is_string()
+        ? config["domain"].get<std::string>()
+        : std::string{};
     if (!made.empty() && made != domain->name())
       throw std::runtime_error("--prior " + arguments.prior + " is a prior of the " + made +
                                " domain, not of " + domain->name());

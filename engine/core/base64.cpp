@@ -54,8 +54,7 @@ decodeBase64(std::string_view text)
         continue;
       }
       if (value[uint8_t(c)] < 0 || padding > 0)
-        throw std::invalid_argument("base64: invalid character at offset " +
-                                    std::to_string(i + j));
+        throw std::invalid_argument("base64: invalid character at offset " + std::to_string(i + j));
       group = (group << 6) | uint32_t(value[uint8_t(c)]);
     }
     for (int j = 0; j < 3 - padding; ++j)

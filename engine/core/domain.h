@@ -145,11 +145,10 @@ protected:
 
   /// score() after its checks: objectives are known, contexts are empty or
   /// one per sample, and `prior` is set when an objective needs it.
-  virtual std::vector<std::vector<double>> computeScores(
-    const std::vector<std::string>& samples,
-    const std::vector<SampleContext>& contexts,
-    const std::vector<std::string>& objectives,
-    const TextLikelihood* prior) const = 0;
+  virtual std::vector<std::vector<double>> computeScores(const std::vector<std::string>& samples,
+                                                         const std::vector<SampleContext>& contexts,
+                                                         const std::vector<std::string>& objectives,
+                                                         const TextLikelihood* prior) const = 0;
 
 private:
   mutable std::once_flag m_corpusSetOnce;

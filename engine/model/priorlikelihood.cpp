@@ -66,7 +66,9 @@ public:
     const auto batch = encodeBatch(rowsIds).tokens; // right-padded with PAD
     auto mask = torch::zeros({ batch.size(0), batch.size(1) - 1 }, torch::kFloat);
     for (size_t row = 0; row < rows.size(); ++row)
-      mask[int64_t(row)].narrow(0, int64_t(scored[row].first), int64_t(scored[row].second)).fill_(1.0);
+      mask[int64_t(row)]
+        .narrow(0, int64_t(scored[row].first), int64_t(scored[row].second))
+        .fill_(1.0);
     const auto logProbs = tokenStatistics(*m_policy.state().model, batch, 1.0).logProbs;
     const auto rowMeans = (logProbs * mask).sum(1) / mask.sum(1).clamp_min(1.0);
     for (size_t row = 0; row < rows.size(); ++row)

@@ -21,8 +21,8 @@ validUniqueSubset(const Domain& domain,
   std::vector<double> perSample;
   for (size_t i = 0; i < samples.size() && i < rewards.size(); ++i) {
     // A conditional sample repeats only when it answers the same prompt.
-    const auto key = (i < contexts.size() ? contexts[i].id + '\n' : std::string{}) +
-                     domain.canonical(samples[i]);
+    const auto key =
+      (i < contexts.size() ? contexts[i].id + '\n' : std::string{}) + domain.canonical(samples[i]);
     if (!domain.isValid(samples[i]) || !seen.insert(key).second)
       continue;
     const auto& row = rewards[i];
@@ -30,15 +30,16 @@ validUniqueSubset(const Domain& domain,
       subset.transformedMeans.assign(row.size(), 0.0);
     for (size_t j = 0; j < row.size(); ++j)
       subset.transformedMeans[j] += row[j];
-    perSample.push_back(row.empty() ? 0.0
-                                    : std::accumulate(row.begin(), row.end(), 0.0) / double(row.size()));
+    perSample.push_back(
+      row.empty() ? 0.0 : std::accumulate(row.begin(), row.end(), 0.0) / double(row.size()));
     ++subset.count;
   }
   if (subset.count == 0)
     return subset;
   for (auto& mean : subset.transformedMeans)
     mean /= double(subset.count);
-  subset.averageReward = std::accumulate(perSample.begin(), perSample.end(), 0.0) / double(subset.count);
+  subset.averageReward =
+    std::accumulate(perSample.begin(), perSample.end(), 0.0) / double(subset.count);
   subset.icv = inverseCoefficientOfVariation(perSample);
   return subset;
 }
@@ -145,7 +146,8 @@ evaluatePolicy(GptImpl& model,
     scoreTexts(domain, objectives, evaluation.samples, invalidPenalty, drawn.contexts, prior);
   evaluation.rawScores = scored.raw;
   evaluation.rewards = scored.transformed;
-  evaluation.validUnique = validUniqueSubset(domain, evaluation.samples, scored.transformed, evaluation.contexts);
+  evaluation.validUnique =
+    validUniqueSubset(domain, evaluation.samples, scored.transformed, evaluation.contexts);
   evaluation.rawMeans = scored.rawMeans;
   evaluation.transformedMeans = scored.transformedMeans;
   evaluation.averageReward = scored.averageReward;

@@ -264,8 +264,8 @@ struct IterativeRsTrainer::Impl
     report.objectiveBalance = scored.objectiveBalance;
     report.klToPrior = rollout.klPerSequence.mean().item<double>();
     const auto& mask = rollout.sequences.actionMask;
-    report.entropy =
-      (rollout.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0)).item<double>();
+    report.entropy = (rollout.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0))
+                       .item<double>();
     report.clipFraction = update.clipFraction;
     report.domainMetrics = domain->metrics(texts, contexts);
     report.seconds = secondsSince(started);

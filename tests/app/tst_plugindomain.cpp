@@ -69,11 +69,10 @@ public:
   }
 
 protected:
-  std::vector<std::vector<double>> computeScores(
-    const std::vector<std::string>& samples,
-    const std::vector<SampleContext>&,
-    const std::vector<std::string>& objectives,
-    const engine::TextLikelihood*) const override
+  std::vector<std::vector<double>> computeScores(const std::vector<std::string>& samples,
+                                                 const std::vector<SampleContext>&,
+                                                 const std::vector<std::string>& objectives,
+                                                 const engine::TextLikelihood*) const override
   {
     std::vector<std::vector<double>> values;
     for (const auto& sample : samples) {
@@ -193,10 +192,10 @@ private Q_SLOTS:
       QCOMPARE(fields.size(), 8);
       if (!fields[1].isEmpty()) { // no value (an invalid sample) sorts apart
         const double share = fields[1].toDouble();
-        QVERIFY2(share <= previous,
-                 qPrintable(QStringLiteral("%1 after %2: not in the on-screen order")
-                              .arg(share)
-                              .arg(previous)));
+        QVERIFY2(
+          share <= previous,
+          qPrintable(
+            QStringLiteral("%1 after %2: not in the on-screen order").arg(share).arg(previous)));
         previous = share;
       }
       lambdaSum = fields[6].toDouble() + fields[7].toDouble();

@@ -126,7 +126,7 @@ private Q_SLOTS:
 })");
 
     addBadTask(
-      "unknown domain", "domain", 3, "unknown domain \"chess\" (available: dna, molecules, toy)", R"({
+      "unknown domain", "domain", 3, "unknown domain \"chess\" (available: dna, molecules, text, toy)", R"({
   "name": "chess task",
   "domain": "chess",
   "objectives": [ { "name": "ones" } ]

@@ -74,25 +74,51 @@ private Q_SLOTS:
     QTest::addColumn<QString>("kind");
     QTest::addColumn<double>("expected");
     // Empty on either side: 0, not NaN, as rouge-score.
-    QTest::newRow("empty candidate") << "" << "a fast parser" << "1" << 0.0;
-    QTest::newRow("empty reference") << "a fast parser" << "" << "L" << 0.0;
-    QTest::newRow("both empty") << "" << "" << "2" << 0.0;
-    QTest::newRow("identical 1") << "fast JSON parser" << "fast JSON parser" << "1" << 1.0;
-    QTest::newRow("identical 2") << "fast JSON parser" << "fast JSON parser" << "2" << 1.0;
-    QTest::newRow("identical L") << "fast JSON parser" << "fast JSON parser" << "L" << 1.0;
-    QTest::newRow("disjoint") << "retro puzzle game" << "fast JSON parser" << "1" << 0.0;
+    QTest::newRow("empty candidate") << ""
+                                     << "a fast parser"
+                                     << "1" << 0.0;
+    QTest::newRow("empty reference") << "a fast parser"
+                                     << ""
+                                     << "L" << 0.0;
+    QTest::newRow("both empty") << ""
+                                << ""
+                                << "2" << 0.0;
+    QTest::newRow("identical 1") << "fast JSON parser"
+                                 << "fast JSON parser"
+                                 << "1" << 1.0;
+    QTest::newRow("identical 2") << "fast JSON parser"
+                                 << "fast JSON parser"
+                                 << "2" << 1.0;
+    QTest::newRow("identical L") << "fast JSON parser"
+                                 << "fast JSON parser"
+                                 << "L" << 1.0;
+    QTest::newRow("disjoint") << "retro puzzle game"
+                              << "fast JSON parser"
+                              << "1" << 0.0;
     // Case and punctuation do not matter: "JSON," is "json".
-    QTest::newRow("case, punctuation") << "Fast json-parser!" << "fast JSON parser" << "L" << 1.0;
+    QTest::newRow("case, punctuation") << "Fast json-parser!"
+                                       << "fast JSON parser"
+                                       << "L" << 1.0;
     // Clipped counts: "the the the" vs "the cat": overlap 1; P 1/3, R 1/2 -> F 0.4.
-    QTest::newRow("repeated words") << "the the the" << "the cat" << "1" << 0.4;
+    QTest::newRow("repeated words") << "the the the"
+                                    << "the cat"
+                                    << "1" << 0.4;
     // Bigrams: "a b c d" vs "a b d c": {ab} shared of 3 each -> 1/3.
-    QTest::newRow("bigrams") << "a b c d" << "a b d c" << "2" << 1.0 / 3.0;
+    QTest::newRow("bigrams") << "a b c d"
+                             << "a b d c"
+                             << "2" << 1.0 / 3.0;
     // LCS of "a b c d" and "a c b d" is 3: P = R = 3/4.
-    QTest::newRow("lcs") << "a b c d" << "a c b d" << "L" << 0.75;
+    QTest::newRow("lcs") << "a b c d"
+                         << "a c b d"
+                         << "L" << 0.75;
     // Digits are words; "3.1" is "3" and "1".
-    QTest::newRow("digits") << "version 3.1" << "version 3 1 tools" << "1" << 2 * 1.0 * 0.75 / 1.75;
+    QTest::newRow("digits") << "version 3.1"
+                            << "version 3 1 tools"
+                            << "1" << 2 * 1.0 * 0.75 / 1.75;
     // A one-word candidate has no bigram: 0.
-    QTest::newRow("too short for bigrams") << "parser" << "parser" << "2" << 0.0;
+    QTest::newRow("too short for bigrams") << "parser"
+                                           << "parser"
+                                           << "2" << 0.0;
   }
 
   void rougeOnHandMadePairs()
@@ -109,8 +135,11 @@ private Q_SLOTS:
 
   void base64RoundTrips()
   {
-    for (const std::string& bytes : { std::string{}, std::string("a"), std::string("ab"),
-                                     std::string("abc"), std::string("\0\xff\x10zz", 5) })
+    for (const std::string& bytes : { std::string{},
+                                      std::string("a"),
+                                      std::string("ab"),
+                                      std::string("abc"),
+                                      std::string("\0\xff\x10zz", 5) })
       QCOMPARE(decodeBase64(encodeBase64(bytes)), bytes);
     QCOMPARE(encodeBase64("Man"), std::string("TWFu"));
     QCOMPARE(encodeBase64("Ma"), std::string("TWE="));
@@ -173,8 +202,8 @@ private Q_SLOTS:
     const auto tokenizer = Tokenizer::fit(domain->tokenizer(), corpus);
     QVERIFY(tokenizer.vocabSize() >= 300);
     for (const std::string& text : { corpus.front(),
-                                    std::string("naïve Zürich café: 100% ✓"),
-                                    std::string("C++17 & HTTP/2 <sep> fast parser") }) {
+                                     std::string("naïve Zürich café: 100% ✓"),
+                                     std::string("C++17 & HTTP/2 <sep> fast parser") }) {
       const auto ids = tokenizer.encode(text);
       QCOMPARE(tokenizer.decode(ids), text);
     }
@@ -267,8 +296,9 @@ private Q_SLOTS:
     QCOMPARE(description.blocks[0].heading, std::string("Summary"));
     QCOMPARE(description.blocks[0].spans.size(), std::size_t(1));
     const auto& unsupported = description.blocks[0].spans[0];
-    QCOMPARE(description.blocks[0].text.substr(unsupported.begin, unsupported.end - unsupported.begin),
-             std::string("YAML"));
+    QCOMPARE(
+      description.blocks[0].text.substr(unsupported.begin, unsupported.end - unsupported.begin),
+      std::string("YAML"));
     QCOMPARE(unsupported.kind, std::string("unsupported"));
     QCOMPARE(description.blocks[2].heading, std::string("Source"));
     QCOMPARE(description.blocks[2].spans.size(), std::size_t(2)); // "fast", "parser"

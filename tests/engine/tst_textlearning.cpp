@@ -38,8 +38,8 @@ samplePrior(const TextDomain& domain)
     Policy policy(GptOptions{ .contextLength = 96, .embedDim = 48, .layers = 2, .heads = 4 },
                   Tokenizer::fit(domain.tokenizer(), corpus),
                   3);
-    const auto result =
-      pretrainPolicy(policy, corpus, PretrainOptions{ .epochs = 40, .learningRate = 3e-3, .patience = 40 });
+    const auto result = pretrainPolicy(
+      policy, corpus, PretrainOptions{ .epochs = 40, .learningRate = 3e-3, .patience = 40 });
     qInfo("prior: %lld epochs on %lld texts (%lld skipped), validation NLL %.3f",
           (long long)result.epochsRun,
           (long long)result.trainTexts,
@@ -51,8 +51,7 @@ samplePrior(const TextDomain& domain)
 }
 
 class Silent : public TrainingObserver
-{
-};
+{};
 
 } // namespace
 
@@ -94,8 +93,8 @@ private Q_SLOTS:
     for (int i = 0; i < 40; ++i)
       tooLong += "library for the parser ";
     const auto alone = judge->meanLogProbability({ "fast parser library" }, { prompt });
-    const auto together = judge->meanLogProbability(
-      { "fast parser library", longSummary, tooLong }, { prompt, prompt, prompt });
+    const auto together = judge->meanLogProbability({ "fast parser library", longSummary, tooLong },
+                                                    { prompt, prompt, prompt });
     QVERIFY(std::isfinite(alone[0]) && alone[0] < 0.0);
     QVERIFY2(std::abs(alone[0] - together[0]) < 1e-5,
              qPrintable(QString("%1 alone, %2 together").arg(alone[0]).arg(together[0])));
@@ -146,10 +145,10 @@ private Q_SLOTS:
           result.final.transformedMeans[1],
           result.initial.transformedMeans[2],
           result.final.transformedMeans[2]);
-    QVERIFY2(result.final.averageReward > result.initial.averageReward + 0.03,
-             qPrintable(QString("%1 -> %2")
-                          .arg(result.initial.averageReward)
-                          .arg(result.final.averageReward)));
+    QVERIFY2(
+      result.final.averageReward > result.initial.averageReward + 0.03,
+      qPrintable(
+        QString("%1 -> %2").arg(result.initial.averageReward).arg(result.final.averageReward)));
   }
 };
 

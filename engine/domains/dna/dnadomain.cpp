@@ -149,7 +149,7 @@ std::vector<std::vector<double>>
 DnaDomain::computeScores(const std::vector<std::string>& samples,
                          const std::vector<SampleContext>&,
                          const std::vector<std::string>& objectives,
-    const TextLikelihood*) const
+                         const TextLikelihood*) const
 {
   const double nan = std::nan("");
   std::vector<std::vector<double>> scores;

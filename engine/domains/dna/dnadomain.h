@@ -67,11 +67,10 @@ protected:
   void markMatches(SampleDescription& description,
                    const std::string& sample,
                    const std::string& query) const override;
-  std::vector<std::vector<double>> computeScores(
-    const std::vector<std::string>& samples,
-    const std::vector<SampleContext>& contexts,
-    const std::vector<std::string>& objectives,
-    const TextLikelihood*) const override;
+  std::vector<std::vector<double>> computeScores(const std::vector<std::string>& samples,
+                                                 const std::vector<SampleContext>& contexts,
+                                                 const std::vector<std::string>& objectives,
+                                                 const TextLikelihood*) const override;
 
 private:
   Options m_options;

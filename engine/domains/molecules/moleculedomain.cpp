@@ -153,7 +153,7 @@ std::vector<std::vector<double>>
 MoleculeDomain::computeScores(const std::vector<std::string>& samples,
                               const std::vector<SampleContext>&,
                               const std::vector<std::string>& objectives,
-    const TextLikelihood*) const
+                              const TextLikelihood*) const
 {
   std::vector<std::unique_ptr<RDKit::RWMol>> molecules;
   for (const auto& sample : samples)

@@ -68,11 +68,10 @@ public:
   const Options& options() const { return m_options; }
 
 protected:
-  std::vector<std::vector<double>> computeScores(
-    const std::vector<std::string>& samples,
-    const std::vector<SampleContext>& contexts,
-    const std::vector<std::string>& objectives,
-    const TextLikelihood*) const override;
+  std::vector<std::vector<double>> computeScores(const std::vector<std::string>& samples,
+                                                 const std::vector<SampleContext>& contexts,
+                                                 const std::vector<std::string>& objectives,
+                                                 const TextLikelihood*) const override;
 
   /// Draws the depiction again with the substructure's atoms and bonds highlighted.
   void markMatches(SampleDescription& description,

@@ -49,9 +49,7 @@ fMeasure(double precision, double recall)
 } // namespace
 
 double
-rougeN(const std::vector<std::string>& candidate,
-       const std::vector<std::string>& reference,
-       int n)
+rougeN(const std::vector<std::string>& candidate, const std::vector<std::string>& reference, int n)
 {
   const auto candidateCounts = ngramCounts(candidate, n);
   const auto referenceCounts = ngramCounts(reference, n);

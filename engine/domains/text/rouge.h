@@ -17,9 +17,7 @@ rougeTokens(std::string_view text);
 
 /// ROUGE-N F1: clipped n-gram overlap, 0 when either side has no n-gram.
 double
-rougeN(const std::vector<std::string>& candidate,
-       const std::vector<std::string>& reference,
-       int n);
+rougeN(const std::vector<std::string>& candidate, const std::vector<std::string>& reference, int n);
 
 /// ROUGE-L F1: sentence-level longest common subsequence, 0 when either side is empty.
 double

@@ -128,9 +128,8 @@ splitAtNul(const std::string& bytes)
 SentencePieceModel::SentencePieceModel(std::string serialized)
   : m_serialized(std::move(serialized))
 {
-  check<std::invalid_argument>(
-    shim().open(m_serialized.data(), m_serialized.size(), &m_processor),
-    "the saved model does not load");
+  check<std::invalid_argument>(shim().open(m_serialized.data(), m_serialized.size(), &m_processor),
+                               "the saved model does not load");
 }
 
 SentencePieceModel::~SentencePieceModel()

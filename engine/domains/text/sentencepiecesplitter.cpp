@@ -4,9 +4,9 @@
 // travels in parameters() (base64 of its serialized proto), so a prior's
 // checkpoint rebuilds exactly the splitter it was trained with.
 
-#include "core/tokensplitter.h"
 #include "core/base64.h"
 #include "core/sha256.h"
+#include "core/tokensplitter.h"
 #include "domains/text/sentencepiecelibrary.h"
 #include "domains/text/textsources.h"
 
@@ -61,7 +61,8 @@ public:
     if (corpus.empty())
       throw std::invalid_argument("tokenizer sentencepiece: no text to train on");
     return std::make_shared<const SentencePieceSplitter>(
-      m_vocabularySize, text::SentencePieceModel::train(corpus, m_vocabularySize, text::kSeparator));
+      m_vocabularySize,
+      text::SentencePieceModel::train(corpus, m_vocabularySize, text::kSeparator));
   }
 
   /// Every piece of the model but <unk>: byte pieces spell any text, so

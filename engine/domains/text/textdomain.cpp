@@ -29,11 +29,11 @@ const std::set<std::string>&
 stopWords()
 {
   static const std::set<std::string> words = {
-    "a",    "an",    "and",  "are",  "as",   "at",   "be",   "by",    "can",  "for",
-    "from", "has",   "have", "in",   "into", "is",   "it",   "its",   "of",   "on",
-    "or",   "that",  "the",  "their", "this", "to",  "was",  "which", "will", "with",
-    "you",  "your",  "it",   "not",  "but",  "all",  "also", "any",   "other", "such",
-    "these", "those", "than", "then", "there", "they", "we",  "our",   "more", "most",
+    "a",     "an",    "and",  "are",   "as",    "at",   "be",   "by",    "can",   "for",
+    "from",  "has",   "have", "in",    "into",  "is",   "it",   "its",   "of",    "on",
+    "or",    "that",  "the",  "their", "this",  "to",   "was",  "which", "will",  "with",
+    "you",   "your",  "it",   "not",   "but",   "all",  "also", "any",   "other", "such",
+    "these", "those", "than", "then",  "there", "they", "we",   "our",   "more",  "most",
   };
   return words;
 }
@@ -347,8 +347,8 @@ TextDomain::computeScores(const std::vector<std::string>& samples,
       else if (objective == "length")
         value = lengthReward(tokens.size());
       else if (objective == "fluency" && !std::isnan(fluency[s]))
-        value = 1.0 / (1.0 + std::exp(-(fluency[s] - m_options.fluencyCenter) /
-                                      m_options.fluencyScale));
+        value =
+          1.0 / (1.0 + std::exp(-(fluency[s] - m_options.fluencyCenter) / m_options.fluencyScale));
       row.push_back(value);
     }
     values.push_back(std::move(row));
@@ -390,9 +390,9 @@ TextDomain::metrics(const std::vector<std::string>& samples,
     if (s < contexts.size() && !contexts[s].field("source").empty()) {
       ++withSource;
       const auto source = text::rougeTokens(contexts[s].field("source"));
-      copies += !tokens.empty() &&
-                std::search(source.begin(), source.end(), tokens.begin(), tokens.end()) !=
-                  source.end();
+      copies +=
+        !tokens.empty() &&
+        std::search(source.begin(), source.end(), tokens.begin(), tokens.end()) != source.end();
     }
   }
   const auto share = [](std::size_t part, std::size_t whole) {

@@ -29,12 +29,12 @@ class TextDomain : public Domain
 public:
   struct Options
   {
-    std::string descriptionsPath; ///< apt's Translation-en, decompressed
-    std::string pairsPath;        ///< or pairs as JSON Lines (package, source, summary)
-    std::string brownDirectory;   ///< the Brown corpus files; empty: no extra text
-    std::string cacheDirectory;   ///< where parsed pairs are kept; empty: not cached
-    std::size_t sourceWords = 40; ///< the source is cut to its first words
-    std::size_t trainPairs = 0;   ///< pretraining pairs to use (0: all)
+    std::string descriptionsPath;   ///< apt's Translation-en, decompressed
+    std::string pairsPath;          ///< or pairs as JSON Lines (package, source, summary)
+    std::string brownDirectory;     ///< the Brown corpus files; empty: no extra text
+    std::string cacheDirectory;     ///< where parsed pairs are kept; empty: not cached
+    std::size_t sourceWords = 40;   ///< the source is cut to its first words
+    std::size_t trainPairs = 0;     ///< pretraining pairs to use (0: all)
     std::size_t brownSentences = 0; ///< Brown sentences to add (0: all there are)
     int vocabularySize = 6000;
     double lengthTarget = 6.0;

@@ -129,11 +129,11 @@ pairsToJsonLines(const std::vector<SummaryPair>& pairs)
 {
   std::string out;
   for (const auto& pair : pairs)
-    out += nlohmann::json{ { "package", pair.package },
-                           { "source", pair.source },
-                           { "summary", pair.summary } }
-             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-           '\n';
+    out +=
+      nlohmann::json{
+        { "package", pair.package }, { "source", pair.source }, { "summary", pair.summary }
+      }.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+      '\n';
   return out;
 }
 
@@ -175,7 +175,8 @@ brownSentences(const std::string& text)
       auto word = slash == std::string::npos || slash == 0 ? token : token.substr(0, slash);
       if (word == "``" || word == "''")
         word = "\"";
-      const bool attaches = word.size() == 1 && std::string(".,;:?!)").find(word[0]) != std::string::npos;
+      const bool attaches =
+        word.size() == 1 && std::string(".,;:?!)").find(word[0]) != std::string::npos;
       if (!sentence.empty() && !attaches && sentence.back() != '(')
         sentence += ' ';
       sentence += word;

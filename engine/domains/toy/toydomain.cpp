@@ -137,7 +137,7 @@ std::vector<std::vector<double>>
 ToyDomain::computeScores(const std::vector<std::string>& samples,
                          const std::vector<SampleContext>& contexts,
                          const std::vector<std::string>& objectives,
-    const TextLikelihood*) const
+                         const TextLikelihood*) const
 {
   std::vector<std::vector<double>> values;
   values.reserve(samples.size());

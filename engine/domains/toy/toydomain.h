@@ -56,11 +56,10 @@ public:
   const Options& options() const { return m_options; }
 
 protected:
-  std::vector<std::vector<double>> computeScores(
-    const std::vector<std::string>& samples,
-    const std::vector<SampleContext>& contexts,
-    const std::vector<std::string>& objectives,
-    const TextLikelihood*) const override;
+  std::vector<std::vector<double>> computeScores(const std::vector<std::string>& samples,
+                                                 const std::vector<SampleContext>& contexts,
+                                                 const std::vector<std::string>& objectives,
+                                                 const TextLikelihood*) const override;
 
 private:
   double objectiveValue(const std::string& objective,

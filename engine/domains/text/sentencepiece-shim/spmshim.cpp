@@ -103,114 +103,114 @@ processorOf(const void* processor)
 
 } // namespace
 
-extern "C" {
-
-char*
-pl_spm_train(const char* const* sentences,
-             const std::size_t* lengths,
-             std::size_t count,
-             int vocabularySize,
-             const char* userDefinedSymbols,
-             PlSpmBuffer* model)
+extern "C"
 {
-  // The trainer's seed and flags are process-wide.
-  static std::mutex trainerMutex;
-  return guarded([&]() -> char* {
-    std::lock_guard lock(trainerMutex);
-    // Seeded: the same corpus gives the same vocabulary, so the same prior cache.
-    sentencepiece::SetRandomGeneratorSeed(1);
-    Sentences iterator(sentences, lengths, count);
-    std::string serialized;
-    const auto status = sentencepiece::SentencePieceTrainer::Train(
-      { { "model_type", "unigram" },
-        { "vocab_size", std::to_string(vocabularySize) },
-        { "character_coverage", "0.9995" },
-        { "byte_fallback", "true" },
-        { "user_defined_symbols", userDefinedSymbols },
-        { "unk_id", "0" },
-        { "bos_id", "-1" },
-        { "eos_id", "-1" },
-        { "pad_id", "-1" },
-        { "input_sentence_size", "300000" },
-        { "shuffle_input_sentence", "true" },
-        { "max_sentence_length", "8192" },
-        { "num_threads", "2" },
-        // A small corpus may not hold vocab_size pieces: take what it has.
-        { "hard_vocab_limit", "false" },
-        { "minloglevel", "2" } },
-      &iterator,
-      &serialized);
-    if (!status.ok())
-      return copyOf(status.ToString());
-    return fill(model, serialized);
-  });
-}
 
-char*
-pl_spm_open(const char* model, std::size_t size, void** processor)
-{
-  return guarded([&]() -> char* {
-    auto owned = std::make_unique<sentencepiece::SentencePieceProcessor>();
-    if (const auto status = owned->LoadFromSerializedProto({ model, size }); !status.ok())
-      return copyOf(status.ToString());
-    *processor = owned.release();
-    return nullptr;
-  });
-}
+  char* pl_spm_train(const char* const* sentences,
+                     const std::size_t* lengths,
+                     std::size_t count,
+                     int vocabularySize,
+                     const char* userDefinedSymbols,
+                     PlSpmBuffer* model)
+  {
+    // The trainer's seed and flags are process-wide.
+    static std::mutex trainerMutex;
+    return guarded([&]() -> char* {
+      std::lock_guard lock(trainerMutex);
+      // Seeded: the same corpus gives the same vocabulary, so the same prior cache.
+      sentencepiece::SetRandomGeneratorSeed(1);
+      Sentences iterator(sentences, lengths, count);
+      std::string serialized;
+      const auto status = sentencepiece::SentencePieceTrainer::Train(
+        { { "model_type", "unigram" },
+          { "vocab_size", std::to_string(vocabularySize) },
+          { "character_coverage", "0.9995" },
+          { "byte_fallback", "true" },
+          { "user_defined_symbols", userDefinedSymbols },
+          { "unk_id", "0" },
+          { "bos_id", "-1" },
+          { "eos_id", "-1" },
+          { "pad_id", "-1" },
+          { "input_sentence_size", "300000" },
+          { "shuffle_input_sentence", "true" },
+          { "max_sentence_length", "8192" },
+          { "num_threads", "2" },
+          // A small corpus may not hold vocab_size pieces: take what it has.
+          { "hard_vocab_limit", "false" },
+          { "minloglevel", "2" } },
+        &iterator,
+        &serialized);
+      if (!status.ok())
+        return copyOf(status.ToString());
+      return fill(model, serialized);
+    });
+  }
 
-void
-pl_spm_close(void* processor)
-{
-  delete static_cast<sentencepiece::SentencePieceProcessor*>(processor);
-}
+  char* pl_spm_open(const char* model, std::size_t size, void** processor)
+  {
+    return guarded([&]() -> char* {
+      auto owned = std::make_unique<sentencepiece::SentencePieceProcessor>();
+      if (const auto status = owned->LoadFromSerializedProto({ model, size }); !status.ok())
+        return copyOf(status.ToString());
+      *processor = owned.release();
+      return nullptr;
+    });
+  }
 
-char*
-pl_spm_encode(const void* processor, const char* text, std::size_t size, PlSpmBuffer* pieces)
-{
-  return guarded([&]() -> char* {
-    std::vector<std::string> list;
-    if (const auto status = processorOf(processor).Encode({ text, size }, &list); !status.ok())
-      return copyOf(status.ToString());
-    return fill(pieces, joined(list));
-  });
-}
+  void pl_spm_close(void* processor)
+  {
+    delete static_cast<sentencepiece::SentencePieceProcessor*>(processor);
+  }
 
-char*
-pl_spm_decode(const void* processor, const char* pieces, std::size_t size, PlSpmBuffer* text)
-{
-  return guarded([&]() -> char* {
-    std::vector<std::string> list;
-    for (std::size_t begin = 0; begin < size;) {
-      const auto end = std::string_view(pieces + begin, size - begin).find('\0');
-      const auto length = end == std::string_view::npos ? size - begin : end;
-      list.emplace_back(pieces + begin, length);
-      begin += length + 1;
-    }
-    std::string decoded;
-    if (const auto status = processorOf(processor).Decode(list, &decoded); !status.ok())
-      return copyOf(status.ToString());
-    return fill(text, decoded);
-  });
-}
+  char* pl_spm_encode(const void* processor,
+                      const char* text,
+                      std::size_t size,
+                      PlSpmBuffer* pieces)
+  {
+    return guarded([&]() -> char* {
+      std::vector<std::string> list;
+      if (const auto status = processorOf(processor).Encode({ text, size }, &list); !status.ok())
+        return copyOf(status.ToString());
+      return fill(pieces, joined(list));
+    });
+  }
 
-char*
-pl_spm_vocabulary(const void* processor, PlSpmBuffer* pieces)
-{
-  return guarded([&]() -> char* {
-    const auto& model = processorOf(processor);
-    std::vector<std::string> list;
-    for (int id = 0; id < model.GetPieceSize(); ++id)
-      if (!model.IsUnknown(id) && !model.IsControl(id))
-        list.push_back(model.IdToPiece(id));
-    return fill(pieces, joined(list));
-  });
-}
+  char* pl_spm_decode(const void* processor,
+                      const char* pieces,
+                      std::size_t size,
+                      PlSpmBuffer* text)
+  {
+    return guarded([&]() -> char* {
+      std::vector<std::string> list;
+      for (std::size_t begin = 0; begin < size;) {
+        const auto end = std::string_view(pieces + begin, size - begin).find('\0');
+        const auto length = end == std::string_view::npos ? size - begin : end;
+        list.emplace_back(pieces + begin, length);
+        begin += length + 1;
+      }
+      std::string decoded;
+      if (const auto status = processorOf(processor).Decode(list, &decoded); !status.ok())
+        return copyOf(status.ToString());
+      return fill(text, decoded);
+    });
+  }
 
-void
-pl_spm_free(void* memory)
-{
-  if (memory != kOutOfMemory)
-    std::free(memory);
-}
+  char* pl_spm_vocabulary(const void* processor, PlSpmBuffer* pieces)
+  {
+    return guarded([&]() -> char* {
+      const auto& model = processorOf(processor);
+      std::vector<std::string> list;
+      for (int id = 0; id < model.GetPieceSize(); ++id)
+        if (!model.IsUnknown(id) && !model.IsControl(id))
+          list.push_back(model.IdToPiece(id));
+      return fill(pieces, joined(list));
+    });
+  }
+
+  void pl_spm_free(void* memory)
+  {
+    if (memory != kOutOfMemory)
+      std::free(memory);
+  }
 
 } // extern "C"

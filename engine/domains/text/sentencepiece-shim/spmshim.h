@@ -12,40 +12,40 @@
 
 #include <cstddef>
 
-extern "C" {
-
-struct PlSpmBuffer
+extern "C"
 {
-  char* data = nullptr;
-  std::size_t size = 0;
-};
 
-/// Trains a unigram model on `count` sentences; `model` receives the serialized model.
-char*
-pl_spm_train(const char* const* sentences,
-             const std::size_t* lengths,
-             std::size_t count,
-             int vocabularySize,
-             const char* userDefinedSymbols,
-             PlSpmBuffer* model);
+  struct PlSpmBuffer
+  {
+    char* data = nullptr;
+    std::size_t size = 0;
+  };
 
-char*
-pl_spm_open(const char* model, std::size_t size, void** processor);
+  /// Trains a unigram model on `count` sentences; `model` receives the serialized model.
+  char* pl_spm_train(const char* const* sentences,
+                     const std::size_t* lengths,
+                     std::size_t count,
+                     int vocabularySize,
+                     const char* userDefinedSymbols,
+                     PlSpmBuffer* model);
 
-void
-pl_spm_close(void* processor);
+  char* pl_spm_open(const char* model, std::size_t size, void** processor);
 
-char*
-pl_spm_encode(const void* processor, const char* text, std::size_t size, PlSpmBuffer* pieces);
+  void pl_spm_close(void* processor);
 
-char*
-pl_spm_decode(const void* processor, const char* pieces, std::size_t size, PlSpmBuffer* text);
+  char* pl_spm_encode(const void* processor,
+                      const char* text,
+                      std::size_t size,
+                      PlSpmBuffer* pieces);
 
-/// Every piece but the unknown and control ones, in id order.
-char*
-pl_spm_vocabulary(const void* processor, PlSpmBuffer* pieces);
+  char* pl_spm_decode(const void* processor,
+                      const char* pieces,
+                      std::size_t size,
+                      PlSpmBuffer* text);
 
-void
-pl_spm_free(void* memory);
+  /// Every piece but the unknown and control ones, in id order.
+  char* pl_spm_vocabulary(const void* processor, PlSpmBuffer* pieces);
+
+  void pl_spm_free(void* memory);
 
 } // extern "C"
