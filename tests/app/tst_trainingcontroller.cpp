@@ -95,8 +95,15 @@ private Q_SLOTS:
     QVERIFY(waitForState(controller, TrainingController::State::Training, 60000));
     controller.pause();
     QCOMPARE(controller.state(), TrainingController::State::Paused);
-    QTest::qWait(300); // let a report already under way arrive
-    const auto countWhilePaused = reports.count();
+    // Let a step already under way finish and report: on a loaded machine one
+    // step can take longer than any fixed wait, so wait until reports settle.
+    auto countWhilePaused = reports.count();
+    for (int settle = 0; settle < 20; ++settle) {
+      QTest::qWait(400);
+      if (reports.count() == countWhilePaused)
+        break;
+      countWhilePaused = reports.count();
+    }
     QTest::qWait(500);
     QCOMPARE(reports.count(), countWhilePaused); // nothing moves while paused
     controller.resume();
