@@ -2,7 +2,7 @@
 #pragma once
 
 // A C interface to SentencePiece, built as its own shared library and loaded
-// with dlopen(RTLD_LOCAL | RTLD_DEEPBIND) (see sentencepiecelibrary.cpp).
+// with dlmopen into a namespace of its own (see sentencepiecelibrary.cpp).
 // Debian's libsentencepiece embeds and exports a copy of protobuf-lite that
 // clashes with the libprotobuf LibTorch loads: linked directly, the process
 // crashes before main(). Loaded locally, each keeps its own protobuf.
