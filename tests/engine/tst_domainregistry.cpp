@@ -52,7 +52,8 @@ someContexts(std::size_t count)
 {
   return std::vector<SampleContext>(
     count,
-    SampleContext{ "c", "", { { "source", "A fast parser for JSON." }, { "reference", "JSON parser" } } });
+    SampleContext{
+      "c", "", { { "source", "A fast parser for JSON." }, { "reference", "JSON parser" } } });
 }
 
 } // namespace
@@ -115,8 +116,8 @@ private Q_SLOTS:
           !domain->needsPrior(objective.name))
         objectives.push_back(objective.name);
     const auto samples = someSamples(name.toStdString());
-    const auto contexts = domain->isConditional() ? someContexts(samples.size())
-                                                  : std::vector<SampleContext>{};
+    const auto contexts =
+      domain->isConditional() ? someContexts(samples.size()) : std::vector<SampleContext>{};
     const auto serial = domain->score(samples, contexts, objectives);
     std::vector<std::vector<std::vector<double>>> results(4);
     std::vector<std::thread> threads;

@@ -125,8 +125,11 @@ private Q_SLOTS:
   }
 })");
 
-    addBadTask(
-      "unknown domain", "domain", 3, "unknown domain \"chess\" (available: dna, molecules, text, toy)", R"({
+    addBadTask("unknown domain",
+               "domain",
+               3,
+               "unknown domain \"chess\" (available: dna, molecules, text, toy)",
+               R"({
   "name": "chess task",
   "domain": "chess",
   "objectives": [ { "name": "ones" } ]

@@ -10,22 +10,33 @@
 
 namespace paretolab::engine::text {
 
+std::vector<RougeWord>
+rougeWords(std::string_view text)
+{
+  std::vector<RougeWord> words;
+  RougeWord current;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    const auto lower = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+      if (current.word.empty())
+        current.begin = i;
+      current.word += lower;
+    } else if (!current.word.empty()) {
+      current.end = i;
+      words.push_back(std::move(current));
+      current = {};
+    }
+  }
+  return words;
+}
+
 std::vector<std::string>
 rougeTokens(std::string_view text)
 {
   std::vector<std::string> tokens;
-  std::string word;
-  for (char c : text) {
-    const auto lower = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
-      word += lower;
-    } else if (!word.empty()) {
-      tokens.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty())
-    tokens.push_back(std::move(word));
+  for (auto& word : rougeWords(text))
+    tokens.push_back(std::move(word.word));
   return tokens;
 }
 

@@ -15,6 +15,18 @@ namespace paretolab::engine::text {
 std::vector<std::string>
 rougeTokens(std::string_view text);
 
+/// One of rougeTokens()'s words and where it stands in the text.
+struct RougeWord
+{
+  std::size_t begin = 0; ///< byte offsets, end exclusive
+  std::size_t end = 0;
+  std::string word; ///< lower-cased
+};
+
+/// rougeTokens() with each word's place, for marking words in the text.
+std::vector<RougeWord>
+rougeWords(std::string_view text);
+
 /// ROUGE-N F1: clipped n-gram overlap, 0 when either side has no n-gram.
 double
 rougeN(const std::vector<std::string>& candidate, const std::vector<std::string>& reference, int n);

@@ -8,7 +8,6 @@
 #include "domains/text/textformats.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -29,11 +28,11 @@ const std::set<std::string>&
 stopWords()
 {
   static const std::set<std::string> words = {
-    "a",     "an",    "and",  "are",   "as",    "at",   "be",   "by",    "can",   "for",
-    "from",  "has",   "have", "in",    "into",  "is",   "it",   "its",   "of",    "on",
-    "or",    "that",  "the",  "their", "this",  "to",   "was",  "which", "will",  "with",
-    "you",   "your",  "it",   "not",   "but",   "all",  "also", "any",   "other", "such",
-    "these", "those", "than", "then",  "there", "they", "we",   "our",   "more",  "most",
+    "a",     "an",   "and",  "are",   "as",   "at",   "be",  "by",    "can",  "for",
+    "from",  "has",  "have", "in",    "into", "is",   "it",  "its",   "of",   "on",
+    "or",    "that", "the",  "their", "this", "to",   "was", "which", "will", "with",
+    "you",   "your", "not",  "but",   "all",  "also", "any", "other", "such", "these",
+    "those", "than", "then", "there", "they", "we",   "our", "more",  "most",
   };
   return words;
 }
@@ -46,41 +45,6 @@ contentWords(const std::vector<std::string>& tokens)
     if (!stopWords().count(token))
       content.push_back(token);
   return content;
-}
-
-/// Each [A-Za-z0-9] run of `text` with its byte offsets and lower-case form:
-/// the words rougeTokens() sees, where they are.
-struct WordAt
-{
-  std::size_t begin, end;
-  std::string word;
-};
-
-std::string
-rougeTokenOf(const std::string& word)
-{
-  auto tokens = text::rougeTokens(word);
-  return tokens.empty() ? std::string{} : tokens.front();
-}
-
-std::vector<WordAt>
-wordsAt(const std::string& text)
-{
-  std::vector<WordAt> words;
-  for (std::size_t i = 0; i < text.size();) {
-    if (!std::isalnum(static_cast<unsigned char>(text[i])) ||
-        static_cast<unsigned char>(text[i]) >= 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
-           std::isalnum(static_cast<unsigned char>(text[end])))
-      ++end;
-    words.push_back({ i, end, rougeTokenOf(text.substr(i, end - i)) });
-    i = end;
-  }
-  return words;
 }
 
 } // namespace
@@ -424,7 +388,7 @@ TextDomain::describe(const std::string& sample, const SampleContext& context) co
 
   AnnotatedText summary{ .heading = "Summary", .text = sample };
   if (!source.empty())
-    for (const auto& [begin, end, word] : wordsAt(sample))
+    for (const auto& [begin, end, word] : text::rougeWords(sample))
       if (!stopWords().count(word) && !sourceWords.count(word))
         summary.spans.push_back(
           { .begin = begin, .end = end, .label = "not in the source", .kind = "unsupported" });
@@ -433,7 +397,7 @@ TextDomain::describe(const std::string& sample, const SampleContext& context) co
     description.blocks.push_back(AnnotatedText{ .heading = "Reference", .text = reference });
   if (!source.empty()) {
     AnnotatedText shown{ .heading = "Source", .text = source };
-    for (const auto& [begin, end, word] : wordsAt(source))
+    for (const auto& [begin, end, word] : text::rougeWords(source))
       if (!stopWords().count(word) && summaryWords.count(word))
         shown.spans.push_back(
           { .begin = begin, .end = end, .label = "used by the summary", .kind = "used" });
