@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/sampling.h"
 
+#include "model/fusedgpt.h"
+
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -45,12 +50,157 @@ makeGenerator(uint64_t seed)
   return at::make_generator<at::CPUGeneratorImpl>(seed);
 }
 
+namespace {
+
+// torch::multinomial without replacement draws one token as the argmax of
+// p / q, q ~ Exp(1) (the exponential race); the fused path draws the same q
+// from the same generator, so that both backends agree on the samples.
+void
+checkDistribution(const float* probabilities, int64_t vocabulary)
+{
+  float total = 0.0f;
+  for (int64_t j = 0; j < vocabulary; ++j) {
+    if (!std::isfinite(probabilities[j]) || probabilities[j] < 0.0f)
+      throw std::runtime_error(
+        "sampling: probability tensor contains either inf, nan or element < 0");
+    total += probabilities[j];
+  }
+  if (!(total > 0.0f))
+    throw std::runtime_error(
+      "sampling: invalid multinomial distribution (sum of probabilities <= 0)");
+}
+
+// One row's sampling distribution, as policyLogits, softmax and nucleusFilter make it.
+void
+rowDistribution(const float* logits,
+                float* probabilities,
+                int64_t vocabulary,
+                float temperature,
+                double topP,
+                std::vector<int64_t>& order)
+{
+  float highest = -std::numeric_limits<float>::infinity();
+  for (int64_t j = 0; j < vocabulary; ++j) {
+    const bool excluded = j == Tokenizer::kPad || j == Tokenizer::kBos;
+    probabilities[j] = excluded ? -std::numeric_limits<float>::infinity() : logits[j] / temperature;
+    highest = std::max(highest, probabilities[j]);
+  }
+  float total = 0.0f;
+  for (int64_t j = 0; j < vocabulary; ++j) {
+    probabilities[j] = std::exp(probabilities[j] - highest);
+    total += probabilities[j];
+  }
+  for (int64_t j = 0; j < vocabulary; ++j)
+    probabilities[j] /= total;
+  if (topP >= 1.0)
+    return;
+  order.resize(size_t(vocabulary));
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+    return probabilities[a] > probabilities[b];
+  });
+  float massBefore = 0.0f;
+  for (auto j : order) {
+    const float p = probabilities[j];
+    if (massBefore >= topP)
+      probabilities[j] = 0.0f;
+    massBefore += p;
+  }
+}
+
+// Generation with model/fusedgpt.h: the same steps as generateWithLibTorch.
+std::vector<torch::Tensor>
+generateFused(const GptImpl& model,
+              const torch::Tensor& prompt,
+              int64_t maxNew,
+              const SamplingOptions& options,
+              at::Generator& generator)
+{
+  const int64_t count = prompt.size(0);
+  const int64_t vocabulary = model.options().vocabSize;
+  FusedGpt fused(model, count);
+  auto promptTokens = prompt.contiguous();
+  const float* logits = fused.forward(promptTokens.data_ptr<int64_t>(), prompt.size(1));
+  auto probabilities = torch::empty({ count, vocabulary }, torch::kFloat);
+  auto noise = torch::empty({ count, vocabulary }, torch::kFloat);
+  std::vector<uint8_t> finished(size_t(count), 0);
+  std::vector<torch::Tensor> columns;
+  for (int64_t step = 0; step < maxNew; ++step) {
+    float* p = probabilities.data_ptr<float>();
+    at::parallel_for(0, count, 1, [&](int64_t begin, int64_t end) {
+      std::vector<int64_t> order;
+      for (int64_t row = begin; row < end; ++row)
+        rowDistribution(logits + row * vocabulary,
+                        p + row * vocabulary,
+                        vocabulary,
+                        float(options.temperature),
+                        options.topP,
+                        order);
+    });
+    for (int64_t row = 0; row < count; ++row)
+      checkDistribution(p + row * vocabulary, vocabulary);
+    noise.exponential_(1.0, generator);
+    const float* q = noise.data_ptr<float>();
+    auto next = torch::empty({ count, 1 }, torch::kLong);
+    auto* drawn = next.data_ptr<int64_t>();
+    bool allFinished = true;
+    for (int64_t row = 0; row < count; ++row) {
+      int64_t best = 0;
+      float bestRatio = -1.0f;
+      for (int64_t j = 0; j < vocabulary; ++j) {
+        const float ratio = p[row * vocabulary + j] / q[row * vocabulary + j];
+        if (ratio > bestRatio) {
+          bestRatio = ratio;
+          best = j;
+        }
+      }
+      drawn[row] = finished[size_t(row)] ? Tokenizer::kPad : best;
+      finished[size_t(row)] = finished[size_t(row)] || drawn[row] == Tokenizer::kEos;
+      allFinished = allFinished && finished[size_t(row)];
+    }
+    columns.push_back(next);
+    if (allFinished)
+      break;
+    logits = fused.forward(drawn, 1);
+  }
+  return columns;
+}
+
+std::vector<torch::Tensor>
+generateWithLibTorch(GptImpl& model,
+                     const torch::Tensor& prompt,
+                     int64_t maxNew,
+                     const SamplingOptions& options,
+                     at::Generator& generator)
+{
+  const int64_t count = prompt.size(0);
+  std::vector<torch::Tensor> columns;
+  auto finished = torch::zeros({ count, 1 }, torch::kBool);
+  KvCache cache;
+  auto input = prompt;
+  for (int64_t step = 0; step < maxNew; ++step) {
+    auto logits = policyLogits(model.forward(input, cache).select(1, -1), options.temperature);
+    auto probabilities = nucleusFilter(torch::softmax(logits, -1), options.topP);
+    auto next = torch::multinomial(probabilities, 1, /*replacement=*/false, generator);
+    next = next.masked_fill(finished, Tokenizer::kPad);
+    columns.push_back(next);
+    finished = finished.logical_or(next == Tokenizer::kEos);
+    if (finished.all().item<bool>())
+      break;
+    input = next;
+  }
+  return columns;
+}
+
+} // namespace
+
 SequenceBatch
 sampleSequences(GptImpl& model,
                 int64_t count,
                 const SamplingOptions& options,
                 at::Generator& generator,
-                const std::vector<std::vector<int64_t>>& prompts)
+                const std::vector<std::vector<int64_t>>& prompts,
+                SamplingBackend backend)
 {
   torch::NoGradGuard noGrad;
   const bool wasTraining = model.is_training();
@@ -77,20 +227,10 @@ sampleSequences(GptImpl& model,
   const int64_t room = context - promptLength;
   const int64_t maxNew = options.maxNewTokens > 0 ? std::min(options.maxNewTokens, room) : room;
   std::vector<torch::Tensor> columns{ prompt };
-  auto finished = torch::zeros({ count, 1 }, torch::kBool);
-  KvCache cache;
-  auto input = prompt;
-  for (int64_t step = 0; step < maxNew; ++step) {
-    auto logits = policyLogits(model.forward(input, cache).select(1, -1), options.temperature);
-    auto probabilities = nucleusFilter(torch::softmax(logits, -1), options.topP);
-    auto next = torch::multinomial(probabilities, 1, /*replacement=*/false, generator);
-    next = next.masked_fill(finished, Tokenizer::kPad);
-    columns.push_back(next);
-    finished = finished.logical_or(next == Tokenizer::kEos);
-    if (finished.all().item<bool>())
-      break;
-    input = next;
-  }
+  for (auto& column : backend == SamplingBackend::Fused
+                        ? generateFused(model, prompt, maxNew, options, generator)
+                        : generateWithLibTorch(model, prompt, maxNew, options, generator))
+    columns.push_back(column);
   model.train(wasTraining);
 
   SequenceBatch batch;

@@ -40,12 +40,24 @@ makeGenerator(uint64_t seed);
 /// only the generated tokens are in the action mask. A prompt longer than the
 /// context allows, less `options.maxNewTokens` (at most half the context),
 /// loses tokens after its BOS from the front.
+///
+/// The fused backend (model/fusedgpt.h) is the default; LibTorch's operators
+/// are the reference it is tested against. Both draw the same noise from
+/// `generator` (torch::multinomial's exponential race), so the same seed gives
+/// the same samples wherever their last-bit rounding does not flip a draw.
+enum class SamplingBackend
+{
+  Fused,
+  LibTorch
+};
+
 SequenceBatch
 sampleSequences(GptImpl& model,
                 int64_t count,
                 const SamplingOptions& options,
                 at::Generator& generator,
-                const std::vector<std::vector<int64_t>>& prompts = {});
+                const std::vector<std::vector<int64_t>>& prompts = {},
+                SamplingBackend backend = SamplingBackend::Fused);
 
 /// Per-token log-probabilities under the same distribution `sampleSequences`
 /// draws from (temperature applied, PAD and BOS excluded; top-p is not, as

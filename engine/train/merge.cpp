@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/merge.h"
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -46,6 +48,33 @@ tiesMerge(const std::vector<torch::Tensor>& taskVectors,
   return numerator / denominator.clamp_min(1e-12);
 }
 
+// sum_i lambda_i t_i in one pass over memory: each expert is read once and
+// the result written once. Summed in the order and float rounding of
+// `sum += lambda_i * t_i`, so the result is the same to the bit.
+torch::Tensor
+weightedSum(const std::vector<torch::Tensor>& tensors, const std::vector<double>& lambda)
+{
+  std::vector<torch::Tensor> inputs;
+  std::vector<const float*> sources;
+  std::vector<float> weights;
+  for (size_t i = 0; i < tensors.size(); ++i) {
+    inputs.push_back(tensors[i].to(torch::kFloat).contiguous());
+    sources.push_back(inputs.back().data_ptr<float>());
+    weights.push_back(float(lambda[i]));
+  }
+  auto sum = torch::empty_like(inputs.front());
+  float* out = sum.data_ptr<float>();
+  at::parallel_for(0, sum.numel(), 1 << 16, [&](int64_t begin, int64_t end) {
+    for (int64_t j = begin; j < end; ++j) {
+      float total = 0.0f;
+      for (size_t i = 0; i < sources.size(); ++i)
+        total += weights[i] * sources[i][j];
+      out[j] = total;
+    }
+  });
+  return sum.to(tensors.front().scalar_type());
+}
+
 } // namespace
 
 std::vector<double>
@@ -77,10 +106,10 @@ mergeParameters(const std::vector<const ParameterSet*>& experts,
   ParameterSet merged;
   for (size_t p = 0; p < base.size(); ++p) {
     if (options.strategy == MergeStrategy::Linear) {
-      auto sum = torch::zeros_like(base[p]);
-      for (size_t i = 0; i < experts.size(); ++i)
-        sum += lambda[i] * (*experts[i])[p];
-      merged.push_back(sum);
+      std::vector<torch::Tensor> tensors;
+      for (const auto* expert : experts)
+        tensors.push_back((*expert)[p]);
+      merged.push_back(weightedSum(tensors, lambda));
       continue;
     }
     std::vector<torch::Tensor> taskVectors;
@@ -88,9 +117,7 @@ mergeParameters(const std::vector<const ParameterSet*>& experts,
       taskVectors.push_back((*expert)[p] - base[p]);
     torch::Tensor combined;
     if (options.strategy == MergeStrategy::TaskArithmetic) {
-      combined = torch::zeros_like(base[p]);
-      for (size_t i = 0; i < taskVectors.size(); ++i)
-        combined += lambda[i] * taskVectors[i];
+      combined = weightedSum(taskVectors, lambda);
     } else {
       combined = tiesMerge(taskVectors, lambda, options.density);
     }

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal engine header (LibTorch): the GPT's inference path without LibTorch's
+// per-operator overhead, in the spirit of llama.cpp on CPU. Sampling spends its
+// time in many small operations on a few hundred numbers each; here every
+// buffer is allocated once per batch, the matrix products are cblas_sgemm
+// calls on those buffers, and the rest are plain loops, parallel over rows.
+
+#include "model/gpt.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace paretolab::engine {
+
+/// Decodes a batch with a GptImpl's weights, read in place: LibTorch keeps each
+/// Linear weight as one contiguous [out, in] block, which sgemm reads transposed,
+/// and the QKV projection is already one matrix. The model must outlive this
+/// object and must not change while it decodes.
+class FusedGpt
+{
+public:
+  /// Buffers for `batch` rows of up to the model's context length.
+  FusedGpt(const GptImpl& model, int64_t batch);
+
+  /// Feeds `time` new tokens of every row (`tokens` is [batch, time], row
+  /// major) at positions length().., and returns the logits of each row's last
+  /// new position, [batch, vocab]. In the first call a row may begin with PAD
+  /// before its BOS (left-padded prompts): as in GptImpl, its positions then
+  /// count from BOS and no query sees a padded key.
+  const float* forward(const int64_t* tokens, int64_t time);
+
+  int64_t length() const { return m_length; }
+  int64_t vocabulary() const { return m_options.vocabSize; }
+
+private:
+  struct Layer
+  {
+    const float* norm1Weight;
+    const float* norm1Bias;
+    const float* qkvWeight; ///< [3E, E]
+    const float* qkvBias;
+    const float* projectionWeight; ///< [E, E]
+    const float* projectionBias;
+    const float* norm2Weight;
+    const float* norm2Bias;
+    const float* upWeight; ///< [4E, E]
+    const float* upBias;
+    const float* downWeight; ///< [E, 4E]
+    const float* downBias;
+  };
+
+  void attend(size_t layer, int64_t time);
+  float* keyAt(size_t layer, int64_t row, int64_t head, int64_t position);
+  float* valueAt(size_t layer, int64_t row, int64_t head, int64_t position);
+
+  GptOptions m_options;
+  int64_t m_batch;
+  int64_t m_length = 0;
+  std::vector<torch::Tensor> m_keepAlive; ///< contiguous float copies, where a weight was not
+  const float* m_tokenEmbedding = nullptr;
+  const float* m_positionEmbedding = nullptr;
+  const float* m_finalNormWeight = nullptr;
+  const float* m_finalNormBias = nullptr;
+  const float* m_head = nullptr; ///< [V, E]
+  std::vector<Layer> m_layers;
+  std::vector<int64_t> m_padding; ///< PAD columns before each row's BOS
+
+  // Activations of up to `batch * context` positions; the KV cache is
+  // [layer][row][head][position][headDim], so one head's keys are contiguous.
+  std::vector<float> m_x, m_normed, m_qkv, m_attended, m_up, m_last, m_logits;
+  std::vector<float> m_keys, m_values;
+};
+
+} // namespace paretolab::engine
