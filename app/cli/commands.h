@@ -23,5 +23,7 @@ void
 addExportCommand(CLI::App& app, int& exitCode);
 void
 addSweepCommand(CLI::App& app, int& exitCode);
+void
+addBenchmarkCommand(CLI::App& app, int& exitCode);
 
 } // namespace paretolab::cli

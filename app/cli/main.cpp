@@ -35,6 +35,7 @@ main(int argc, char** argv)
   paretolab::cli::addRunsCommand(cli, exitCode);
   paretolab::cli::addExportCommand(cli, exitCode);
   paretolab::cli::addSweepCommand(cli, exitCode);
+  paretolab::cli::addBenchmarkCommand(cli, exitCode);
 
   try {
     cli.parse(argc, argv);

@@ -97,14 +97,14 @@ setBias(float* out, const float* bias, int64_t rows, int64_t width)
     std::copy(bias, bias + width, out + r * width);
 }
 
-// torch::nn::GELU's exact form, 0.5 x (1 + erf(x / sqrt 2)).
+// torch::nn::GELU's exact form, 0.5 x (1 + erf(x / sqrt 2)), by ATen's own
+// vectorised kernel in place on the buffer: a scalar erf per value cost more
+// than the matrix products at small widths.
 void
 gelu(float* values, int64_t rows, int64_t width)
 {
-  at::parallel_for(0, rows, grainFor(width * 8), [&](int64_t begin, int64_t end) {
-    for (int64_t i = begin * width; i < end * width; ++i)
-      values[i] = 0.5f * values[i] * (1.0f + std::erf(values[i] * float(M_SQRT1_2)));
-  });
+  auto buffer = torch::from_blob(values, { rows, width });
+  at::gelu_out(buffer, buffer);
 }
 
 } // namespace
@@ -158,19 +158,17 @@ FusedGpt::FusedGpt(const GptImpl& model, int64_t batch)
 }
 
 float*
-FusedGpt::keyAt(size_t layer, int64_t row, int64_t head, int64_t position)
+FusedGpt::keysOf(size_t layer, int64_t row, int64_t head)
 {
   const int64_t headDim = m_options.embedDim / m_options.heads;
-  const int64_t context = m_options.contextLength;
-  return m_keys.data() +
-         (((int64_t(layer) * m_batch + row) * m_options.heads + head) * context + position) *
-           headDim;
+  return m_keys.data() + ((int64_t(layer) * m_batch + row) * m_options.heads + head) *
+                           m_options.contextLength * headDim;
 }
 
 float*
-FusedGpt::valueAt(size_t layer, int64_t row, int64_t head, int64_t position)
+FusedGpt::valuesOf(size_t layer, int64_t row, int64_t head)
 {
-  return m_values.data() + (keyAt(layer, row, head, position) - m_keys.data());
+  return m_values.data() + (keysOf(layer, row, head) - m_keys.data());
 }
 
 const float*
@@ -251,12 +249,16 @@ FusedGpt::attend(size_t layer, int64_t time)
   const float scale = 1.0f / std::sqrt(float(headDim));
 
   // The new keys and values join the cache first: a query sees its own.
+  const int64_t context = m_options.contextLength;
   for (int64_t r = 0; r < m_batch * time; ++r) {
     const float* qkv = m_qkv.data() + r * 3 * embed;
+    const int64_t position = past + r % time;
     for (int64_t h = 0; h < heads; ++h) {
-      std::copy_n(qkv + embed + h * headDim, headDim, keyAt(layer, r / time, h, past + r % time));
+      float* keys = keysOf(layer, r / time, h);
+      for (int64_t d = 0; d < headDim; ++d)
+        keys[d * context + position] = qkv[embed + h * headDim + d];
       std::copy_n(
-        qkv + 2 * embed + h * headDim, headDim, valueAt(layer, r / time, h, past + r % time));
+        qkv + 2 * embed + h * headDim, headDim, valuesOf(layer, r / time, h) + position * headDim);
     }
   }
 
@@ -268,23 +270,27 @@ FusedGpt::attend(size_t layer, int64_t time)
         const int64_t row = task / heads;
         const int64_t h = task % heads;
         const int64_t padding = m_padding[size_t(row)];
-        const float* keys = keyAt(layer, row, h, 0);
-        const float* values = valueAt(layer, row, h, 0);
+        const float* keys = keysOf(layer, row, h);
+        const float* values = valuesOf(layer, row, h);
         for (int64_t i = 0; i < time; ++i) {
           const int64_t position = past + i;
           const float* query = m_qkv.data() + (row * time + i) * 3 * embed + h * headDim;
+          // Keys are stored transposed, so that these loops run along positions
+          // and vectorise without reordering any sum.
+          std::fill_n(scores.data(), position + 1, 0.0f);
+          for (int64_t d = 0; d < headDim; ++d) {
+            const float q = query[d];
+            const float* key = keys + d * context;
+            for (int64_t j = 0; j <= position; ++j)
+              scores[size_t(j)] += q * key[j];
+          }
           // Padded keys are hidden, except a padded query's own, which keeps its
           // (unused) softmax finite, as in GptImpl.
           float highest = -std::numeric_limits<float>::infinity();
           for (int64_t j = 0; j <= position; ++j) {
-            if (j < padding && j != position) {
-              scores[size_t(j)] = -std::numeric_limits<float>::infinity();
-              continue;
-            }
-            float dot = 0.0f;
-            for (int64_t d = 0; d < headDim; ++d)
-              dot += query[d] * keys[j * headDim + d];
-            scores[size_t(j)] = dot * scale;
+            scores[size_t(j)] = j < padding && j != position
+                                  ? -std::numeric_limits<float>::infinity()
+                                  : scores[size_t(j)] * scale;
             highest = std::max(highest, scores[size_t(j)]);
           }
           float total = 0.0f;
@@ -296,10 +302,9 @@ FusedGpt::attend(size_t layer, int64_t time)
           std::fill_n(out, headDim, 0.0f);
           for (int64_t j = 0; j <= position; ++j) {
             const float weight = scores[size_t(j)] / total;
-            if (weight == 0.0f)
-              continue;
+            const float* value = values + j * headDim;
             for (int64_t d = 0; d < headDim; ++d)
-              out[d] += weight * values[j * headDim + d];
+              out[d] += weight * value[d];
           }
         }
       }

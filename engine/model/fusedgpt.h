@@ -52,8 +52,10 @@ private:
   };
 
   void attend(size_t layer, int64_t time);
-  float* keyAt(size_t layer, int64_t row, int64_t head, int64_t position);
-  float* valueAt(size_t layer, int64_t row, int64_t head, int64_t position);
+  /// [headDim, context]: one head's keys, transposed.
+  float* keysOf(size_t layer, int64_t row, int64_t head);
+  /// [context, headDim]: one head's values.
+  float* valuesOf(size_t layer, int64_t row, int64_t head);
 
   GptOptions m_options;
   int64_t m_batch;
@@ -67,8 +69,8 @@ private:
   std::vector<Layer> m_layers;
   std::vector<int64_t> m_padding; ///< PAD columns before each row's BOS
 
-  // Activations of up to `batch * context` positions; the KV cache is
-  // [layer][row][head][position][headDim], so one head's keys are contiguous.
+  // Activations of the positions of one forward call; the KV cache holds
+  // [layer][row][head] blocks of keys (transposed) and values.
   std::vector<float> m_x, m_normed, m_qkv, m_attended, m_up, m_last, m_logits;
   std::vector<float> m_keys, m_values;
 };

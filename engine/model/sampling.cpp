@@ -127,16 +127,18 @@ generateFused(const GptImpl& model,
   std::vector<torch::Tensor> columns;
   for (int64_t step = 0; step < maxNew; ++step) {
     float* p = probabilities.data_ptr<float>();
-    at::parallel_for(0, count, 1, [&](int64_t begin, int64_t end) {
-      std::vector<int64_t> order;
-      for (int64_t row = begin; row < end; ++row)
-        rowDistribution(logits + row * vocabulary,
-                        p + row * vocabulary,
-                        vocabulary,
-                        float(options.temperature),
-                        options.topP,
-                        order);
-    });
+    // Rows in tasks of ~16k values: a small vocabulary is not worth a thread's wake-up.
+    at::parallel_for(
+      0, count, std::max<int64_t>(1, 16384 / vocabulary), [&](int64_t begin, int64_t end) {
+        std::vector<int64_t> order;
+        for (int64_t row = begin; row < end; ++row)
+          rowDistribution(logits + row * vocabulary,
+                          p + row * vocabulary,
+                          vocabulary,
+                          float(options.temperature),
+                          options.topP,
+                          order);
+      });
     for (int64_t row = 0; row < count; ++row)
       checkDistribution(p + row * vocabulary, vocabulary);
     noise.exponential_(1.0, generator);
