@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Slider-to-new-point latency: trains a task for a few steps in the real main
 // window (offscreen), then drags the first weight slider 50 times, waiting for
-// each re-merged point to be drawn, and prints the median and 95th percentile.
+// each re-merged point to be drawn, and prints the median and 95th percentile,
+// then the same as one JSON line. With `during`, the drags start after the
+// first merge while training goes on (for 25 times the steps), and training is
+// stopped after them.
 //
-//   QT_QPA_PLATFORM=offscreen build/bench/bench_slider_latency [task] [steps] [drags]
-//   (defaults: molecules 8 50; the prior is pretrained on first use, then cached)
+//   QT_QPA_PLATFORM=offscreen build/bench/bench_slider_latency [task] [steps] [drags] [after|during]
+//   (defaults: molecules 8 50 after; the prior is pretrained on first use, then cached)
 
 #include "core/runtime.h"
 #include "mainwindow.h"
@@ -14,6 +17,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTest>
 
 #include <algorithm>
 #include <cstdio>
@@ -27,17 +31,29 @@ main(int argc, char* argv[])
   const QString task = args.value(1, QStringLiteral("molecules"));
   const int steps = args.value(2, QStringLiteral("8")).toInt();
   const int drags = args.value(3, QStringLiteral("50")).toInt();
+  const bool duringTraining = args.value(4) == QStringLiteral("during");
   paretolab::engine::setComputeThreads(0);
 
   paretolab::app::MainWindow window;
   window.show();
   if (!window.loadTask(task))
     return 1;
-  window.runSetupPanel()->setTotalSteps(steps);
-  QSignalSpy finished(window.controller(), &paretolab::app::TrainingController::runFinished);
+  auto* controller = window.controller();
+  window.runSetupPanel()->setTotalSteps(duringTraining ? 25 * steps : steps);
+  QSignalSpy finished(controller, &paretolab::app::TrainingController::runFinished);
+  bool merged = false;
+  QObject::connect(controller,
+                   &paretolab::app::TrainingController::reportsReady,
+                   [&](const auto&, const auto& merges, qint64, qint64) {
+                     merged = merged || !merges.isEmpty();
+                   });
   window.startTraining();
-  if (!finished.wait(3600 * 1000))
+  if (duringTraining) {
+    while (!merged && finished.isEmpty())
+      QTest::qWait(50);
+  } else if (!finished.wait(3600 * 1000)) {
     return 1;
+  }
 
   auto* slider = window.weightSliders()->findChild<QSlider*>(QStringLiteral("weightSlider0"));
   QSignalSpy shown(&window, &paretolab::app::MainWindow::remergeShown);
@@ -52,11 +68,25 @@ main(int argc, char* argv[])
   }
   std::sort(seconds.begin(), seconds.end());
   const auto at = [&](double q) { return seconds[size_t(q * double(seconds.size() - 1) + 0.5)]; };
-  std::printf("task %s, %d drags: slider-to-point latency median %.3f s, p95 %.3f s, max %.3f s\n",
+  std::printf("task %s, %s training, %d drags: slider-to-point latency median %.3f s, p95 %.3f s, max %.3f s\n",
               qPrintable(task),
+              duringTraining ? "during" : "after",
               drags,
               at(0.5),
               at(0.95),
               seconds.back());
+  std::printf("{\"task\":\"%s\",\"when\":\"%s\",\"drags\":%d,\"median_s\":%.4f,"
+              "\"p95_s\":%.4f,\"max_s\":%.4f,\"still_training\":%s}\n",
+              qPrintable(task),
+              duringTraining ? "during" : "after",
+              drags,
+              at(0.5),
+              at(0.95),
+              seconds.back(),
+              finished.isEmpty() ? "true" : "false");
+  if (duringTraining && finished.isEmpty()) {
+    controller->stop();
+    finished.wait(600 * 1000);
+  }
   return 0;
 }

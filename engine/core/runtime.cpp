@@ -6,7 +6,11 @@
 
 #include <RDGeneral/versions.h>
 
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "paretolab_version.h"
 
@@ -22,6 +26,46 @@ runtimeInfo()
   info.rdkit = RDKit::rdkitVersion;
   info.computeThreads = torch::get_num_threads();
   return info;
+}
+
+int
+computeThreads()
+{
+  return torch::get_num_threads();
+}
+
+void
+parallelFor(size_t count, const std::function<void(size_t)>& body)
+{
+  const size_t threads = std::min<size_t>(size_t(std::max(1, computeThreads())), count);
+  if (threads <= 1) {
+    for (size_t i = 0; i < count; ++i)
+      body(i);
+    return;
+  }
+  std::atomic<size_t> next{ 0 };
+  std::exception_ptr failure;
+  std::mutex failureLock;
+  auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) {
+      try {
+        body(i);
+      } catch (...) {
+        const std::lock_guard lock(failureLock);
+        if (!failure)
+          failure = std::current_exception();
+        next = count; // the others stop at their next item
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t)
+    helpers.emplace_back(work);
+  work();
+  for (auto& helper : helpers)
+    helper.join();
+  if (failure)
+    std::rethrow_exception(failure);
 }
 
 void

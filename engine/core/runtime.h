@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 
 namespace paretolab::engine {
@@ -16,6 +18,17 @@ struct RuntimeInfo
 
 RuntimeInfo
 runtimeInfo();
+
+/// LibTorch's intra-op thread count: what "all cores" means to the engine.
+int
+computeThreads();
+
+/// Calls body(0) .. body(count - 1), each once, on up to computeThreads()
+/// threads (the caller's among them), handing out indices one at a time so
+/// that uneven items balance. The first exception thrown is rethrown here
+/// after every thread has stopped.
+void
+parallelFor(std::size_t count, const std::function<void(std::size_t)>& body);
 
 /// Sets LibTorch's intra-op thread count. LibTorch starts with one thread on
 /// small VMs; call this once at start-up, before any worker thread exists,

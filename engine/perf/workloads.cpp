@@ -170,7 +170,7 @@ public:
     std::vector<const ParameterSet*> experts;
     for (const auto& expert : m_experts)
       experts.push_back(&expert);
-    m_merged = mergeParameters(experts, m_lambda, m_base, MergeOptions{});
+    mergeParametersInto(m_merged, experts, m_lambda, m_base, MergeOptions{});
   }
 
   nlohmann::json describe() const override

@@ -25,6 +25,15 @@ mergeParameters(const std::vector<const ParameterSet*>& experts,
                 const ParameterSet& base,
                 const MergeOptions& options);
 
+/// The same, written into `merged`: a linear merge reuses the tensors it
+/// holds from a previous merge of the same shapes instead of allocating.
+void
+mergeParametersInto(ParameterSet& merged,
+                    const std::vector<const ParameterSet*>& experts,
+                    const std::vector<double>& lambda,
+                    const ParameterSet& base,
+                    const MergeOptions& options);
+
 /// ||a - b|| / ||b|| over all parameters together.
 double
 relativeDistance(const ParameterSet& a, const ParameterSet& b);

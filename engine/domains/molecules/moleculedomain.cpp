@@ -2,6 +2,7 @@
 #include "domains/molecules/moleculedomain.h"
 
 #include "core/atomicfile.h"
+#include "core/runtime.h"
 #include "domains/molecules/depiction.h"
 #include "domains/molecules/moleculedescriptors.h"
 #include "domains/molecules/moleculeformats.h"
@@ -155,24 +156,26 @@ MoleculeDomain::computeScores(const std::vector<std::string>& samples,
                               const std::vector<std::string>& objectives,
                               const TextLikelihood*) const
 {
-  std::vector<std::unique_ptr<RDKit::RWMol>> molecules;
-  for (const auto& sample : samples)
-    molecules.push_back(parseSmiles(sample));
+  // One molecule per task, parsed once and shared by every objective; RDKit's
+  // descriptors are safe on distinct molecules, and the QED and SA tables are
+  // only read.
+  std::vector<std::unique_ptr<RDKit::RWMol>> molecules(samples.size());
+  parallelFor(samples.size(), [&](size_t i) { molecules[i] = parseSmiles(samples[i]); });
 
   std::vector<std::vector<double>> values(samples.size(), std::vector<double>(objectives.size()));
   std::vector<QuantumResult> quantumResults;
-  for (size_t j = 0; j < objectives.size(); ++j) {
-    const auto& objective = objectives[j];
-    if (isQuantum(objective) && quantumResults.empty()) {
-      // One xTB run per molecule gives all three quantum objectives.
-      std::vector<std::string> canonical;
-      for (const auto& mol : molecules)
-        canonical.push_back(mol ? RDKit::MolToSmiles(*mol) : std::string{});
-      const bool withAlpha =
-        std::find(objectives.begin(), objectives.end(), "alpha") != objectives.end();
-      quantumResults = quantum(withAlpha).computeMany(canonical);
-    }
-    for (size_t i = 0; i < samples.size(); ++i) {
+  if (std::any_of(objectives.begin(), objectives.end(), isQuantum)) {
+    // One xTB run per molecule gives all three quantum objectives.
+    std::vector<std::string> canonical;
+    for (const auto& mol : molecules)
+      canonical.push_back(mol ? RDKit::MolToSmiles(*mol) : std::string{});
+    const bool withAlpha =
+      std::find(objectives.begin(), objectives.end(), "alpha") != objectives.end();
+    quantumResults = quantum(withAlpha).computeMany(canonical);
+  }
+  parallelFor(samples.size(), [&](size_t i) {
+    for (size_t j = 0; j < objectives.size(); ++j) {
+      const auto& objective = objectives[j];
       if (!molecules[i]) {
         values[i][j] = kNaN;
       } else if (isQuantum(objective)) {
@@ -189,7 +192,7 @@ MoleculeDomain::computeScores(const std::vector<std::string>& samples,
         }
       }
     }
-  }
+  });
   return values;
 }
 

@@ -237,7 +237,17 @@ QedProperties
 qedProperties(const RDKit::ROMol& mol)
 {
   const Patterns& p = patterns();
-  const std::unique_ptr<RDKit::ROMol> noHs(RDKit::MolOps::removeHs(mol));
+  // QED.py removes hydrogens first. A molecule without explicit H atoms (any
+  // parsed from plain SMILES) is already that graph: reading it in place saves
+  // the copy, and lets RDKit's cached logP and TPSA serve the logp and tpsa
+  // objectives of the same molecule.
+  bool explicitHydrogens = false;
+  for (const auto* atom : mol.atoms())
+    explicitHydrogens = explicitHydrogens || atom->getAtomicNum() == 1;
+  std::unique_ptr<RDKit::ROMol> withoutHs;
+  if (explicitHydrogens)
+    withoutHs.reset(RDKit::MolOps::removeHs(mol));
+  const RDKit::ROMol* noHs = explicitHydrogens ? withoutHs.get() : &mol;
 
   QedProperties result;
   result.mw = RDKit::Descriptors::calcAMW(*noHs);
