@@ -174,6 +174,36 @@ FusedGpt::valuesOf(size_t layer, int64_t row, int64_t head)
 const float*
 FusedGpt::forward(const int64_t* tokens, int64_t time)
 {
+  runBlocks(tokens, time);
+  // Only each row's last position is sampled from.
+  for (int64_t row = 0; row < m_batch; ++row) {
+    const float* x = m_x.data() + ((row + 1) * time - 1) * m_options.embedDim;
+    std::copy(x, x + m_options.embedDim, m_last.data() + row * m_options.embedDim);
+  }
+  return head(m_last.data(), m_batch);
+}
+
+const float*
+FusedGpt::forwardAll(const int64_t* tokens, int64_t time)
+{
+  runBlocks(tokens, time);
+  return head(m_x.data(), m_batch * time);
+}
+
+const float*
+FusedGpt::head(float* hidden, int64_t rows)
+{
+  const int64_t embed = m_options.embedDim;
+  if (m_logits.size() < size_t(rows * m_options.vocabSize))
+    m_logits.resize(size_t(rows * m_options.vocabSize));
+  layerNorm(hidden, hidden, rows, embed, m_finalNormWeight, m_finalNormBias);
+  matmulTransposed(hidden, m_head, m_logits.data(), rows, embed, m_options.vocabSize, 0.0f);
+  return m_logits.data();
+}
+
+void
+FusedGpt::runBlocks(const int64_t* tokens, int64_t time)
+{
   const int64_t embed = m_options.embedDim;
   if (time < 1 || m_length + time > m_options.contextLength)
     throw std::out_of_range("GPT: sequence of " + std::to_string(m_length + time) +
@@ -227,16 +257,6 @@ FusedGpt::forward(const int64_t* tokens, int64_t time)
     matmulTransposed(m_up.data(), layer.downWeight, m_x.data(), rows, 4 * embed, embed, 1.0f);
   }
   m_length += time;
-
-  // Only each row's last position is sampled from.
-  for (int64_t row = 0; row < m_batch; ++row) {
-    const float* x = m_x.data() + ((row + 1) * time - 1) * embed;
-    std::copy(x, x + embed, m_last.data() + row * embed);
-  }
-  layerNorm(m_last.data(), m_last.data(), m_batch, embed, m_finalNormWeight, m_finalNormBias);
-  matmulTransposed(
-    m_last.data(), m_head, m_logits.data(), m_batch, embed, m_options.vocabSize, 0.0f);
-  return m_logits.data();
 }
 
 void

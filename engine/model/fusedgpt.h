@@ -31,6 +31,10 @@ public:
   /// count from BOS and no query sees a padded key.
   const float* forward(const int64_t* tokens, int64_t time);
 
+  /// As forward(), but returns the logits of every new position,
+  /// [batch, time, vocab]: one teacher-forced pass over whole sequences.
+  const float* forwardAll(const int64_t* tokens, int64_t time);
+
   int64_t length() const { return m_length; }
   int64_t vocabulary() const { return m_options.vocabSize; }
 
@@ -51,6 +55,10 @@ private:
     const float* downBias;
   };
 
+  /// The transformer blocks over the new positions, leaving their states in m_x.
+  void runBlocks(const int64_t* tokens, int64_t time);
+  /// Final LayerNorm (in place on `hidden`) and the head, for `rows` positions.
+  const float* head(float* hidden, int64_t rows);
   void attend(size_t layer, int64_t time);
   /// [headDim, context]: one head's keys, transposed.
   float* keysOf(size_t layer, int64_t row, int64_t head);

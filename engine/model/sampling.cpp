@@ -294,6 +294,62 @@ tokenStatistics(GptImpl& model,
   return stats;
 }
 
+TokenStatistics
+inferenceTokenStatistics(const GptImpl& model,
+                         const torch::Tensor& tokens,
+                         double temperature,
+                         bool withEntropy)
+{
+  const int64_t rows = tokens.size(0);
+  const int64_t positions = tokens.size(1) - 1;
+  const int64_t vocabulary = model.options().vocabSize;
+  auto contiguous = tokens.to(torch::kLong).contiguous();
+  auto inputs = contiguous.narrow(1, 0, positions).contiguous();
+  FusedGpt fused(model, rows);
+  const float* logits = fused.forwardAll(inputs.data_ptr<int64_t>(), positions);
+  TokenStatistics stats;
+  stats.logProbs = torch::empty({ rows, positions });
+  if (withEntropy)
+    stats.entropy = torch::empty({ rows, positions });
+  float* logProbs = stats.logProbs.data_ptr<float>();
+  float* entropy = withEntropy ? stats.entropy.data_ptr<float>() : nullptr;
+  const int64_t* ids = contiguous.data_ptr<int64_t>();
+  const auto minusInfinity = -std::numeric_limits<float>::infinity();
+  at::parallel_for(
+    0, rows * positions, std::max<int64_t>(1, 16384 / vocabulary), [&](int64_t begin, int64_t end) {
+      std::vector<float> scaled(static_cast<size_t>(vocabulary));
+      for (int64_t i = begin; i < end; ++i) {
+        const float* row = logits + i * vocabulary;
+        float highest = minusInfinity;
+        for (int64_t j = 0; j < vocabulary; ++j) {
+          const bool excluded = j == Tokenizer::kPad || j == Tokenizer::kBos;
+          scaled[size_t(j)] = excluded ? minusInfinity : row[j] / float(temperature);
+          highest = std::max(highest, scaled[size_t(j)]);
+        }
+        float total = 0.0f;
+        for (int64_t j = 0; j < vocabulary; ++j)
+          total += std::exp(scaled[size_t(j)] - highest);
+        const float logTotal = highest + std::log(total);
+        // PAD targets would be -inf: read EOS there, which the action mask drops.
+        auto target = ids[(i / positions) * (positions + 1) + i % positions + 1];
+        if (target == Tokenizer::kPad)
+          target = Tokenizer::kEos;
+        logProbs[i] = scaled[size_t(target)] - logTotal;
+        if (entropy) {
+          float sum = 0.0f;
+          for (int64_t j = 0; j < vocabulary; ++j) {
+            const float logP = scaled[size_t(j)] - logTotal;
+            const float p = std::exp(logP);
+            if (p > 0.0f)
+              sum -= p * logP;
+          }
+          entropy[i] = sum;
+        }
+      }
+    });
+  return stats;
+}
+
 std::vector<std::string>
 decodeBatch(const Tokenizer& tokenizer, const SequenceBatch& batch)
 {

@@ -135,8 +135,9 @@ evaluatePolicy(GptImpl& model,
   torch::NoGradGuard noGrad;
   const auto drawn = prompts.cycled(count);
   auto batch = sampleSequences(model, count, sampling, generator, drawn.prompts);
-  auto own = tokenStatistics(model, batch.tokens, sampling.temperature, /*withEntropy=*/true);
-  auto ref = tokenStatistics(reference, batch.tokens, sampling.temperature);
+  auto own =
+    inferenceTokenStatistics(model, batch.tokens, sampling.temperature, /*withEntropy=*/true);
+  auto ref = inferenceTokenStatistics(reference, batch.tokens, sampling.temperature);
   const auto& mask = batch.actionMask;
 
   PolicyEvaluation evaluation;

@@ -165,6 +165,27 @@ private Q_SLOTS:
     QVERIFY(std::get<0>(torch::_unique(fused.tokens)).numel() > 5);
   }
 
+  void inferenceTokenStatisticsEqualLibTorchs()
+  {
+    auto gpt = trainedLookingModel(false);
+    // Left-padded prompts, then tokens, then PAD after an EOS: every case the
+    // evaluation's batches hold.
+    auto tokens = torch::cat({ paddedPrompts(), torch::randint(3, 23, { 4, 6 }, torch::kLong) }, 1);
+    tokens[1][7] = Tokenizer::kEos;
+    tokens.select(0, 1).narrow(0, 8, tokens.size(1) - 8).fill_(Tokenizer::kPad);
+    torch::NoGradGuard noGrad;
+    const auto expected = tokenStatistics(*gpt, tokens, 0.8, /*withEntropy=*/true);
+    const auto actual = inferenceTokenStatistics(*gpt, tokens, 0.8, /*withEntropy=*/true);
+    // Positions a PAD is read at carry no gradient and no meaning; compare the rest.
+    const auto used = tokens.narrow(1, 0, tokens.size(1) - 1) != Tokenizer::kPad;
+    QVERIFY2(torch::allclose(actual.logProbs.masked_select(used),
+                             expected.logProbs.masked_select(used), 0.0, 1e-4),
+             qPrintable(QString::number(largestDifference(actual.logProbs.masked_select(used),
+                                                          expected.logProbs.masked_select(used)))));
+    QVERIFY(torch::allclose(actual.entropy.masked_select(used),
+                            expected.entropy.masked_select(used), 0.0, 1e-4));
+  }
+
   void aModelWithNaNWeightsFailsWithAMessage()
   {
     auto gpt = trainedLookingModel(true);

@@ -200,21 +200,29 @@ std::map<std::string, double>
 MoleculeDomain::metrics(const std::vector<std::string>& samples) const
 {
   loadCorpus();
+  // Parsing dominates: both passes run over all cores (the slider's latency includes them).
+  std::vector<std::string> canonical(samples.size());
+  parallelFor(samples.size(), [&](size_t i) { canonical[i] = canonicalSmiles(samples[i]); });
   std::set<std::string> unique;
   size_t valid = 0;
-  for (const auto& sample : samples) {
-    auto canonical = canonicalSmiles(sample);
-    if (canonical.empty())
+  for (auto& form : canonical) {
+    if (form.empty())
       continue;
     ++valid;
-    unique.insert(std::move(canonical));
+    unique.insert(std::move(form));
   }
   size_t novel = 0;
+  const std::vector<std::string> forms(unique.begin(), unique.end());
+  std::vector<std::unique_ptr<ExplicitBitVect>> parsed(forms.size());
+  parallelFor(forms.size(), [&](size_t i) {
+    if (auto mol = parseSmiles(forms[i]))
+      parsed[i].reset(RDKit::MorganFingerprints::getFingerprintAsBitVect(*mol, 2, 2048));
+  });
   std::vector<std::unique_ptr<ExplicitBitVect>> fingerprints;
-  for (const auto& smiles : unique) {
-    novel += m_corpusSet.count(smiles) == 0;
-    if (auto mol = parseSmiles(smiles))
-      fingerprints.emplace_back(RDKit::MorganFingerprints::getFingerprintAsBitVect(*mol, 2, 2048));
+  for (size_t i = 0; i < forms.size(); ++i) {
+    novel += m_corpusSet.count(forms[i]) == 0;
+    if (parsed[i])
+      fingerprints.push_back(std::move(parsed[i]));
   }
   double similarity = 0.0;
   size_t pairs = 0;
