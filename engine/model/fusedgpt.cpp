@@ -109,10 +109,23 @@ gelu(float* values, int64_t rows, int64_t width)
 
 } // namespace
 
+std::unique_ptr<FusedGpt::Buffers>&
+FusedGpt::spareBuffers()
+{
+  thread_local std::unique_ptr<Buffers> spare;
+  return spare;
+}
+
+FusedGpt::~FusedGpt()
+{
+  spareBuffers() = std::move(m_buffers);
+}
+
 FusedGpt::FusedGpt(const GptImpl& model, int64_t batch)
   : m_options(model.options())
   , m_batch(batch)
   , m_padding(size_t(batch), 0)
+  , m_buffers(spareBuffers() ? std::move(spareBuffers()) : std::make_unique<Buffers>())
 {
   std::map<std::string, const float*> weights;
   for (const auto& item : model.named_parameters()) {
@@ -151,8 +164,9 @@ FusedGpt::FusedGpt(const GptImpl& model, int64_t batch)
   }
   const auto cache = size_t(m_options.layers) * size_t(batch) * size_t(m_options.contextLength) *
                      size_t(m_options.embedDim);
-  m_keys.assign(cache, 0.0f);
-  m_values.assign(cache, 0.0f);
+  // Not cleared: attention reads only the positions this batch has written.
+  m_keys.resize(cache);
+  m_values.resize(cache);
   m_last.resize(size_t(batch * m_options.embedDim));
   m_logits.resize(size_t(batch * m_options.vocabSize));
 }

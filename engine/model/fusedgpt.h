@@ -10,6 +10,7 @@
 #include "model/gpt.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace paretolab::engine {
@@ -23,6 +24,12 @@ class FusedGpt
 public:
   /// Buffers for `batch` rows of up to the model's context length.
   FusedGpt(const GptImpl& model, int64_t batch);
+  /// Hands the buffers to the next FusedGpt of this thread: fresh memory of
+  /// these sizes faults in every page, which cost more than the decoding of a
+  /// small model's batch (the slider's re-merge makes three of these).
+  ~FusedGpt();
+  FusedGpt(const FusedGpt&) = delete;
+  FusedGpt& operator=(const FusedGpt&) = delete;
 
   /// Feeds `time` new tokens of every row (`tokens` is [batch, time], row
   /// major) at positions length().., and returns the logits of each row's last
@@ -78,9 +85,23 @@ private:
   std::vector<int64_t> m_padding; ///< PAD columns before each row's BOS
 
   // Activations of the positions of one forward call; the KV cache holds
-  // [layer][row][head] blocks of keys (transposed) and values.
-  std::vector<float> m_x, m_normed, m_qkv, m_attended, m_up, m_last, m_logits;
-  std::vector<float> m_keys, m_values;
+  // [layer][row][head] blocks of keys (transposed) and values. They are kept
+  // per thread between batches (see the destructor).
+  struct Buffers
+  {
+    std::vector<float> x, normed, qkv, attended, up, last, logits, keys, values;
+  };
+  static std::unique_ptr<Buffers>& spareBuffers();
+  std::unique_ptr<Buffers> m_buffers;
+  std::vector<float>& m_x{ m_buffers->x };
+  std::vector<float>& m_normed{ m_buffers->normed };
+  std::vector<float>& m_qkv{ m_buffers->qkv };
+  std::vector<float>& m_attended{ m_buffers->attended };
+  std::vector<float>& m_up{ m_buffers->up };
+  std::vector<float>& m_last{ m_buffers->last };
+  std::vector<float>& m_logits{ m_buffers->logits };
+  std::vector<float>& m_keys{ m_buffers->keys };
+  std::vector<float>& m_values{ m_buffers->values };
 };
 
 } // namespace paretolab::engine

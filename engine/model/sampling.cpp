@@ -70,8 +70,16 @@ checkDistribution(const float* probabilities, int64_t vocabulary)
       "sampling: invalid multinomial distribution (sum of probabilities <= 0)");
 }
 
+// What tokenStatistics would say of a row's next token, known before any
+// truncation: log of the normaliser of the temperature-scaled logits, and the entropy.
+struct RowStatistics
+{
+  float logTotal = 0.0f;
+  float entropy = 0.0f;
+};
+
 // One row's sampling distribution, as policyLogits, softmax and nucleusFilter make it.
-void
+RowStatistics
 rowDistribution(const float* logits,
                 float* probabilities,
                 int64_t vocabulary,
@@ -86,14 +94,21 @@ rowDistribution(const float* logits,
     highest = std::max(highest, probabilities[j]);
   }
   float total = 0.0f;
+  float weighted = 0.0f; // sum_j exp(z_j - highest) z_j, for the entropy
   for (int64_t j = 0; j < vocabulary; ++j) {
-    probabilities[j] = std::exp(probabilities[j] - highest);
+    const float scaled = probabilities[j];
+    probabilities[j] = std::exp(scaled - highest);
     total += probabilities[j];
+    if (probabilities[j] > 0.0f)
+      weighted += probabilities[j] * scaled;
   }
   for (int64_t j = 0; j < vocabulary; ++j)
     probabilities[j] /= total;
+  RowStatistics statistics;
+  statistics.logTotal = highest + std::log(total);
+  statistics.entropy = statistics.logTotal - weighted / total;
   if (topP >= 1.0)
-    return;
+    return statistics;
   order.resize(size_t(vocabulary));
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
@@ -106,10 +121,20 @@ rowDistribution(const float* logits,
       probabilities[j] = 0.0f;
     massBefore += p;
   }
+  return statistics;
 }
 
+// The columns generation appends to the prompt, and (fused only) each drawn
+// token's log-probability and entropy under the untruncated distribution.
+struct Generated
+{
+  std::vector<torch::Tensor> tokens;   ///< [count, 1] long per step
+  std::vector<torch::Tensor> logProbs; ///< [count, 1] float per step; 0 after EOS
+  std::vector<torch::Tensor> entropy;  ///< [count, 1] float per step; 0 after EOS
+};
+
 // Generation with model/fusedgpt.h: the same steps as generateWithLibTorch.
-std::vector<torch::Tensor>
+Generated
 generateFused(const GptImpl& model,
               const torch::Tensor& prompt,
               int64_t maxNew,
@@ -118,13 +143,15 @@ generateFused(const GptImpl& model,
 {
   const int64_t count = prompt.size(0);
   const int64_t vocabulary = model.options().vocabSize;
+  const auto temperature = float(options.temperature);
   FusedGpt fused(model, count);
   auto promptTokens = prompt.contiguous();
   const float* logits = fused.forward(promptTokens.data_ptr<int64_t>(), prompt.size(1));
   auto probabilities = torch::empty({ count, vocabulary }, torch::kFloat);
   auto noise = torch::empty({ count, vocabulary }, torch::kFloat);
   std::vector<uint8_t> finished(size_t(count), 0);
-  std::vector<torch::Tensor> columns;
+  std::vector<RowStatistics> rows(static_cast<size_t>(count));
+  Generated generated;
   for (int64_t step = 0; step < maxNew; ++step) {
     float* p = probabilities.data_ptr<float>();
     // Rows in tasks of ~16k values: a small vocabulary is not worth a thread's wake-up.
@@ -132,19 +159,23 @@ generateFused(const GptImpl& model,
       0, count, std::max<int64_t>(1, 16384 / vocabulary), [&](int64_t begin, int64_t end) {
         std::vector<int64_t> order;
         for (int64_t row = begin; row < end; ++row)
-          rowDistribution(logits + row * vocabulary,
-                          p + row * vocabulary,
-                          vocabulary,
-                          float(options.temperature),
-                          options.topP,
-                          order);
+          rows[size_t(row)] = rowDistribution(logits + row * vocabulary,
+                                              p + row * vocabulary,
+                                              vocabulary,
+                                              temperature,
+                                              options.topP,
+                                              order);
       });
     for (int64_t row = 0; row < count; ++row)
       checkDistribution(p + row * vocabulary, vocabulary);
     noise.exponential_(1.0, generator);
     const float* q = noise.data_ptr<float>();
     auto next = torch::empty({ count, 1 }, torch::kLong);
+    auto logProbs = torch::zeros({ count, 1 });
+    auto entropy = torch::zeros({ count, 1 });
     auto* drawn = next.data_ptr<int64_t>();
+    float* drawnLogProb = logProbs.data_ptr<float>();
+    float* drawnEntropy = entropy.data_ptr<float>();
     bool allFinished = true;
     for (int64_t row = 0; row < count; ++row) {
       int64_t best = 0;
@@ -156,16 +187,25 @@ generateFused(const GptImpl& model,
           best = j;
         }
       }
-      drawn[row] = finished[size_t(row)] ? Tokenizer::kPad : best;
+      if (finished[size_t(row)]) {
+        drawn[row] = Tokenizer::kPad;
+      } else {
+        drawn[row] = best;
+        drawnLogProb[row] =
+          logits[row * vocabulary + best] / temperature - rows[size_t(row)].logTotal;
+        drawnEntropy[row] = rows[size_t(row)].entropy;
+      }
       finished[size_t(row)] = finished[size_t(row)] || drawn[row] == Tokenizer::kEos;
       allFinished = allFinished && finished[size_t(row)];
     }
-    columns.push_back(next);
+    generated.tokens.push_back(next);
+    generated.logProbs.push_back(logProbs);
+    generated.entropy.push_back(entropy);
     if (allFinished)
       break;
     logits = fused.forward(drawn, 1);
   }
-  return columns;
+  return generated;
 }
 
 std::vector<torch::Tensor>
@@ -229,13 +269,22 @@ sampleSequences(GptImpl& model,
   const int64_t room = context - promptLength;
   const int64_t maxNew = options.maxNewTokens > 0 ? std::min(options.maxNewTokens, room) : room;
   std::vector<torch::Tensor> columns{ prompt };
-  for (auto& column : backend == SamplingBackend::Fused
-                        ? generateFused(model, prompt, maxNew, options, generator)
-                        : generateWithLibTorch(model, prompt, maxNew, options, generator))
-    columns.push_back(column);
+  SequenceBatch batch;
+  if (backend == SamplingBackend::Fused) {
+    auto generated = generateFused(model, prompt, maxNew, options, generator);
+    columns.insert(columns.end(), generated.tokens.begin(), generated.tokens.end());
+    // The prompt's positions are given, not drawn: they hold 0, as after EOS.
+    auto given = torch::zeros({ count, promptLength - 1 });
+    generated.logProbs.insert(generated.logProbs.begin(), given);
+    generated.entropy.insert(generated.entropy.begin(), given);
+    batch.logProbs = torch::cat(generated.logProbs, 1);
+    batch.entropy = torch::cat(generated.entropy, 1);
+  } else {
+    for (auto& column : generateWithLibTorch(model, prompt, maxNew, options, generator))
+      columns.push_back(column);
+  }
   model.train(wasTraining);
 
-  SequenceBatch batch;
   batch.tokens = torch::cat(columns, 1);
   batch.promptLength = promptLength;
   auto targets = batch.tokens.narrow(1, 1, batch.tokens.size(1) - 1);

@@ -21,6 +21,11 @@ struct SequenceBatch
   torch::Tensor tokens;     ///< [batch, length] long
   torch::Tensor actionMask; ///< [batch, length - 1] float: 1 where tokens[:, t + 1] was generated
   int64_t promptLength = 1; ///< columns before the first generated token
+  /// [batch, length - 1]: what tokenStatistics(temperature, withEntropy) gives
+  /// at the generated positions, 0 elsewhere. Kept by the fused backend, which
+  /// has the logits at hand; undefined from the LibTorch one.
+  torch::Tensor logProbs;
+  torch::Tensor entropy;
 };
 
 struct TokenStatistics

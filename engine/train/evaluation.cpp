@@ -135,8 +135,11 @@ evaluatePolicy(GptImpl& model,
   torch::NoGradGuard noGrad;
   const auto drawn = prompts.cycled(count);
   auto batch = sampleSequences(model, count, sampling, generator, drawn.prompts);
+  // The sampler kept the drawn tokens' log-probabilities: only the prior's need a pass.
   auto own =
-    inferenceTokenStatistics(model, batch.tokens, sampling.temperature, /*withEntropy=*/true);
+    batch.logProbs.defined()
+      ? TokenStatistics{ .logProbs = batch.logProbs, .entropy = batch.entropy }
+      : inferenceTokenStatistics(model, batch.tokens, sampling.temperature, /*withEntropy=*/true);
   auto ref = inferenceTokenStatistics(reference, batch.tokens, sampling.temperature);
   const auto& mask = batch.actionMask;
 

@@ -161,6 +161,15 @@ private Q_SLOTS:
     // come near.
     QVERIFY(torch::equal(fused.tokens, reference.tokens));
     QVERIFY(torch::equal(fused.actionMask, reference.actionMask));
+    // The fused sampler keeps what tokenStatistics says of the drawn tokens.
+    torch::NoGradGuard noGrad;
+    const auto expected = tokenStatistics(*gpt, fused.tokens, temperature, /*withEntropy=*/true);
+    const auto drawn = fused.actionMask != 0;
+    QVERIFY(torch::allclose(fused.logProbs.masked_select(drawn),
+                            expected.logProbs.masked_select(drawn), 0.0, 1e-4));
+    QVERIFY(torch::allclose(fused.entropy.masked_select(drawn),
+                            expected.entropy.masked_select(drawn), 0.0, 1e-4));
+    QVERIFY(!reference.logProbs.defined());
     // And the draws are not trivially the same token everywhere.
     QVERIFY(std::get<0>(torch::_unique(fused.tokens)).numel() > 5);
   }

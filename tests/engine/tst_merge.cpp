@@ -105,6 +105,30 @@ private Q_SLOTS:
     QCOMPARE(relativeDistance(single({ 3, 4 }), single({ 3, 4 })), 0.0);
   }
 
+  // The one-pass linear merge gives, to the bit, what summing lambda_i * theta_i
+  // tensor by tensor gives, across block and thread boundaries (large tensors),
+  // and writes into the previous merge's memory when it can.
+  void linearMergeEqualsTensorArithmeticAndReusesMemory()
+  {
+    torch::manual_seed(5);
+    std::vector<ParameterSet> experts(3);
+    for (auto& expert : experts)
+      expert = { torch::randn({ 300007 }), torch::randn({ 7, 5 }), -torch::zeros({ 3 }) };
+    const std::vector<double> lambda{ 0.2, 0.3, 0.5 };
+    ParameterSet merged;
+    mergeParametersInto(merged, { &experts[0], &experts[1], &experts[2] }, lambda, experts[0], {});
+    const void* memory = merged.front().data_ptr();
+    for (size_t p = 0; p < merged.size(); ++p) {
+      auto expected = torch::zeros_like(experts[0][p]);
+      for (size_t i = 0; i < experts.size(); ++i)
+        expected += lambda[i] * experts[i][p];
+      QVERIFY(torch::equal(merged[p], expected));
+    }
+    mergeParametersInto(merged, { &experts[2], &experts[1] }, { 0.5, 0.5 }, experts[0], {});
+    QCOMPARE(merged.front().data_ptr(), memory);
+    QVERIFY(torch::equal(merged.front(), 0.5 * experts[2].front() + 0.5 * experts[1].front()));
+  }
+
   void rejectsMismatchedWeights()
   {
     const auto a = single({ 1 });
