@@ -66,6 +66,7 @@ main(int argc, char* argv[])
       QApplication::installTranslator(&qtTranslator);
   }
 
+  paretolab::engine::keepFreedMemoryForReuse();
   paretolab::engine::setComputeThreads(0);
 
   paretolab::app::MainWindow window;

@@ -32,6 +32,7 @@ main(int argc, char* argv[])
   const int steps = args.value(2, QStringLiteral("8")).toInt();
   const int drags = args.value(3, QStringLiteral("50")).toInt();
   const bool duringTraining = args.value(4) == QStringLiteral("during");
+  paretolab::engine::keepFreedMemoryForReuse();
   paretolab::engine::setComputeThreads(0);
 
   paretolab::app::MainWindow window;

@@ -20,6 +20,7 @@ main(int argc, char** argv)
   cli.set_version_flag("--version",
                        "paretolab-cli " + info.paretolab + " (LibTorch " + info.torch + ", RDKit " +
                          info.rdkit + ")");
+  paretolab::engine::keepFreedMemoryForReuse();
   paretolab::engine::setComputeThreads(0);
   cli.add_option_function<int>(
     "--threads",

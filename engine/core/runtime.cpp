@@ -6,6 +6,8 @@
 
 #include <RDGeneral/versions.h>
 
+#include <malloc.h>
+
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -26,6 +28,14 @@ runtimeInfo()
   info.rdkit = RDKit::rdkitVersion;
   info.computeThreads = torch::get_num_threads();
   return info;
+}
+
+void
+keepFreedMemoryForReuse()
+{
+  // Blocks up to 64 MB come from the heap, and up to 256 MB of free heap stay mapped.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
 }
 
 int

@@ -19,6 +19,13 @@ struct RuntimeInfo
 RuntimeInfo
 runtimeInfo();
 
+/// Keeps memory the program frees for its next allocations instead of giving it
+/// back to the system at once: a training step allocates and frees activations
+/// of several megabytes, and fresh pages cost a page fault each (measured: one
+/// PPO update 5-30 % faster). Call once at start-up.
+void
+keepFreedMemoryForReuse();
+
 /// LibTorch's intra-op thread count: what "all cores" means to the engine.
 int
 computeThreads();
