@@ -299,7 +299,9 @@ FusedGpt::attend(size_t layer, int64_t time)
   const int64_t tasks = m_batch * heads;
   at::parallel_for(
     0, tasks, grainFor((past + time) * headDim * time), [&](int64_t begin, int64_t end) {
-      std::vector<float> scores(size_t(past + time));
+      // One per thread, grown once: nothing is allocated per token.
+      thread_local std::vector<float> scores;
+      scores.resize(size_t(past + time));
       for (int64_t task = begin; task < end; ++task) {
         const int64_t row = task / heads;
         const int64_t h = task % heads;

@@ -124,16 +124,18 @@ rowDistribution(const float* logits,
   return statistics;
 }
 
-// The columns generation appends to the prompt, and (fused only) each drawn
-// token's log-probability and entropy under the untruncated distribution.
+// The tokens generation appends to the prompt, [count, steps], and (fused only)
+// each drawn token's log-probability and entropy under the untruncated
+// distribution, 0 after EOS.
 struct Generated
 {
-  std::vector<torch::Tensor> tokens;   ///< [count, 1] long per step
-  std::vector<torch::Tensor> logProbs; ///< [count, 1] float per step; 0 after EOS
-  std::vector<torch::Tensor> entropy;  ///< [count, 1] float per step; 0 after EOS
+  torch::Tensor tokens;
+  torch::Tensor logProbs;
+  torch::Tensor entropy;
 };
 
-// Generation with model/fusedgpt.h: the same steps as generateWithLibTorch.
+// Generation with model/fusedgpt.h: the same steps as generateWithLibTorch,
+// with every buffer allocated before the first token.
 Generated
 generateFused(const GptImpl& model,
               const torch::Tensor& prompt,
@@ -149,15 +151,22 @@ generateFused(const GptImpl& model,
   const float* logits = fused.forward(promptTokens.data_ptr<int64_t>(), prompt.size(1));
   auto probabilities = torch::empty({ count, vocabulary }, torch::kFloat);
   auto noise = torch::empty({ count, vocabulary }, torch::kFloat);
-  std::vector<uint8_t> finished(size_t(count), 0);
+  Generated generated{ .tokens = torch::full({ count, maxNew }, Tokenizer::kPad, torch::kLong),
+                       .logProbs = torch::zeros({ count, maxNew }),
+                       .entropy = torch::zeros({ count, maxNew }) };
+  auto* tokens = generated.tokens.data_ptr<int64_t>();
+  auto* logProbs = generated.logProbs.data_ptr<float>();
+  auto* entropy = generated.entropy.data_ptr<float>();
+  std::vector<int64_t> next(static_cast<size_t>(count));
+  std::vector<uint8_t> finished(static_cast<size_t>(count), 0);
   std::vector<RowStatistics> rows(static_cast<size_t>(count));
-  Generated generated;
-  for (int64_t step = 0; step < maxNew; ++step) {
+  int64_t steps = 0;
+  while (steps < maxNew) {
     float* p = probabilities.data_ptr<float>();
     // Rows in tasks of ~16k values: a small vocabulary is not worth a thread's wake-up.
     at::parallel_for(
       0, count, std::max<int64_t>(1, 16384 / vocabulary), [&](int64_t begin, int64_t end) {
-        std::vector<int64_t> order;
+        thread_local std::vector<int64_t> order;
         for (int64_t row = begin; row < end; ++row)
           rows[size_t(row)] = rowDistribution(logits + row * vocabulary,
                                               p + row * vocabulary,
@@ -170,12 +179,6 @@ generateFused(const GptImpl& model,
       checkDistribution(p + row * vocabulary, vocabulary);
     noise.exponential_(1.0, generator);
     const float* q = noise.data_ptr<float>();
-    auto next = torch::empty({ count, 1 }, torch::kLong);
-    auto logProbs = torch::zeros({ count, 1 });
-    auto entropy = torch::zeros({ count, 1 });
-    auto* drawn = next.data_ptr<int64_t>();
-    float* drawnLogProb = logProbs.data_ptr<float>();
-    float* drawnEntropy = entropy.data_ptr<float>();
     bool allFinished = true;
     for (int64_t row = 0; row < count; ++row) {
       int64_t best = 0;
@@ -187,24 +190,25 @@ generateFused(const GptImpl& model,
           best = j;
         }
       }
-      if (finished[size_t(row)]) {
-        drawn[row] = Tokenizer::kPad;
-      } else {
-        drawn[row] = best;
-        drawnLogProb[row] =
-          logits[row * vocabulary + best] / temperature - rows[size_t(row)].logTotal;
-        drawnEntropy[row] = rows[size_t(row)].entropy;
+      const auto at = size_t(row);
+      next[at] = finished[at] ? Tokenizer::kPad : best;
+      if (!finished[at]) {
+        logProbs[row * maxNew + steps] =
+          logits[row * vocabulary + best] / temperature - rows[at].logTotal;
+        entropy[row * maxNew + steps] = rows[at].entropy;
       }
-      finished[size_t(row)] = finished[size_t(row)] || drawn[row] == Tokenizer::kEos;
-      allFinished = allFinished && finished[size_t(row)];
+      tokens[row * maxNew + steps] = next[at];
+      finished[at] = finished[at] || next[at] == Tokenizer::kEos;
+      allFinished = allFinished && finished[at];
     }
-    generated.tokens.push_back(next);
-    generated.logProbs.push_back(logProbs);
-    generated.entropy.push_back(entropy);
+    ++steps;
     if (allFinished)
       break;
-    logits = fused.forward(drawn, 1);
+    logits = fused.forward(next.data(), 1);
   }
+  generated.tokens = generated.tokens.narrow(1, 0, steps);
+  generated.logProbs = generated.logProbs.narrow(1, 0, steps);
+  generated.entropy = generated.entropy.narrow(1, 0, steps);
   return generated;
 }
 
@@ -272,13 +276,11 @@ sampleSequences(GptImpl& model,
   SequenceBatch batch;
   if (backend == SamplingBackend::Fused) {
     auto generated = generateFused(model, prompt, maxNew, options, generator);
-    columns.insert(columns.end(), generated.tokens.begin(), generated.tokens.end());
+    columns.push_back(generated.tokens);
     // The prompt's positions are given, not drawn: they hold 0, as after EOS.
     auto given = torch::zeros({ count, promptLength - 1 });
-    generated.logProbs.insert(generated.logProbs.begin(), given);
-    generated.entropy.insert(generated.entropy.begin(), given);
-    batch.logProbs = torch::cat(generated.logProbs, 1);
-    batch.entropy = torch::cat(generated.entropy, 1);
+    batch.logProbs = torch::cat({ given, generated.logProbs }, 1);
+    batch.entropy = torch::cat({ given, generated.entropy }, 1);
   } else {
     for (auto& column : generateWithLibTorch(model, prompt, maxNew, options, generator))
       columns.push_back(column);
