@@ -245,6 +245,10 @@ FusedGpt::runBlocks(const int64_t* tokens, int64_t time)
   for (int64_t r = 0; r < rows; ++r) {
     const int64_t row = r / time;
     const int64_t position = std::max<int64_t>(0, m_length + r % time - m_padding[size_t(row)]);
+    if (tokens[r] < 0 || tokens[r] >= m_options.vocabSize)
+      throw std::out_of_range("GPT: token " + std::to_string(tokens[r]) +
+                              " is outside the vocabulary of " +
+                              std::to_string(m_options.vocabSize));
     const float* token = m_tokenEmbedding + tokens[r] * embed;
     const float* place = m_positionEmbedding + position * embed;
     float* x = m_x.data() + r * embed;

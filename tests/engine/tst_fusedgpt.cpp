@@ -165,10 +165,10 @@ private Q_SLOTS:
     torch::NoGradGuard noGrad;
     const auto expected = tokenStatistics(*gpt, fused.tokens, temperature, /*withEntropy=*/true);
     const auto drawn = fused.actionMask != 0;
-    QVERIFY(torch::allclose(fused.logProbs.masked_select(drawn),
-                            expected.logProbs.masked_select(drawn), 0.0, 1e-4));
-    QVERIFY(torch::allclose(fused.entropy.masked_select(drawn),
-                            expected.entropy.masked_select(drawn), 0.0, 1e-4));
+    QVERIFY(torch::allclose(
+      fused.logProbs.masked_select(drawn), expected.logProbs.masked_select(drawn), 0.0, 1e-4));
+    QVERIFY(torch::allclose(
+      fused.entropy.masked_select(drawn), expected.entropy.masked_select(drawn), 0.0, 1e-4));
     QVERIFY(!reference.logProbs.defined());
     // And the draws are not trivially the same token everywhere.
     QVERIFY(std::get<0>(torch::_unique(fused.tokens)).numel() > 5);
@@ -187,12 +187,21 @@ private Q_SLOTS:
     const auto actual = inferenceTokenStatistics(*gpt, tokens, 0.8, /*withEntropy=*/true);
     // Positions a PAD is read at carry no gradient and no meaning; compare the rest.
     const auto used = tokens.narrow(1, 0, tokens.size(1) - 1) != Tokenizer::kPad;
-    QVERIFY2(torch::allclose(actual.logProbs.masked_select(used),
-                             expected.logProbs.masked_select(used), 0.0, 1e-4),
-             qPrintable(QString::number(largestDifference(actual.logProbs.masked_select(used),
-                                                          expected.logProbs.masked_select(used)))));
-    QVERIFY(torch::allclose(actual.entropy.masked_select(used),
-                            expected.entropy.masked_select(used), 0.0, 1e-4));
+    QVERIFY2(
+      torch::allclose(
+        actual.logProbs.masked_select(used), expected.logProbs.masked_select(used), 0.0, 1e-4),
+      qPrintable(QString::number(largestDifference(actual.logProbs.masked_select(used),
+                                                   expected.logProbs.masked_select(used)))));
+    QVERIFY(torch::allclose(
+      actual.entropy.masked_select(used), expected.entropy.masked_select(used), 0.0, 1e-4));
+  }
+
+  void aTokenOutsideTheVocabularyFailsWithAMessage()
+  {
+    auto gpt = trainedLookingModel(true);
+    FusedGpt fused(*gpt, 2);
+    const int64_t tokens[] = { Tokenizer::kBos, 23 };
+    QVERIFY_THROWS_EXCEPTION(std::out_of_range, fused.forward(tokens, 1));
   }
 
   void aModelWithNaNWeightsFailsWithAMessage()
