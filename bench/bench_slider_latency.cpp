@@ -6,8 +6,9 @@
 // first merge while training goes on (for 25 times the steps), and training is
 // stopped after them.
 //
-//   QT_QPA_PLATFORM=offscreen build/bench/bench_slider_latency [task] [steps] [drags] [after|during]
-//   (defaults: molecules 8 50 after; the prior is pretrained on first use, then cached)
+//   QT_QPA_PLATFORM=offscreen build/bench/bench_slider_latency [task] [steps] [drags]
+//   [after|during] (defaults: molecules 8 50 after; the prior is pretrained on first use, then
+//   cached)
 
 #include "core/runtime.h"
 #include "mainwindow.h"
@@ -43,11 +44,10 @@ main(int argc, char* argv[])
   window.runSetupPanel()->setTotalSteps(duringTraining ? 25 * steps : steps);
   QSignalSpy finished(controller, &paretolab::app::TrainingController::runFinished);
   bool merged = false;
-  QObject::connect(controller,
-                   &paretolab::app::TrainingController::reportsReady,
-                   [&](const auto&, const auto& merges, qint64, qint64) {
-                     merged = merged || !merges.isEmpty();
-                   });
+  QObject::connect(
+    controller,
+    &paretolab::app::TrainingController::reportsReady,
+    [&](const auto&, const auto& merges, qint64, qint64) { merged = merged || !merges.isEmpty(); });
   window.startTraining();
   if (duringTraining) {
     while (!merged && finished.isEmpty())
@@ -69,7 +69,8 @@ main(int argc, char* argv[])
   }
   std::sort(seconds.begin(), seconds.end());
   const auto at = [&](double q) { return seconds[size_t(q * double(seconds.size() - 1) + 0.5)]; };
-  std::printf("task %s, %s training, %d drags: slider-to-point latency median %.3f s, p95 %.3f s, max %.3f s\n",
+  std::printf("task %s, %s training, %d drags: slider-to-point latency median %.3f s, p95 %.3f s, "
+              "max %.3f s\n",
               qPrintable(task),
               duringTraining ? "during" : "after",
               drags,

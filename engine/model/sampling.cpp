@@ -70,22 +70,18 @@ checkDistribution(const float* probabilities, int64_t vocabulary)
       "sampling: invalid multinomial distribution (sum of probabilities <= 0)");
 }
 
-// What tokenStatistics would say of a row's next token, known before any
-// truncation: log of the normaliser of the temperature-scaled logits, and the entropy.
+// What tokenStatistics says of a row's next token before any truncation: the
+// log of the normaliser of the temperature-scaled logits, and the entropy.
 struct RowStatistics
 {
   float logTotal = 0.0f;
   float entropy = 0.0f;
 };
 
-// One row's sampling distribution, as policyLogits, softmax and nucleusFilter make it.
+// One row's softmax, as policyLogits and torch::softmax make it (temperature
+// applied, PAD and BOS excluded), written to `probabilities`.
 RowStatistics
-rowDistribution(const float* logits,
-                float* probabilities,
-                int64_t vocabulary,
-                float temperature,
-                double topP,
-                std::vector<int64_t>& order)
+softmaxRow(const float* logits, float* probabilities, int64_t vocabulary, float temperature)
 {
   float highest = -std::numeric_limits<float>::infinity();
   for (int64_t j = 0; j < vocabulary; ++j) {
@@ -107,6 +103,28 @@ rowDistribution(const float* logits,
   RowStatistics statistics;
   statistics.logTotal = highest + std::log(total);
   statistics.entropy = statistics.logTotal - weighted / total;
+  return statistics;
+}
+
+// log p(token) under the distribution softmaxRow gave `statistics` of.
+float
+logProbability(const float* logits, int64_t token, float temperature, RowStatistics statistics)
+{
+  if (token == Tokenizer::kPad || token == Tokenizer::kBos)
+    return -std::numeric_limits<float>::infinity();
+  return logits[token] / temperature - statistics.logTotal;
+}
+
+// One row's sampling distribution, as policyLogits, softmax and nucleusFilter make it.
+RowStatistics
+rowDistribution(const float* logits,
+                float* probabilities,
+                int64_t vocabulary,
+                float temperature,
+                double topP,
+                std::vector<int64_t>& order)
+{
+  const auto statistics = softmaxRow(logits, probabilities, vocabulary, temperature);
   if (topP >= 1.0)
     return statistics;
   order.resize(size_t(vocabulary));
@@ -194,7 +212,7 @@ generateFused(const GptImpl& model,
       next[at] = finished[at] ? Tokenizer::kPad : best;
       if (!finished[at]) {
         logProbs[row * maxNew + steps] =
-          logits[row * vocabulary + best] / temperature - rows[at].logTotal;
+          logProbability(logits + row * vocabulary, best, temperature, rows[at]);
         entropy[row * maxNew + steps] = rows[at].entropy;
       }
       tokens[row * maxNew + steps] = next[at];
@@ -365,37 +383,20 @@ inferenceTokenStatistics(const GptImpl& model,
   float* logProbs = stats.logProbs.data_ptr<float>();
   float* entropy = withEntropy ? stats.entropy.data_ptr<float>() : nullptr;
   const int64_t* ids = contiguous.data_ptr<int64_t>();
-  const auto minusInfinity = -std::numeric_limits<float>::infinity();
   at::parallel_for(
     0, rows * positions, std::max<int64_t>(1, 16384 / vocabulary), [&](int64_t begin, int64_t end) {
-      std::vector<float> scaled(static_cast<size_t>(vocabulary));
+      std::vector<float> probabilities(static_cast<size_t>(vocabulary));
       for (int64_t i = begin; i < end; ++i) {
         const float* row = logits + i * vocabulary;
-        float highest = minusInfinity;
-        for (int64_t j = 0; j < vocabulary; ++j) {
-          const bool excluded = j == Tokenizer::kPad || j == Tokenizer::kBos;
-          scaled[size_t(j)] = excluded ? minusInfinity : row[j] / float(temperature);
-          highest = std::max(highest, scaled[size_t(j)]);
-        }
-        float total = 0.0f;
-        for (int64_t j = 0; j < vocabulary; ++j)
-          total += std::exp(scaled[size_t(j)] - highest);
-        const float logTotal = highest + std::log(total);
+        const auto statistics =
+          softmaxRow(row, probabilities.data(), vocabulary, float(temperature));
         // PAD targets would be -inf: read EOS there, which the action mask drops.
         auto target = ids[(i / positions) * (positions + 1) + i % positions + 1];
         if (target == Tokenizer::kPad)
           target = Tokenizer::kEos;
-        logProbs[i] = scaled[size_t(target)] - logTotal;
-        if (entropy) {
-          float sum = 0.0f;
-          for (int64_t j = 0; j < vocabulary; ++j) {
-            const float logP = scaled[size_t(j)] - logTotal;
-            const float p = std::exp(logP);
-            if (p > 0.0f)
-              sum -= p * logP;
-          }
-          entropy[i] = sum;
-        }
+        logProbs[i] = logProbability(row, target, float(temperature), statistics);
+        if (entropy)
+          entropy[i] = statistics.entropy;
       }
     });
   return stats;
