@@ -161,13 +161,17 @@ RunStatus::onStateChanged(TrainingController::State state)
 }
 
 void
-RunStatus::onPretrainProgress(qint64 done, qint64 total, double validationLoss)
+RunStatus::onPretrainProgress(qint64 done, qint64 total, double validationLoss, double validity)
 {
   m_pretraining = true;
   m_progress->setRange(0, int(total));
   m_progress->setValue(int(done));
   m_progress->setFormat(tr("Pretraining the prior %p% · ETA %1").arg(eta(done, total)));
-  if (!std::isnan(validationLoss))
+  if (!std::isnan(validationLoss) && !std::isnan(validity))
+    showMessage(tr("Pretraining the prior: validation NLL %1 per token, %2% of samples valid")
+                  .arg(validationLoss, 0, 'f', 4)
+                  .arg(100.0 * validity, 0, 'f', 1));
+  else if (!std::isnan(validationLoss))
     showMessage(
       tr("Pretraining the prior: validation NLL %1 per token").arg(validationLoss, 0, 'f', 4));
 }

@@ -33,7 +33,7 @@ public:
 
 private:
   void onStateChanged(TrainingController::State state);
-  void onPretrainProgress(qint64 done, qint64 total, double validationLoss);
+  void onPretrainProgress(qint64 done, qint64 total, double validationLoss, double validity);
   void onProgress(qint64 done, qint64 total);
   /// The time left at the rate since the first report, paused time excluded.
   QString eta(qint64 done, qint64 total);

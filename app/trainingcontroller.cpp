@@ -240,7 +240,7 @@ TrainingController::runTraining(engine::TaskConfig task,
         return;
       sincePretrainReport.restart();
       Q_EMIT pretrainProgress(
-        (p.epoch - 1) * p.batches + p.batch, p.epochs * p.batches, p.validationLoss);
+        (p.epoch - 1) * p.batches + p.batch, p.epochs * p.batches, p.validationLoss, p.validity);
     };
     auto prior =
       engine::obtainPrior(task, *domain, cacheDirectory.toStdString(), progress, control->token());
@@ -382,7 +382,8 @@ TrainingController::requestSweep(int divisions, int sampleCount, qint64 round)
     return;
   }
   QVector<QVector<double>> grid;
-  for (const auto& weights : engine::simplexGrid(trainer->objectives().size(), std::max(1, divisions)))
+  for (const auto& weights :
+       engine::simplexGrid(trainer->objectives().size(), std::max(1, divisions)))
     grid.append(QVector<double>(weights.begin(), weights.end()));
   uint64_t generation = 0;
   {

@@ -86,7 +86,8 @@ public:
 
 Q_SIGNALS:
   void stateChanged(paretolab::app::TrainingController::State state);
-  void pretrainProgress(qint64 done, qint64 total, double validationLoss);
+  /// validationLoss and validity (the valid share of samples) are NaN until the first epoch ends.
+  void pretrainProgress(qint64 done, qint64 total, double validationLoss, double validity);
   /// Steps and merges since the last batch, plus overall progress.
   void reportsReady(const QVector<paretolab::engine::StepReport>& steps,
                     const QVector<paretolab::engine::MergeReport>& merges,

@@ -25,5 +25,9 @@ void
 addSweepCommand(CLI::App& app, int& exitCode);
 void
 addBenchmarkCommand(CLI::App& app, int& exitCode);
+void
+addSampleCommand(CLI::App& app, int& exitCode);
+void
+addMetricsCommand(CLI::App& app, int& exitCode);
 
 } // namespace paretolab::cli

@@ -37,6 +37,8 @@ main(int argc, char** argv)
   paretolab::cli::addExportCommand(cli, exitCode);
   paretolab::cli::addSweepCommand(cli, exitCode);
   paretolab::cli::addBenchmarkCommand(cli, exitCode);
+  paretolab::cli::addSampleCommand(cli, exitCode);
+  paretolab::cli::addMetricsCommand(cli, exitCode);
 
   try {
     cli.parse(argc, argv);

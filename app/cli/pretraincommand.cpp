@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -28,6 +29,38 @@ struct PretrainArguments
   std::string out;
   std::string config;
   std::vector<std::string> overrides;
+  std::string log;
+  std::string heldOut;
+  bool withoutOptimizer = false;
+};
+
+/// Appends one CSV row per validation to `path`, so the curve of
+/// validation NLL and validity against time survives the run.
+class EpochLog
+{
+public:
+  explicit EpochLog(const std::string& path)
+  {
+    if (path.empty())
+      return;
+    m_file.open(path, std::ios::app);
+    if (!m_file)
+      throw std::runtime_error("cannot write the epoch log " + path);
+    m_file.seekp(0, std::ios::end);
+    if (m_file.tellp() == 0)
+      m_file << "epoch,batch,seconds,train_nll,validation_nll,validity\n";
+  }
+
+  void record(const engine::PretrainProgress& p)
+  {
+    if (!m_file.is_open() || !p.validated)
+      return;
+    m_file << p.epoch << ',' << p.batch << ',' << p.seconds << ',' << p.trainLoss << ','
+           << p.validationLoss << ',' << p.validity << std::endl;
+  }
+
+private:
+  std::ofstream m_file;
 };
 
 std::vector<std::string>
@@ -77,9 +110,20 @@ runPretrain(const PretrainArguments& arguments)
   PretrainProgressBar progress;
   if (arguments.corpus.empty())
     progress.setCorpusDescription([&domain] { return domain->describeCorpus(); });
+  // Killed or stopped, the same command goes on from the last finished epoch.
+  options.resumeFile = arguments.out + ".partial";
+  EpochLog log(arguments.log);
   auto& stop = interruptSource();
-  auto source =
-    engine::pretrainPrior(*domain, corpus, model, options, std::ref(progress), stop.get_token());
+  auto source = engine::pretrainPrior(
+    *domain,
+    corpus,
+    model,
+    options,
+    [&](const engine::PretrainProgress& p) {
+      progress(p);
+      log.record(p);
+    },
+    stop.get_token());
   progress.finish();
   if (source.cancelled) {
     std::fprintf(
@@ -87,13 +131,24 @@ runPretrain(const PretrainArguments& arguments)
     return 130;
   }
   const auto& r = source.pretraining;
-  nlohmann::json config{ { "domain", domainName },
-                         { "domain_options", domainOptions },
-                         { "corpus",
-                           arguments.corpus.empty() ? "domain default" : arguments.corpus },
-                         { "best_validation_nll", r.bestValidationLoss },
-                         { "epochs_run", r.epochsRun } };
-  engine::savePolicyCheckpoint(arguments.out, source.policy, config, r.optimizerState);
+  nlohmann::json config{
+    { "domain", domainName },
+    { "domain_options", domainOptions },
+    { "corpus", arguments.corpus.empty() ? "domain default" : arguments.corpus },
+    { "best_validation_nll", r.bestValidationLoss },
+    { "validity", std::isnan(r.validity) ? nlohmann::json() : nlohmann::json(r.validity) },
+    { "augmentations", options.augmentations },
+    { "epochs_run", r.epochsRun }
+  };
+  engine::savePolicyCheckpoint(
+    arguments.out, source.policy, config, arguments.withoutOptimizer ? "" : r.optimizerState);
+  std::filesystem::remove(options.resumeFile);
+  if (!arguments.heldOut.empty()) {
+    std::string lines;
+    for (const auto& text : r.heldOut)
+      lines += text + "\n";
+    engine::writeFileAtomically(arguments.heldOut, lines);
+  }
   std::printf("prior: %lld parameters, vocabulary %lld, context %lld\n",
               (long long)source.policy.parameterCount(),
               (long long)source.policy.tokenizer().vocabSize(),
@@ -107,6 +162,9 @@ runPretrain(const PretrainArguments& arguments)
               std::exp(r.bestValidationLoss),
               (long long)r.epochsRun,
               r.stoppedEarly ? " (stopped early)" : "");
+  if (!std::isnan(r.validity))
+    std::printf(
+      "valid samples: %.1f %% of %lld\n", 100.0 * r.validity, (long long)options.validitySamples);
   std::printf("saved to %s\n", arguments.out.c_str());
   return 0;
 }
@@ -132,6 +190,14 @@ addPretrainCommand(CLI::App& app, int& exitCode)
     ->check(CLI::ExistingFile);
   command->add_option("--set", arguments->overrides, "Override a task key (with --config)");
   command->add_option("--out", arguments->out, "Where to write the prior checkpoint")->required();
+  command->add_option(
+    "--log", arguments->log, "CSV file to append each epoch's time, NLL and validity to");
+  command->add_option("--held-out",
+                      arguments->heldOut,
+                      "Text file to write the held-out validation texts to, one per line");
+  command->add_flag("--without-optimizer",
+                    arguments->withoutOptimizer,
+                    "Leave Adam's state out of the checkpoint (a third of the size)");
   command->callback([arguments, &exitCode] { exitCode = runPretrain(*arguments); });
 }
 

@@ -115,13 +115,14 @@ PretrainProgressBar::operator()(const engine::PretrainProgress& p)
         std::fprintf(stderr, "paretolab-cli: corpus %s\n", corpus.c_str());
     m_bar = std::make_unique<ProgressBar>("pretrain", p.epochs * p.batches);
   }
-  char status[64];
+  char status[96];
   std::snprintf(status,
                 sizeof status,
-                "epoch %lld  nll %.3f  val %.3f",
+                "epoch %lld  nll %.3f  val %.3f  valid %.1f%%",
                 (long long)p.epoch,
                 p.trainLoss,
-                p.validationLoss);
+                p.validationLoss,
+                100.0 * p.validity);
   m_bar->update((p.epoch - 1) * p.batches + p.batch, status);
 }
 

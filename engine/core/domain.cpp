@@ -2,7 +2,9 @@
 #include "core/domain.h"
 
 #include "core/atomicfile.h"
+#include "core/runtime.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <stdexcept>
@@ -101,6 +103,47 @@ Domain::isNovel(const std::string& sample) const
       m_corpusSet.insert(canonical(text));
   });
   return m_corpusSet.count(canonical(sample)) == 0;
+}
+
+std::map<std::string, double>
+Domain::generativeMetrics(const std::vector<std::string>& samples,
+                          const std::vector<std::string>& test,
+                          const std::vector<std::string>& train) const
+{
+  (void)test; // the generic metrics compare with the training texts only
+  // Canonical forms of the valid samples, in sample order; "" marks an invalid one.
+  std::vector<std::string> forms(samples.size());
+  parallelFor(samples.size(), [&](size_t i) {
+    if (isValid(samples[i]))
+      forms[i] = canonical(samples[i]);
+  });
+  std::vector<std::string> valid;
+  for (auto& form : forms)
+    if (!form.empty())
+      valid.push_back(std::move(form));
+
+  std::map<std::string, double> result;
+  result["validity"] = samples.empty() ? 0.0 : double(valid.size()) / samples.size();
+  for (const auto& [name, k] :
+       { std::pair{ "unique@1k", size_t(1000) }, { "unique@10k", 10000 } }) {
+    const auto first = std::min(k, valid.size());
+    if (first > 0)
+      result[name] =
+        double(std::unordered_set<std::string>(valid.begin(), valid.begin() + first).size()) /
+        first;
+  }
+  if (!train.empty()) {
+    std::vector<std::string> trainForms(train.size());
+    parallelFor(train.size(), [&](size_t i) { trainForms[i] = canonical(train[i]); });
+    const std::unordered_set<std::string> trainSet(trainForms.begin(), trainForms.end());
+    const std::unordered_set<std::string> distinct(valid.begin(), valid.end());
+    size_t novel = 0;
+    for (const auto& form : distinct)
+      novel += trainSet.count(form) == 0;
+    if (!distinct.empty())
+      result["novelty"] = double(novel) / distinct.size();
+  }
+  return result;
 }
 
 bool

@@ -8,6 +8,7 @@
 #include "core/textlikelihood.h"
 #include "core/tokenizer.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -64,6 +65,15 @@ public:
   /// Whether samples are generated from contexts (then contexts() is not empty).
   virtual bool isConditional() const { return false; }
 
+  /// Another spelling of the same sample, chosen by `seed`, for augmenting a
+  /// corpus in pretraining (a randomized SMILES); the sample itself when a
+  /// domain has one spelling only, or when `sample` is not valid.
+  virtual std::string respell(const std::string& sample, uint64_t seed) const
+  {
+    (void)seed;
+    return sample;
+  }
+
   /// Whether the sample is well formed (a parseable SMILES, a full-length bit string).
   virtual bool isValid(const std::string& sample) const = 0;
   /// Why `sample` is not valid, for a user ("position 17: 'N' is not A, C, G
@@ -97,6 +107,20 @@ public:
     (void)contexts;
     return metrics(samples);
   }
+
+  /// A generator's samples judged as the generative-model benchmarks judge
+  /// them (MOSES: Polykovskiy et al., Front. Pharmacol. 2020), against texts
+  /// it never saw (`test`) and the texts it was trained on (`train`):
+  /// validity; uniqueness@1k and @10k, the distinct share of the first k
+  /// valid samples (of all of them when there are fewer, as in MOSES);
+  /// novelty, the share of distinct valid samples not in `train` (in
+  /// canonical form). Domains add comparisons with `test` (molecules:
+  /// IntDiv1/2, fragment and scaffold similarity, SNN). Either set may be
+  /// empty: what needs it is left out.
+  virtual std::map<std::string, double> generativeMetrics(
+    const std::vector<std::string>& samples,
+    const std::vector<std::string>& test,
+    const std::vector<std::string>& train) const;
 
   /// A plain-text rendering of one sample for terminals and logs.
   virtual std::string render(const std::string& sample) const { return sample; }

@@ -32,4 +32,30 @@ defaultDataDirectory()
   return xdgDirectory("XDG_DATA_HOME", ".local/share", "paretolab-data");
 }
 
+std::vector<std::string>
+resourceDirectories()
+{
+  std::vector<std::string> directories;
+  if (const char* variable = std::getenv("PARETOLAB_RESOURCES"); variable && *variable)
+    directories.emplace_back(variable);
+  std::error_code error;
+  const auto program = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error)
+    directories.push_back((program.parent_path().parent_path() / "share/paretolab").string());
+  directories.emplace_back(PARETOLAB_SOURCE_RESOURCES);
+  return directories;
+}
+
+std::string
+findResource(const std::string& relativePath)
+{
+  for (const auto& directory : resourceDirectories()) {
+    const auto candidate = std::filesystem::path(directory) / relativePath;
+    std::error_code error;
+    if (std::filesystem::is_regular_file(candidate, error))
+      return candidate.string();
+  }
+  return {};
+}
+
 } // namespace paretolab::engine

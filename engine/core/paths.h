@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace paretolab::engine {
 
@@ -12,5 +13,16 @@ defaultCacheDirectory();
 /// $XDG_DATA_HOME/paretolab, or ~/.local/share/paretolab: the run database.
 std::string
 defaultDataDirectory();
+
+/// Where the shipped data (priors and their held-out sets) is looked for, in
+/// order: $PARETOLAB_RESOURCES; share/paretolab beside the program's bin/
+/// folder (an installed copy); the source tree's resources/ (a build tree).
+std::vector<std::string>
+resourceDirectories();
+
+/// The first resourceDirectories() entry holding `relativePath`, joined with
+/// it; empty when none does.
+std::string
+findResource(const std::string& relativePath);
 
 } // namespace paretolab::engine

@@ -2,6 +2,7 @@
 #include "train/pretrain.h"
 
 #include "core/atomicfile.h"
+#include "core/runtime.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
@@ -9,6 +10,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -22,26 +24,71 @@ namespace paretolab::engine {
 
 namespace {
 
-std::vector<std::vector<int64_t>>
+double
+secondsSince(std::chrono::steady_clock::time_point start)
+{
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// The token ids of `text` when it fits the context; nothing when it does
+/// not, or has tokens outside the vocabulary.
+std::optional<std::vector<int64_t>>
+encodeFitting(const Policy& policy, const std::string& text)
+{
+  try {
+    auto ids = policy.tokenizer().encode(text);
+    // The model reads all but the last token, so context + 1 ids fit.
+    if (int64_t(ids.size()) <= policy.options().contextLength + 1)
+      return ids;
+  } catch (const std::invalid_argument&) {
+  }
+  return std::nullopt;
+}
+
+/// The texts that can be encoded, with their ids.
+struct EncodedTexts
+{
+  std::vector<std::string> texts;
+  std::vector<std::vector<int64_t>> ids;
+};
+
+EncodedTexts
 encodeAll(const Policy& policy, const std::vector<std::string>& texts, int64_t* skipped)
 {
-  std::vector<std::vector<int64_t>> encoded;
-  encoded.reserve(texts.size());
-  const auto context = policy.options().contextLength;
+  EncodedTexts encoded;
+  encoded.texts.reserve(texts.size());
+  encoded.ids.reserve(texts.size());
   for (const auto& text : texts) {
-    try {
-      auto ids = policy.tokenizer().encode(text);
-      // The model reads all but the last token, so context + 1 ids fit.
-      if (int64_t(ids.size()) <= context + 1) {
-        encoded.push_back(std::move(ids));
-        continue;
-      }
-    } catch (const std::invalid_argument&) {
-    }
-    if (skipped)
+    if (auto ids = encodeFitting(policy, text)) {
+      encoded.texts.push_back(text);
+      encoded.ids.push_back(std::move(*ids));
+    } else if (skipped) {
       ++*skipped;
+    }
   }
   return encoded;
+}
+
+/// A seed for the `item`-th spelling of `epoch`, so that a resumed run draws
+/// the same spellings (splitmix64 of the three).
+uint64_t
+spellingSeed(uint64_t seed, int64_t epoch, size_t item)
+{
+  uint64_t z = seed ^ (uint64_t(epoch) * 0x9E3779B97F4A7C15ull) ^ (uint64_t(item) << 20);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+/// The valid share of `count` samples of `policy` drawn with `seed`.
+double
+sampleValidity(const Policy& policy, const Domain& domain, int64_t count, uint64_t seed)
+{
+  const auto samples = policy.sample(count, SamplingOptions{}, seed);
+  std::vector<char> valid(samples.size(), 0);
+  parallelFor(samples.size(), [&](size_t i) { valid[i] = domain.isValid(samples[i]); });
+  return samples.empty() ? std::numeric_limits<double>::quiet_NaN()
+                         : double(std::count(valid.begin(), valid.end(), 1)) / samples.size();
 }
 
 // Sum of token NLLs and the token count of one batch.
@@ -161,7 +208,7 @@ loadState(const std::string& path, size_t trainTexts)
 double
 meanNegativeLogLikelihood(const Policy& policy, const std::vector<std::string>& texts)
 {
-  return evaluateNll(*policy.state().model, encodeAll(policy, texts, nullptr), 64);
+  return evaluateNll(*policy.state().model, encodeAll(policy, texts, nullptr).ids, 64);
 }
 
 PretrainResult
@@ -169,40 +216,61 @@ pretrainPolicy(Policy& policy,
                const std::vector<std::string>& corpus,
                const PretrainOptions& options,
                const std::function<void(const PretrainProgress&)>& progress,
-               std::stop_token stop)
+               std::stop_token stop,
+               const Domain* domain)
 {
+  const auto started = std::chrono::steady_clock::now();
   PretrainResult result;
-  auto encoded = encodeAll(policy, corpus, &result.skippedTexts);
-  if (encoded.size() < 2)
+  auto usable = encodeAll(policy, corpus, &result.skippedTexts);
+  if (usable.ids.size() < 2)
     throw std::invalid_argument("pretraining: fewer than two usable texts in the corpus");
 
+  // Shuffling indices with the generator makes the permutation that shuffling
+  // the texts themselves made before texts were kept for respelling.
   std::mt19937_64 rng(options.seed);
-  std::shuffle(encoded.begin(), encoded.end(), rng);
+  std::vector<size_t> permutation(usable.ids.size());
+  std::iota(permutation.begin(), permutation.end(), size_t(0));
+  std::shuffle(permutation.begin(), permutation.end(), rng);
+  std::vector<std::vector<int64_t>> encoded;
+  std::vector<std::string> texts;
+  for (auto i : permutation) {
+    encoded.push_back(std::move(usable.ids[i]));
+    texts.push_back(std::move(usable.texts[i]));
+  }
   const auto validationCount = std::clamp<size_t>(
     size_t(std::llround(options.validationFraction * encoded.size())), 1, encoded.size() - 1);
   std::vector<std::vector<int64_t>> validation(encoded.end() - validationCount, encoded.end());
   encoded.resize(encoded.size() - validationCount);
+  result.heldOut.assign(texts.begin() + encoded.size(), texts.end());
+  texts.resize(encoded.size());
   result.trainTexts = int64_t(encoded.size());
   result.validationTexts = int64_t(validation.size());
+  const bool respelling = domain && options.augmentations > 0;
+  const bool measuresValidity = domain && !domain->isConditional() && options.validitySamples > 0;
+  // Each epoch visits every training text `spellings` times, as items of one shuffled order.
+  const size_t spellings = respelling ? size_t(options.augmentations) : 1;
+  const size_t items = encoded.size() * spellings;
 
   torch::manual_seed(options.seed);
   auto& model = *policy.state().model;
   model.train();
   torch::optim::Adam optimizer(model.parameters(), torch::optim::AdamOptions(options.learningRate));
 
-  const int64_t batches = (int64_t(encoded.size()) + options.batchSize - 1) / options.batchSize;
+  const int64_t batches = (int64_t(items) + options.batchSize - 1) / options.batchSize;
   double best = std::numeric_limits<double>::infinity();
   ParameterSet bestParameters;
   int64_t epochsWithoutImprovement = 0;
   PretrainProgress report{ .epochs = options.epochs,
                            .batches = batches,
-                           .validationLoss = std::numeric_limits<double>::quiet_NaN() };
+                           .validationLoss = std::numeric_limits<double>::quiet_NaN(),
+                           .validity = std::numeric_limits<double>::quiet_NaN() };
+  result.validity = std::numeric_limits<double>::quiet_NaN();
   // Shuffling indices with the same generator makes the same permutations as
   // shuffling the texts, and an order can be saved.
-  std::vector<int64_t> order(encoded.size());
+  std::vector<int64_t> order(items);
   std::iota(order.begin(), order.end(), 0);
   int64_t firstEpoch = 1;
-  if (auto saved = loadState(options.resumeFile, encoded.size())) {
+  if (auto saved = loadState(options.resumeFile, items)) {
     std::istringstream(saved->rng) >> rng;
     order = saved->order;
     loadParameters(model, saved->parameters);
@@ -218,6 +286,17 @@ pretrainPolicy(Policy& policy,
     result.resumedAfterEpoch = saved->epoch;
   }
 
+  // The validation NLL, and the validity of samples drawn with `sampleSeed`, into the report.
+  const auto validate = [&](uint64_t sampleSeed) {
+    model.eval();
+    report.validationLoss = evaluateNll(model, validation, options.batchSize);
+    if (measuresValidity)
+      report.validity =
+        sampleValidity(policy, *domain, options.validitySamples, options.seed + sampleSeed);
+    report.seconds = secondsSince(started);
+    report.validated = true;
+    model.train();
+  };
   for (int64_t epoch = firstEpoch; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     double epochNll = 0.0, epochTokens = 0.0;
@@ -227,9 +306,22 @@ pretrainPolicy(Policy& policy,
         break;
       }
       const size_t begin = size_t(b * options.batchSize);
-      std::vector<std::vector<int64_t>> batch;
-      for (size_t i = begin; i < std::min(order.size(), begin + size_t(options.batchSize)); ++i)
-        batch.push_back(encoded[size_t(order[i])]);
+      std::vector<std::vector<int64_t>> batch(
+        std::min(order.size(), begin + size_t(options.batchSize)) - begin);
+      parallelFor(batch.size(), [&](size_t k) {
+        const size_t item = size_t(order[begin + k]);
+        const size_t text = item % encoded.size();
+        if (respelling) {
+          // A spelling that does not fit the context or vocabulary falls back to the text itself.
+          const auto spelling =
+            domain->respell(texts[text], spellingSeed(options.seed, epoch, item));
+          if (auto ids = encodeFitting(policy, spelling)) {
+            batch[k] = std::move(*ids);
+            return;
+          }
+        }
+        batch[k] = encoded[text];
+      });
       auto [nll, tokens] = batchNll(model, batch);
       optimizer.zero_grad();
       (nll / tokens).backward();
@@ -242,21 +334,26 @@ pretrainPolicy(Policy& policy,
       report.epoch = epoch;
       report.batch = b + 1;
       report.trainLoss = epochNll / epochTokens;
+      report.seconds = secondsSince(started);
+      report.validated = report.epochFinished = false;
+      if (options.validationInterval > 0 && (b + 1) % options.validationInterval == 0 &&
+          b + 1 < batches)
+        validate(uint64_t(epoch) * 1000003 + uint64_t(b));
       if (progress)
         progress(report);
     }
     if (result.cancelled)
       break;
 
-    model.eval();
-    report.validationLoss = evaluateNll(model, validation, options.batchSize);
-    model.train();
+    validate(uint64_t(epoch));
+    report.epochFinished = true;
     result.epochsRun = epoch;
     if (progress)
       progress(report);
     bool stopNow = false;
     if (report.validationLoss < best) {
       best = report.validationLoss;
+      result.validity = report.validity;
       bestParameters = snapshotParameters(model);
       epochsWithoutImprovement = 0;
     } else if (++epochsWithoutImprovement >= options.patience) {

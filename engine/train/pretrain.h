@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/domain.h"
 #include "model/policy.h"
 
 #include <cstdint>
@@ -20,6 +21,17 @@ struct PretrainOptions
   int64_t patience = 3; ///< epochs without a better validation loss before stopping
   double maxGradNorm = 1.0;
   uint64_t seed = 1;
+  /// Spellings of each training text per epoch, each drawn afresh by
+  /// Domain::respell (randomized SMILES); 0: the texts as they are. The
+  /// validation texts are never respelled, so their NLL stays comparable.
+  int64_t augmentations = 0;
+  /// Texts sampled after each epoch to report the share the domain finds
+  /// valid; 0: none. Not part of what the prior is.
+  int64_t validitySamples = 256;
+  /// Batches between validations inside an epoch, for a curve of NLL and
+  /// validity against time on a large corpus; 0: at each epoch's end only.
+  /// The kept (best) weights are still chosen at epochs' ends.
+  int64_t validationInterval = 0;
   /// Where the state after each epoch is kept, so that pretraining stopped or
   /// killed goes on from its last finished epoch; empty: nowhere. Not part of
   /// what the prior is (nor of its cache key).
@@ -34,6 +46,10 @@ struct PretrainProgress
   int64_t batches = 0;
   double trainLoss = 0.0;      ///< running mean NLL per token in this epoch
   double validationLoss = 0.0; ///< of the last finished epoch; NaN before the first
+  double validity = 0.0;       ///< valid share of samples after the last epoch; NaN if not measured
+  double seconds = 0.0;        ///< since pretraining started (this process)
+  bool validated = false;     ///< this report follows a validation: at an epoch's end, or mid-epoch
+  bool epochFinished = false; ///< this report follows the epoch's closing validation
 };
 
 struct PretrainResult
@@ -45,11 +61,15 @@ struct PretrainResult
   double bestValidationLoss = 0.0;
   bool stoppedEarly = false;
   bool cancelled = false;
+  double validity = 0.0;         ///< valid share of samples of the final prior; NaN if not measured
   int64_t resumedAfterEpoch = 0; ///< the epoch the resume file held; 0: started afresh
   std::string optimizerState;    ///< serialised Adam state, for the checkpoint
+  std::vector<std::string> heldOut; ///< the validation texts, never trained on (a test split)
 };
 
-/// Maximum-likelihood training of `policy` on `corpus` with Adam. A seeded
+/// Maximum-likelihood training of `policy` on `corpus` with Adam. `domain`,
+/// when given, respells texts for options.augmentations and judges the
+/// validity of samples after each epoch (unconditional domains only). A seeded
 /// share of the texts is held out; training stops early when the validation
 /// loss has not improved for `patience` epochs, and the best weights are kept.
 /// `progress` is called after every batch, on the calling thread. Checks
@@ -62,7 +82,8 @@ pretrainPolicy(Policy& policy,
                const std::vector<std::string>& corpus,
                const PretrainOptions& options,
                const std::function<void(const PretrainProgress&)>& progress = {},
-               std::stop_token stop = {});
+               std::stop_token stop = {},
+               const Domain* domain = nullptr);
 
 /// Mean NLL per token of `texts` under `policy` (texts that cannot be encoded are skipped).
 double

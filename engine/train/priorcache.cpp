@@ -2,6 +2,7 @@
 #include "train/priorcache.h"
 
 #include "core/atomicfile.h"
+#include "core/runtime.h"
 #include "model/checkpoint.h"
 
 #include <cstdio>
@@ -28,7 +29,26 @@ describe(const GptOptions& model, const PretrainOptions& options)
                { "validation_fraction", options.validationFraction },
                { "patience", options.patience },
                { "max_grad_norm", options.maxGradNorm },
+               { "augmentations", options.augmentations },
                { "seed", options.seed } } } };
+}
+
+/// The texts the vocabulary is fitted to: the corpus, and with augmentation
+/// one respelling of each text too, since a randomized SMILES may use a token
+/// (a ring-closure digit, a chirality mark) that no canonical one does.
+std::vector<std::string>
+withSpellings(const Domain& domain,
+              const std::vector<std::string>& corpus,
+              const PretrainOptions& options)
+{
+  if (options.augmentations <= 0)
+    return corpus;
+  std::vector<std::string> texts(corpus.size() * 2);
+  parallelFor(corpus.size(), [&](size_t i) {
+    texts[2 * i] = corpus[i];
+    texts[2 * i + 1] = domain.respell(corpus[i], options.seed + i);
+  });
+  return texts;
 }
 
 } // namespace
@@ -56,9 +76,9 @@ pretrainPrior(const Domain& domain,
               const std::function<void(const PretrainProgress&)>& progress,
               std::stop_token stop)
 {
-  auto tokenizer = Tokenizer::fit(domain.tokenizer(), corpus);
+  auto tokenizer = Tokenizer::fit(domain.tokenizer(), withSpellings(domain, corpus, options));
   Policy policy(model, std::move(tokenizer), options.seed);
-  auto result = pretrainPolicy(policy, corpus, options, progress, stop);
+  auto result = pretrainPolicy(policy, corpus, options, progress, stop, &domain);
   PriorSource source{ .policy = policy, .pretrained = true, .cancelled = result.cancelled };
   source.pretraining = std::move(result);
   return source;

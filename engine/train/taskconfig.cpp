@@ -4,6 +4,7 @@
 #include "core/atomicfile.h"
 #include "core/domainregistry.h"
 #include "core/jsonlines.h"
+#include "core/paths.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -217,6 +218,9 @@ readPretrain(Section section, PretrainOptions& pretrain)
   section.integer("patience", pretrain.patience, 1);
   section.number("max_grad_norm", pretrain.maxGradNorm, 0.0, 1e6);
   section.seed("seed", pretrain.seed);
+  section.integer("augmentations", pretrain.augmentations, 0);
+  section.integer("validity_samples", pretrain.validitySamples, 0);
+  section.integer("validation_interval", pretrain.validationInterval, 0);
   section.rejectUnknownKeys();
 }
 
@@ -369,6 +373,28 @@ applyOverride(nlohmann::json& json, const std::string& assignment)
   json = std::move(updated);
 }
 
+/// A relative prior path names a file beside the task file, or else a shipped
+/// resource (core/paths.h: "priors/chembl.plckpt").
+std::string
+resolvePriorPath(const std::string& path, const std::string& origin, const Source& source)
+{
+  namespace fs = std::filesystem;
+  if (path.empty() || fs::path(path).is_absolute())
+    return path;
+  std::error_code error;
+  if (fs::is_regular_file(origin, error)) {
+    const auto beside = fs::path(origin).parent_path() / path;
+    if (fs::is_regular_file(beside, error))
+      return beside.string();
+  }
+  if (auto shipped = findResource(path); !shipped.empty())
+    return shipped;
+  std::string searched;
+  for (const auto& directory : resourceDirectories())
+    searched += (searched.empty() ? "" : ", ") + directory;
+  source.fail("prior", path + " is neither beside the task file nor in " + searched);
+}
+
 TaskConfig
 parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std::string& text)
 {
@@ -459,7 +485,7 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
   if (!prior.is_null()) {
     if (!prior.is_string())
       source.fail("prior", "must be the path of a prior checkpoint, or null");
-    task.priorPath = prior.get<std::string>();
+    task.priorPath = resolvePriorPath(prior.get<std::string>(), origin, source);
   }
   root.rejectUnknownKeys();
   return task;

@@ -267,6 +267,8 @@ private Q_SLOTS:
         return !epochs.isEmpty() && !std::isnan(epochs.last().at(2).toDouble()); // an epoch ended
       },
       60000));
+    const double validity = epochs.last().at(3).toDouble(); // the share of valid samples
+    QVERIFY2(validity >= 0.0 && validity <= 1.0, qPrintable(QString::number(validity)));
     window.runActions()->stop()->trigger();
     QVERIFY(QTest::qWaitFor(
       [&] { return window.controller()->state() == TrainingController::State::Idle; }, 30000));

@@ -4,6 +4,7 @@
 #include "core/atomicfile.h"
 #include "core/runtime.h"
 #include "domains/molecules/depiction.h"
+#include "domains/molecules/generativemetrics.h"
 #include "domains/molecules/moleculedescriptors.h"
 #include "domains/molecules/moleculeformats.h"
 #include "domains/molecules/qed.h"
@@ -237,6 +238,20 @@ MoleculeDomain::metrics(const std::vector<std::string>& samples) const
            { "internal_diversity", pairs ? 1.0 - similarity / double(pairs) : 0.0 } };
 }
 
+std::map<std::string, double>
+MoleculeDomain::generativeMetrics(const std::vector<std::string>& samples,
+                                  const std::vector<std::string>& test,
+                                  const std::vector<std::string>& train) const
+{
+  auto result = Domain::generativeMetrics(samples, test, train);
+  // MOSES compares the valid samples in canonical form, duplicates kept.
+  std::vector<std::string> forms(samples.size());
+  parallelFor(samples.size(), [&](size_t i) { forms[i] = canonicalSmiles(samples[i]); });
+  std::erase(forms, std::string{});
+  result.merge(mosesSimilarities(forms, test));
+  return result;
+}
+
 std::string
 MoleculeDomain::describeCorpus() const
 {
@@ -300,6 +315,13 @@ std::string
 MoleculeDomain::canonical(const std::string& sample) const
 {
   return canonicalSmiles(sample);
+}
+
+std::string
+MoleculeDomain::respell(const std::string& sample, uint64_t seed) const
+{
+  auto spelling = randomizedSmiles(sample, seed);
+  return spelling.empty() ? sample : spelling;
 }
 
 bool

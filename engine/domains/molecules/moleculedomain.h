@@ -44,6 +44,11 @@ public:
   /// corpus) and internal diversity (1 − mean pairwise Tanimoto of Morgan
   /// radius-2, 2048-bit fingerprints over the unique valid molecules).
   std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;
+  /// The generic metrics and MOSES's IntDiv1/2, SNN, Frag and Scaf against `test`.
+  std::map<std::string, double> generativeMetrics(
+    const std::vector<std::string>& samples,
+    const std::vector<std::string>& test,
+    const std::vector<std::string>& train) const override;
   std::string render(const std::string& sample) const override;
   /// The canonical SMILES as title and RDKit's depiction as the picture.
   SampleDescription describe(const std::string& sample,
@@ -51,6 +56,8 @@ public:
   std::string samplesPage() const override { return "pictures"; }
   /// RDKit's canonical SMILES; "" for an invalid one.
   std::string canonical(const std::string& sample) const override;
+  /// A randomized SMILES of the same molecule; `sample` itself when it is invalid.
+  std::string respell(const std::string& sample, uint64_t seed) const override;
   bool isNovel(const std::string& sample) const override;
   /// `query` is SMARTS: a substructure search.
   bool matches(const std::string& sample, const std::string& query) const override;
