@@ -10,6 +10,7 @@
 #include "paretoview.h"
 #include "picturegrid.h"
 #include "plotexport.h"
+#include "priordescription.h"
 #include "rewardplot.h"
 #include "runactions.h"
 #include "runlibrary.h"
@@ -25,6 +26,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLocale>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -175,6 +177,26 @@ MainWindow::connectController()
     if (m_runSetup->hasTask())
       m_controller->pretrain(m_runSetup->task(), m_cacheDirectory);
   });
+  connect(m_runSetup, &widgets::RunSetupPanel::priorCorpusChosen, this, [this](const QString& path) {
+    if (!m_runSetup->hasTask() || m_controller->isActive())
+      return;
+    m_priorCorpus = path;
+    m_controller->pretrainOnFile(m_runSetup->task(), path, m_cacheDirectory);
+  });
+  connect(m_controller, &TrainingController::priorReady, this, [this](const QString& path) {
+    if (m_priorCorpus.isEmpty())
+      return;
+    // The prior trained on the user's file is the one Start uses from now on.
+    m_runSetup->usePrior(path);
+    m_runSetup->setPriorDescription(
+      tr("Trained on %1 (cached)").arg(QFileInfo(m_priorCorpus).fileName()),
+      tr("%1\nPretrained on %2").arg(path, m_priorCorpus));
+    m_priorCorpus.clear();
+  });
+  connect(m_controller, &TrainingController::stateChanged, this, [this] {
+    if (!m_controller->isActive())
+      m_priorCorpus.clear(); // stopped or failed: the panel keeps the task's own prior
+  });
   connect(m_actions, &RunActions::sweepRequested, this, [this] {
     m_controller->requestSweep(
       m_presenter->task().objectives.size() <= 2 ? 10 : 4, 64, m_presenter->round());
@@ -214,8 +236,11 @@ MainWindow::loadTask(const QString& nameOrPath)
     const auto task = m_tasks->load(nameOrPath);
     m_presenter->showTask(task);
     m_runSetup->setTask(task, nameOrPath, m_presenter->domain()->objectives());
-    m_actions->setPriorCached(
-      m_tasks->priorIsCached(task, *m_presenter->domain(), m_cacheDirectory));
+    const bool cached = m_tasks->priorIsCached(task, *m_presenter->domain(), m_cacheDirectory);
+    m_actions->setPriorCached(cached);
+    const auto prior = describePrior(task, cached);
+    m_runSetup->setPriorDescription(prior.line, prior.details);
+    m_runSetup->setCorpusFileFilter(corpusFileFilter(*m_presenter->domain()));
     m_actions->setExpertsReady(false);
     setWindowTitle(tr("ParetoLab — %1").arg(QString::fromStdString(task.name)));
     m_status->showMessage(tr("Loaded %1. Press Start (F5) to train.").arg(nameOrPath));

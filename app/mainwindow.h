@@ -108,6 +108,7 @@ private:
   QDockWidget* m_samplesDock = nullptr;
   QMenu* m_recentMenu = nullptr;
   QString m_cacheDirectory;
+  QString m_priorCorpus; ///< the file a prior is being pretrained on, while it is
 };
 
 } // namespace paretolab::app

@@ -133,6 +133,14 @@ TrainingController::pretrain(const engine::TaskConfig& task, const QString& cach
 }
 
 void
+TrainingController::pretrainOnFile(const engine::TaskConfig& task,
+                                   const QString& corpusFile,
+                                   const QString& cacheDirectory)
+{
+  launch(task, cacheDirectory, Launch{ .train = false, .corpusFile = corpusFile });
+}
+
+void
 TrainingController::resumeRun(qint64 runId, const QString& cacheDirectory)
 {
   launch(engine::TaskConfig{}, cacheDirectory, Launch{ .train = true, .resumeRun = runId });
@@ -236,14 +244,21 @@ TrainingController::runTraining(engine::TaskConfig task,
     QElapsedTimer sincePretrainReport;
     sincePretrainReport.start();
     auto progress = [&](const engine::PretrainProgress& p) {
-      if (sincePretrainReport.elapsed() < kReportIntervalMs && p.batch != p.batches)
+      if (sincePretrainReport.elapsed() < kReportIntervalMs && !p.validated)
         return;
       sincePretrainReport.restart();
       Q_EMIT pretrainProgress(
         (p.epoch - 1) * p.batches + p.batch, p.epochs * p.batches, p.validationLoss, p.validity);
     };
-    auto prior =
-      engine::obtainPrior(task, *domain, cacheDirectory.toStdString(), progress, control->token());
+    auto prior = what.corpusFile.isEmpty()
+                   ? engine::obtainPrior(
+                       task, *domain, cacheDirectory.toStdString(), progress, control->token())
+                   : engine::obtainPriorFromFile(task,
+                                                 *domain,
+                                                 what.corpusFile.toStdString(),
+                                                 cacheDirectory.toStdString(),
+                                                 progress,
+                                                 control->token());
     if (prior.cancelled) {
       postState(State::Idle);
       return;

@@ -60,6 +60,12 @@ public:
   /// Only obtains the task's prior (pretraining and caching it when needed);
   /// emits priorReady. Ignored while a run is active.
   void pretrain(const engine::TaskConfig& task, const QString& cacheDirectory);
+  /// Obtains a prior pretrained on the user's `corpusFile` with the task's
+  /// model and pretraining options (cached under the file's contents); emits
+  /// priorReady with its path. Ignored while a run is active.
+  void pretrainOnFile(const engine::TaskConfig& task,
+                      const QString& corpusFile,
+                      const QString& cacheDirectory);
   void pause();
   void resume();
   /// Asks the run to stop after the current step. Thread-safe, returns at once.
@@ -134,6 +140,7 @@ private:
     bool train = true;
     qint64 resumeRun = 0;
     bool openOnly = false; ///< with resumeRun: load the experts, do not train
+    QString corpusFile;    ///< pretrain on this file, not the domain's corpus
   };
   void launch(const engine::TaskConfig& task, const QString& cacheDirectory, Launch what);
   /// Runs on m_trainingThread with copies of everything it reads.

@@ -80,6 +80,18 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   taskForm->addRow(tr("Task file:"), fileRow);
   m_domain = new QLabel(taskBox);
   taskForm->addRow(tr("Domain:"), m_domain);
+  auto* priorRow = new QHBoxLayout;
+  m_prior = new QLabel(taskBox);
+  m_prior->setWordWrap(true);
+  m_prior->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_priorFile = new QToolButton(taskBox);
+  m_priorFile->setText(tr("Train on a &file…"));
+  m_priorFile->setToolTip(tr("Pretrain a prior on your own sequences (one per line, or any of "
+                             "the domain's formats) with this task's model, and use it"));
+  connect(m_priorFile, &QToolButton::clicked, this, &RunSetupPanel::choosePriorCorpus);
+  priorRow->addWidget(m_prior, 1);
+  priorRow->addWidget(m_priorFile, 0, Qt::AlignTop);
+  taskForm->addRow(tr("Prior:"), priorRow);
   layout->addWidget(taskBox);
 
   auto* objectivesBox = new QGroupBox(tr("Objectives"), this);
@@ -149,6 +161,31 @@ RunSetupPanel::setBundledTasks(const QVector<QPair<QString, QString>>& tasks)
   m_bundled->clear();
   for (const auto& [name, title] : tasks)
     m_bundled->addItem(title, name);
+}
+
+void
+RunSetupPanel::setPriorDescription(const QString& line, const QString& details)
+{
+  m_prior->setText(line);
+  m_prior->setToolTip(details);
+}
+
+QString
+RunSetupPanel::priorDescription() const
+{
+  return m_prior->text();
+}
+
+void
+RunSetupPanel::usePrior(const QString& path)
+{
+  m_task.priorPath = path.toStdString();
+}
+
+void
+RunSetupPanel::setCorpusFileFilter(const QString& filter)
+{
+  m_corpusFilter = filter;
 }
 
 void
@@ -337,7 +374,8 @@ RunSetupPanel::setRunning(bool running)
                                                        m_batchSize,
                                                        m_klBeta,
                                                        m_seed,
-                                                       m_bundled })
+                                                       m_bundled,
+                                                       m_priorFile })
     editor->setEnabled(!running);
 }
 
@@ -348,6 +386,15 @@ RunSetupPanel::chooseTaskFile()
     this, tr("Open task"), m_taskFile->text(), tr("Task files (*.json)"));
   if (!path.isEmpty())
     Q_EMIT taskFileChosen(path);
+}
+
+void
+RunSetupPanel::choosePriorCorpus()
+{
+  const QString path = QFileDialog::getOpenFileName(
+    this, tr("Pretrain a prior on a file"), QString(), m_corpusFilter);
+  if (!path.isEmpty())
+    Q_EMIT priorCorpusChosen(path);
 }
 
 } // namespace paretolab::widgets

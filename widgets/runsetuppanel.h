@@ -9,6 +9,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QToolButton;
 
 namespace paretolab::widgets {
 
@@ -41,6 +42,15 @@ public:
   /// Empty when the form is valid, else what to fix (also shown in the panel).
   QString validationMessage() const;
 
+  /// What the prior is, in a line (e.g. "chembl.plckpt: 96 % valid, …"), and
+  /// more in its tooltip.
+  void setPriorDescription(const QString& line, const QString& details = {});
+  QString priorDescription() const;
+  /// Makes task() use the prior checkpoint at `path` (one pretrained on a file).
+  void usePrior(const QString& path);
+  /// The file dialog's filter for a corpus to pretrain a prior on, e.g. "SMILES (*.smi)".
+  void setCorpusFileFilter(const QString& filter);
+
   /// Says where the task on show comes from now, e.g. "run 2 (from toy)".
   void setSource(const QString& source);
   QString source() const;
@@ -58,16 +68,22 @@ Q_SIGNALS:
   void edited();
   void taskFileChosen(const QString& path);
   void bundledTaskChosen(const QString& name);
+  /// The user chose a file of their own sequences to pretrain a prior on.
+  void priorCorpusChosen(const QString& path);
 
 private:
   struct Parsed;
   void chooseTaskFile();
+  void choosePriorCorpus();
   void revalidate();
   /// The values of the form, and the first problem with them.
   QString parse(Parsed& parsed) const;
 
   QComboBox* m_bundled = nullptr;
   QLabel* m_domain = nullptr;
+  QLabel* m_prior = nullptr;
+  QToolButton* m_priorFile = nullptr;
+  QString m_corpusFilter;
   QLineEdit* m_taskFile = nullptr;
   ObjectivesEditor* m_objectives = nullptr;
   QLineEdit* m_mergePeriod = nullptr;

@@ -3,7 +3,6 @@
 #include "progressbar.h"
 #include "taskrunner.h"
 
-#include "samplefiles.h"
 
 #include "core/atomicfile.h"
 #include "core/domainregistry.h"
@@ -66,11 +65,17 @@ private:
 std::vector<std::string>
 readCorpus(const engine::Domain& domain, const std::string& path)
 {
-  std::vector<std::string> texts;
-  for (auto& record : readSampleFile(domain, path).records)
-    texts.push_back(std::move(record.text));
-  if (texts.empty())
-    throw std::runtime_error("corpus " + path + " has no usable lines");
+  engine::CorpusFileReport report;
+  auto texts = engine::readCorpusFile(domain, path, &report);
+  std::fprintf(stderr,
+               "paretolab-cli: corpus %s: %zu records, kept %zu; dropped %zu unreadable, %zu "
+               "invalid, %zu duplicates\n",
+               path.c_str(),
+               report.records,
+               texts.size(),
+               report.unreadable,
+               report.invalid,
+               report.duplicates);
   return texts;
 }
 

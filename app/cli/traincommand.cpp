@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
+#include "samplefiles.h"
 #include "taskrunner.h"
 
 #include "core/atomicfile.h"
@@ -123,6 +124,22 @@ runTrain(const TrainArguments& arguments)
     summary["config"] = task.source;
     summary["samples"] = result.final.samples;
     summary["initial"] = evaluationJson(result.initial, task.objectives);
+    // The generative-model metrics of the prior's and the final policy's samples, against the
+    // prior's held-out set where it ships with one, and what was measured of the prior itself.
+    const auto companions = engine::priorCompanions(prepared.prior.path);
+    std::vector<std::string> heldOut;
+    if (!companions.heldOutPath.empty())
+      for (auto& record : readSampleFile(*prepared.domain, companions.heldOutPath).records)
+        heldOut.push_back(std::move(record.text));
+    if (!prepared.domain->isConditional()) { // completions are no corpus texts to compare with
+      const auto corpus = prepared.domain->corpus();
+      for (const auto& [key, evaluation] :
+           { std::pair{ "initial", &result.initial }, { "final", &result.final } })
+        summary["generative_metrics"][key] =
+          prepared.domain->generativeMetrics(evaluation->samples, heldOut, corpus);
+    }
+    if (companions.metrics.is_object())
+      summary["prior_metrics"] = companions.metrics;
     engine::writeFileAtomically(arguments.summary, summary.dump(2) + "\n");
   }
   return result.cancelled ? 130 : 0;

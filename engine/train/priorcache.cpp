@@ -5,8 +5,11 @@
 #include "core/runtime.h"
 #include "model/checkpoint.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <unordered_set>
 
 namespace paretolab::engine {
 
@@ -84,18 +87,19 @@ pretrainPrior(const Domain& domain,
   return source;
 }
 
+namespace {
+
+/// The prior cached at `path`, or one pretrained on `corpus` now and cached
+/// there; `corpusName` is recorded in its config.
 PriorSource
-obtainPrior(const TaskConfig& task,
-            const Domain& domain,
-            const std::string& cacheDirectory,
-            const std::function<void(const PretrainProgress&)>& progress,
-            std::stop_token stop)
+cachedOrPretrained(const std::string& path,
+                   const TaskConfig& task,
+                   const Domain& domain,
+                   const std::function<std::vector<std::string>()>& corpus,
+                   const std::string& corpusName,
+                   const std::function<void(const PretrainProgress&)>& progress,
+                   std::stop_token stop)
 {
-  if (!task.priorPath.empty()) {
-    auto checkpoint = loadPolicyCheckpoint(task.priorPath);
-    return PriorSource{ .policy = checkpoint.policy, .path = task.priorPath };
-  }
-  const auto path = priorCachePath(task, domain, cacheDirectory);
   if (std::filesystem::exists(path)) {
     try {
       auto checkpoint = loadPolicyCheckpoint(path);
@@ -107,19 +111,125 @@ obtainPrior(const TaskConfig& task,
   // Stopped or killed, pretraining goes on next time from its last finished epoch.
   auto options = task.pretrain;
   options.resumeFile = path + ".partial";
-  auto source = pretrainPrior(domain, domain.corpus(), task.model, options, progress, stop);
+  auto source = pretrainPrior(domain, corpus(), task.model, options, progress, stop);
   source.path = path;
   if (!source.cancelled) {
     auto config = describe(task.model, task.pretrain);
     config["domain"] = domain.name();
     config["domain_options"] = task.domainOptions;
+    config["corpus"] = corpusName;
     config["best_validation_nll"] = source.pretraining.bestValidationLoss;
     config["epochs_run"] = source.pretraining.epochsRun;
+    if (!std::isnan(source.pretraining.validity))
+      config["validity"] = source.pretraining.validity;
     savePolicyCheckpoint(path, source.policy, config, source.pretraining.optimizerState);
     std::error_code ignored;
     std::filesystem::remove(options.resumeFile, ignored);
   }
   return source;
+}
+
+} // namespace
+
+PriorSource
+obtainPrior(const TaskConfig& task,
+            const Domain& domain,
+            const std::string& cacheDirectory,
+            const std::function<void(const PretrainProgress&)>& progress,
+            std::stop_token stop)
+{
+  if (!task.priorPath.empty()) {
+    auto checkpoint = loadPolicyCheckpoint(task.priorPath);
+    return PriorSource{ .policy = checkpoint.policy, .path = task.priorPath };
+  }
+  return cachedOrPretrained(
+    priorCachePath(task, domain, cacheDirectory),
+    task,
+    domain,
+    [&domain] { return domain.corpus(); },
+    "domain default",
+    progress,
+    stop);
+}
+
+std::vector<std::string>
+readCorpusFile(const Domain& domain, const std::string& path, CorpusFileReport* report)
+{
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw std::runtime_error("cannot read " + path);
+  auto reading = domain.sampleFormat(path)->read(in, domain.sampleLimits());
+  CorpusFileReport counts{ .records = reading.records.size(), .unreadable = reading.problems.size() };
+  std::vector<std::string> texts(reading.records.size());
+  parallelFor(texts.size(), [&](size_t i) {
+    if (domain.isValid(reading.records[i].text))
+      texts[i] = domain.canonical(reading.records[i].text);
+  });
+  std::unordered_set<std::string> seen;
+  std::vector<std::string> kept;
+  for (auto& text : texts) {
+    if (text.empty())
+      ++counts.invalid;
+    else if (!seen.insert(text).second)
+      ++counts.duplicates;
+    else
+      kept.push_back(std::move(text));
+  }
+  if (kept.size() < 2)
+    throw std::runtime_error(path + " has " + std::to_string(kept.size()) + " valid " +
+                             domain.name() + " texts; pretraining needs at least two");
+  if (report)
+    *report = counts;
+  return kept;
+}
+
+PriorSource
+obtainPriorFromFile(const TaskConfig& task,
+                    const Domain& domain,
+                    const std::string& corpusFile,
+                    const std::string& cacheDirectory,
+                    const std::function<void(const PretrainProgress&)>& progress,
+                    std::stop_token stop)
+{
+  auto key = describe(task.model, task.pretrain);
+  key["domain"] = domain.name();
+  key["domain_options"] = task.domainOptions;
+  key["corpus_file"] = fnv1a64(readFile(corpusFile));
+  char digest[17];
+  std::snprintf(
+    digest, sizeof digest, "%016llx", static_cast<unsigned long long>(fnv1a64(key.dump())));
+  const auto path = cacheDirectory + "/priors/" + domain.name() + "-file-" + digest + ".plckpt";
+  return cachedOrPretrained(
+    path,
+    task,
+    domain,
+    [&] { return readCorpusFile(domain, corpusFile); },
+    corpusFile,
+    progress,
+    stop);
+}
+
+PriorCompanions
+priorCompanions(const std::string& priorPath)
+{
+  namespace fs = std::filesystem;
+  PriorCompanions companions;
+  const auto stem = fs::path(priorPath).parent_path() / fs::path(priorPath).stem();
+  std::ifstream metrics(stem.string() + ".metrics.json");
+  if (metrics) {
+    auto json = nlohmann::json::parse(metrics, nullptr, false);
+    if (json.is_object())
+      companions.metrics = std::move(json);
+  }
+  for (const char* extension : { ".smi", ".fa", ".jsonl", ".txt" }) {
+    const auto heldOut = stem.string() + "-heldout" + extension;
+    std::error_code error;
+    if (fs::is_regular_file(heldOut, error)) {
+      companions.heldOutPath = heldOut;
+      break;
+    }
+  }
+  return companions;
 }
 
 } // namespace paretolab::engine

@@ -47,4 +47,42 @@ obtainPrior(const TaskConfig& task,
             const std::function<void(const PretrainProgress&)>& progress = {},
             std::stop_token stop = {});
 
+/// What reading a user's corpus file kept and dropped.
+struct CorpusFileReport
+{
+  std::size_t records = 0;    ///< records the domain's reader gave
+  std::size_t unreadable = 0; ///< lines the reader refused (too long, binary)
+  std::size_t invalid = 0;    ///< records the domain finds invalid
+  std::size_t duplicates = 0; ///< same canonical form as an earlier record
+};
+
+/// The valid texts of a corpus file in any of the domain's sample formats,
+/// in canonical form, once each. Throws std::runtime_error when the file
+/// cannot be read or holds fewer than two valid texts.
+std::vector<std::string>
+readCorpusFile(const Domain& domain, const std::string& path, CorpusFileReport* report = nullptr);
+
+/// A prior pretrained on a user's own file with the task's model and
+/// pretraining options, cached under a key of those and the file's bytes
+/// (pretrained on first use, as obtainPrior does for the domain's corpus).
+PriorSource
+obtainPriorFromFile(const TaskConfig& task,
+                    const Domain& domain,
+                    const std::string& corpusFile,
+                    const std::string& cacheDirectory,
+                    const std::function<void(const PretrainProgress&)>& progress = {},
+                    std::stop_token stop = {});
+
+/// What scripts/train-prior writes beside a shipped prior `X.plckpt`:
+/// X.metrics.json (the MOSES-style metrics of 10,000 samples) and
+/// X-heldout.smi (its held-out test set). Empty where they are absent.
+struct PriorCompanions
+{
+  nlohmann::json metrics;  ///< an object, or null
+  std::string heldOutPath; ///< empty when there is none
+};
+
+PriorCompanions
+priorCompanions(const std::string& priorPath);
+
 } // namespace paretolab::engine

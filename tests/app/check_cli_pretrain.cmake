@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # paretolab-cli pretrain writes a prior that train then uses.
 set(prior "${WORK}/toy-prior.plckpt")
-file(REMOVE "${prior}")
+file(REMOVE "${prior}" "${WORK}/toy-epochs.csv" "${WORK}/toy-heldout.txt")
 execute_process(COMMAND "${CLI}" pretrain --domain toy --out "${prior}"
+                        --log "${WORK}/toy-epochs.csv" --held-out "${WORK}/toy-heldout.txt"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
 message(STATUS "${out}")
 if(NOT rc EQUAL 0 OR NOT EXISTS "${prior}")
@@ -14,6 +15,24 @@ if(NOT err MATCHES "pretrain: [0-9]+/[0-9]+ +epoch 1 " OR err MATCHES "\r")
 endif()
 if(NOT out MATCHES "validation NLL 0\\.6[0-9]+ per token")
   message(FATAL_ERROR "pretraining did not reach the uniform-bits optimum (~0.652):\n${out}")
+endif()
+# Validity as it goes and at the end; the epoch log; the held-out split, never trained on.
+if(NOT out MATCHES "valid samples: [0-9.]+ % of 256" OR NOT err MATCHES "valid [0-9.]+%")
+  message(FATAL_ERROR "no validity in the output:\n${out}${err}")
+endif()
+file(STRINGS "${WORK}/toy-epochs.csv" epochs)
+list(GET epochs 0 header)
+list(LENGTH epochs count)
+if(NOT header STREQUAL "epoch,batch,seconds,train_nll,validation_nll,validity" OR count LESS 2)
+  message(FATAL_ERROR "unexpected epoch log: ${epochs}")
+endif()
+file(STRINGS "${WORK}/toy-heldout.txt" held)
+list(LENGTH held count)
+if(NOT out MATCHES "texts: [0-9]+ train, ${count} validation")
+  message(FATAL_ERROR "the held-out file has ${count} lines:\n${out}")
+endif()
+if(EXISTS "${prior}.partial")
+  message(FATAL_ERROR "the resume file outlived the finished pretraining")
 endif()
 execute_process(
   COMMAND "${CLI}" train --config "${SOURCE}/resources/tasks/toy.json" --prior "${prior}"

@@ -290,6 +290,44 @@ private Q_SLOTS:
               .isEmpty());
   }
 
+  // The molecule task opens with its shipped prior, and says what was measured of it.
+  void theMoleculeTaskShowsItsShippedPrior()
+  {
+    auto& window = *m_window;
+    QVERIFY(window.loadTask(QStringLiteral("molecules")));
+    const auto* setup = window.runSetupPanel();
+    QVERIFY2(QString::fromStdString(setup->task().priorPath).endsWith(QStringLiteral("priors/chembl.plckpt")),
+             setup->task().priorPath.c_str());
+    QVERIFY2(setup->priorDescription().contains(QStringLiteral("chembl.plckpt")) &&
+               setup->priorDescription().contains(QStringLiteral("% valid")),
+             qPrintable(setup->priorDescription()));
+    QVERIFY(!window.runActions()->pretrain()->isEnabled()); // nothing to pretrain: it ships
+  }
+
+  // A prior pretrained on the user's own file is cached, named, and used by Start.
+  void aPriorTrainsOnTheUsersOwnFile()
+  {
+    auto& window = *m_window;
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    const QString corpus = m_dir.filePath(QStringLiteral("my-bits.txt"));
+    {
+      QFile file(corpus);
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      for (int i = 0; i < 300; ++i) // 16-bit strings, mostly ones: the toy domain's valid texts
+        file.write(QByteArray("1111111111").append(QByteArray::number(100000 + i, 2).right(6)) + "\n");
+      file.write("not bits\n");
+    }
+    auto* setup = window.runSetupPanel();
+    QSignalSpy ready(window.controller(), &TrainingController::priorReady);
+    Q_EMIT setup->priorCorpusChosen(corpus); // what the file dialog sends
+    QVERIFY(ready.wait(120000));
+    const auto path = ready.first().at(0).toString();
+    QVERIFY2(path.contains(QStringLiteral("-file-")) && QFile::exists(path), qPrintable(path));
+    QCOMPARE(QString::fromStdString(setup->task().priorPath), path);
+    QVERIFY2(setup->priorDescription().contains(QStringLiteral("my-bits.txt")),
+             qPrintable(setup->priorDescription()));
+  }
+
   // An export says what it wrote and what it could not.
   void anExportSaysWhatItSkipped()
   {

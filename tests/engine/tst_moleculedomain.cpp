@@ -5,6 +5,7 @@
 #include "domains/molecules/moleculeformats.h"
 
 #include <GraphMol/FileParsers/MolSupplier.h>
+#include <GraphMol/SmilesParse/SmilesParse.h>
 #include <nlohmann/json.hpp>
 
 #include <QtTest>
@@ -33,6 +34,51 @@ class TestMoleculeDomain : public QObject
   Q_OBJECT
 
 private Q_SLOTS:
+  // The cleaned corpus is kept, read back as it was, and rebuilt when the kept copy is cut short.
+  void theCleanedCorpusIsKeptBetweenRuns()
+  {
+    QTemporaryDir dir;
+    const auto cache = dir.filePath(QStringLiteral("corpus.smi")).toStdString();
+    CorpusReport first, second, third;
+    const std::vector<std::string> nci{ kNciCorpusPath };
+    const CorpusFilter filter{ .maxLength = 100 };
+    const auto read = loadMoleculeCorpusCached(nci, filter, cache, &first);
+    QVERIFY(QFile::exists(QString::fromStdString(cache)));
+    const auto kept = loadMoleculeCorpusCached(nci, filter, cache, &second);
+    QCOMPARE(kept, read);
+    QCOMPARE(second.kept, first.kept);
+    QCOMPARE(second.duplicates, first.duplicates);
+    QCOMPARE(second.multiComponent, first.multiComponent);
+    QFile file(QString::fromStdString(cache));
+    QVERIFY(file.resize(file.size() / 2));
+    QCOMPARE(loadMoleculeCorpusCached(nci, filter, cache, &third), read);
+    QCOMPARE(third.lines, first.lines);
+  }
+
+  // The QM9-style corpus: small molecules of C, N, O and F only, from several files.
+  void keepsSmallMoleculesOfChosenElements()
+  {
+    const auto made = makeDomain("molecules",
+                                 nlohmann::json{ { "corpus", { "nci", kNciCorpusPath } },
+                                                 { "max_heavy_atoms", 9 },
+                                                 { "elements", "C,N,O,F" } });
+    const auto& molecules = dynamic_cast<const MoleculeDomain&>(*made);
+    const auto corpus = molecules.corpus();
+    const auto report = molecules.corpusReport();
+    qInfo("%s", molecules.describeCorpus().c_str());
+    QVERIFY(corpus.size() > 50);
+    QCOMPARE(report.kept, corpus.size());
+    QVERIFY(report.duplicates >= report.kept); // the second file repeats the first
+    QVERIFY(report.filtered > 4000);
+    for (const auto& smiles : corpus) {
+      std::unique_ptr<RDKit::ROMol> mol(RDKit::SmilesToMol(smiles));
+      QVERIFY(mol->getNumHeavyAtoms() <= 9);
+      for (const auto* atom : mol->atoms())
+        QVERIFY2(QStringLiteral("CNOF").contains(QString::fromStdString(atom->getSymbol())),
+                 smiles.c_str());
+    }
+  }
+
   void cleansTheNciCorpus()
   {
     const auto corpus = domain().corpus();

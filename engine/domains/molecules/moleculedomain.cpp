@@ -12,6 +12,7 @@
 #include "domains/molecules/smiles.h"
 
 #include <DataStructs/BitOps.h>
+#include <RDGeneral/versions.h>
 #include <DataStructs/ExplicitBitVect.h>
 #include <GraphMol/Fingerprints/MorganFingerprints.h>
 #include <GraphMol/SmilesParse/SmilesWrite.h>
@@ -109,7 +110,18 @@ void
 MoleculeDomain::loadCorpus() const
 {
   std::call_once(m_corpusOnce, [this] {
-    m_corpus = loadMoleculeCorpus(m_options.corpusPath, m_options.maxSmilesLength, &m_report);
+    const CorpusFilter filter{ .maxLength = m_options.maxSmilesLength,
+                               .maxHeavyAtoms = m_options.maxHeavyAtoms,
+                               .elements = m_options.elements };
+    if (m_options.corpusCacheDirectory.empty())
+      m_corpus = loadMoleculeCorpus(m_options.corpusPaths, filter, &m_report);
+    else
+      m_corpus = loadMoleculeCorpusCached(m_options.corpusPaths,
+                                          filter,
+                                          m_options.corpusCacheDirectory + "/molecules-" +
+                                            corpusDigest() + "-rdkit" + RDKit::rdkitVersion +
+                                            ".smi",
+                                          &m_report);
     m_corpusSet.insert(m_corpus.begin(), m_corpus.end());
   });
 }
@@ -256,11 +268,17 @@ std::string
 MoleculeDomain::describeCorpus() const
 {
   const auto r = corpusReport();
-  return m_options.corpusPath + ": " + std::to_string(r.lines) + " SMILES, kept " +
-         std::to_string(r.kept) + "; dropped " + std::to_string(r.invalid) + " invalid, " +
-         std::to_string(r.multiComponent) + " multi-component, " + std::to_string(r.tooLong) +
-         " over " + std::to_string(m_options.maxSmilesLength) + " characters, " +
-         std::to_string(r.duplicates) + " duplicates";
+  std::string files;
+  for (const auto& path : m_options.corpusPaths)
+    files += (files.empty() ? "" : " + ") + path;
+  return files + ": " + std::to_string(r.lines) + " SMILES, kept " + std::to_string(r.kept) +
+         "; dropped " + std::to_string(r.invalid) + " invalid, " +
+         std::to_string(r.multiComponent) + " multi-component, " +
+         (r.filtered ? std::to_string(r.filtered) + " of other elements or over " +
+                         std::to_string(m_options.maxHeavyAtoms) + " heavy atoms, "
+                     : std::string{}) +
+         std::to_string(r.tooLong) + " over " + std::to_string(m_options.maxSmilesLength) +
+         " characters, " + std::to_string(r.duplicates) + " duplicates";
 }
 
 std::string
@@ -277,8 +295,12 @@ namespace paretolab::engine {
 std::string
 MoleculeDomain::corpusDigest() const
 {
-  auto hash = fnv1a64(readFile(m_options.corpusPath));
+  uint64_t hash = fnv1a64("");
+  for (const auto& path : m_options.corpusPaths)
+    hash = fnv1a64(readFile(path), hash);
   hash = fnv1a64(std::to_string(m_options.maxSmilesLength), hash);
+  if (m_options.maxHeavyAtoms > 0 || !m_options.elements.empty()) // older digests stay as they were
+    hash = fnv1a64(std::to_string(m_options.maxHeavyAtoms) + "|" + m_options.elements, hash);
   char digest[17];
   std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(hash));
   return digest;
