@@ -87,6 +87,34 @@
     </message>
 </context>
 <context>
+    <name>PriorText</name>
+    <message>
+        <location filename="../app/priordescription.cpp" line="34"/>
+        <source>Pretrained on the domain&apos;s corpus (cached)</source>
+        <translation>Auf dem Korpus der Domäne vortrainiert (zwischengespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../app/priordescription.cpp" line="35"/>
+        <source>Pretrained on the domain&apos;s corpus at the first Start</source>
+        <translation>Wird beim ersten Start auf dem Korpus der Domäne vortrainiert</translation>
+    </message>
+    <message>
+        <location filename="../app/priordescription.cpp" line="43"/>
+        <source>%1: %2 % valid, %3 % unique@10k, %4 % novel</source>
+        <translation>%1: %2 % gültig, %3 % eindeutig@10k, %4 % neu</translation>
+    </message>
+    <message>
+        <location filename="../app/priordescription.cpp" line="47"/>
+        <source>Measured on %1 samples (MOSES definitions):</source>
+        <translation>Gemessen an %1 Stichproben (Definitionen von MOSES):</translation>
+    </message>
+    <message>
+        <location filename="../app/priordescription.cpp" line="65"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>RunSetupPanel</name>
     <message>
         <location filename="../widgets/objectiveseditor.cpp" line="39"/>
@@ -193,60 +221,60 @@
         <translation>Belohnungsp&amp;lot exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="89"/>
+        <location filename="../app/exportactions.cpp" line="105"/>
         <source>Exported %1 of %2 samples to %3.</source>
         <translation>%1 von %2 Samples nach %3 exportiert.</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="94"/>
+        <location filename="../app/exportactions.cpp" line="110"/>
         <source>Skipped %1: %2 (sample %3 and others).</source>
         <translation>%1 übersprungen: %2 (Sample %3 und weitere).</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="106"/>
+        <location filename="../app/exportactions.cpp" line="122"/>
         <source>There are no samples to export yet.</source>
         <translation>Es gibt noch keine Samples zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="118"/>
-        <location filename="../app/exportactions.cpp" line="124"/>
+        <location filename="../app/exportactions.cpp" line="134"/>
+        <location filename="../app/exportactions.cpp" line="140"/>
         <source>Export samples</source>
         <translation>Samples exportieren</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="132"/>
+        <location filename="../app/exportactions.cpp" line="148"/>
         <source>There are no points on the front yet.</source>
         <translation>Auf der Front gibt es noch keine Punkte.</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="136"/>
-        <location filename="../app/exportactions.cpp" line="146"/>
+        <location filename="../app/exportactions.cpp" line="152"/>
+        <location filename="../app/exportactions.cpp" line="162"/>
         <source>Export front points</source>
         <translation>Frontpunkte exportieren</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="136"/>
+        <location filename="../app/exportactions.cpp" line="152"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="144"/>
+        <location filename="../app/exportactions.cpp" line="160"/>
         <source>Exported %1 points to %2.</source>
         <translation>%1 Punkte nach %2 exportiert.</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="154"/>
-        <location filename="../app/exportactions.cpp" line="165"/>
+        <location filename="../app/exportactions.cpp" line="170"/>
+        <location filename="../app/exportactions.cpp" line="181"/>
         <source>Export plot</source>
         <translation>Plot exportieren</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="154"/>
+        <location filename="../app/exportactions.cpp" line="170"/>
         <source>Images (*.png *.svg *.pdf)</source>
         <translation>Bilder (*.png *.svg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/exportactions.cpp" line="167"/>
+        <location filename="../app/exportactions.cpp" line="183"/>
         <source>Exported the plot to %1.</source>
         <translation>Diagramm nach %1 exportiert.</translation>
     </message>
@@ -254,102 +282,114 @@
 <context>
     <name>paretolab::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="43"/>
+        <location filename="../app/mainwindow.cpp" line="45"/>
         <source>ParetoLab</source>
         <translation>ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="52"/>
+        <location filename="../app/mainwindow.cpp" line="54"/>
         <source>Reward per objective</source>
         <translation>Belohnung je Ziel</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="53"/>
+        <location filename="../app/mainwindow.cpp" line="55"/>
         <source>Rewards</source>
         <translation>Belohnungen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="54"/>
+        <location filename="../app/mainwindow.cpp" line="56"/>
         <source>Expert divergence at each merge</source>
         <translation>Abstand der Experten bei jedem Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="54"/>
+        <location filename="../app/mainwindow.cpp" line="57"/>
         <source>Divergence</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="56"/>
+        <location filename="../app/mainwindow.cpp" line="59"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="102"/>
+        <location filename="../app/mainwindow.cpp" line="108"/>
         <source>Run setup</source>
         <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="121"/>
+        <location filename="../app/mainwindow.cpp" line="127"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="128"/>
+        <location filename="../app/mainwindow.cpp" line="134"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="135"/>
+        <location filename="../app/mainwindow.cpp" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="136"/>
+        <location filename="../app/mainwindow.cpp" line="142"/>
         <source>&amp;Open task…</source>
         <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="138"/>
+        <location filename="../app/mainwindow.cpp" line="144"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="138"/>
+        <location filename="../app/mainwindow.cpp" line="144"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="142"/>
+        <location filename="../app/mainwindow.cpp" line="148"/>
         <source>R&amp;uns…</source>
         <translation>Lä&amp;ufe…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="142"/>
+        <location filename="../app/mainwindow.cpp" line="148"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="143"/>
+        <location filename="../app/mainwindow.cpp" line="149"/>
         <source>&amp;Recent tasks</source>
         <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="147"/>
+        <location filename="../app/mainwindow.cpp" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="271"/>
+        <location filename="../app/mainwindow.cpp" line="192"/>
+        <source>Trained on %1 (cached)</source>
+        <translation>Auf %1 trainiert (zwischengespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="193"/>
+        <source>%1
+Pretrained on %2</source>
+        <translation>%1
+Vortrainiert auf %2</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="300"/>
         <source>ParetoLab — run %1: %2</source>
         <translation>ParetoLab — Lauf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="150"/>
+        <location filename="../app/mainwindow.cpp" line="156"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="157"/>
+        <location filename="../app/mainwindow.cpp" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -384,37 +424,37 @@
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="182"/>
+        <location filename="../app/mainwindow.cpp" line="208"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="187"/>
+        <location filename="../app/mainwindow.cpp" line="213"/>
         <source>run %1 (%2)</source>
         <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="190"/>
+        <location filename="../app/mainwindow.cpp" line="216"/>
         <source>The run is not recorded</source>
         <translation>Der Lauf wird nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="216"/>
+        <location filename="../app/mainwindow.cpp" line="245"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="217"/>
+        <location filename="../app/mainwindow.cpp" line="246"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="222"/>
+        <location filename="../app/mainwindow.cpp" line="251"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="223"/>
+        <location filename="../app/mainwindow.cpp" line="252"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
@@ -429,17 +469,17 @@
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="257"/>
+        <location filename="../app/mainwindow.cpp" line="286"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="262"/>
+        <location filename="../app/mainwindow.cpp" line="291"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="254"/>
+        <location filename="../app/mainwindow.cpp" line="283"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -737,7 +777,7 @@
         <translation>λ = (%1), Experten von Runde %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="394"/>
+        <location filename="../app/runpresenter.cpp" line="401"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
@@ -836,12 +876,17 @@
         <translation>Vortraining des Priors %p% · Restzeit %1</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="172"/>
+        <location filename="../app/runstatus.cpp" line="171"/>
+        <source>Pretraining the prior: validation NLL %1 per token, %2% of samples valid</source>
+        <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token, %2 % der Stichproben gültig</translation>
+    </message>
+    <message>
+        <location filename="../app/runstatus.cpp" line="176"/>
         <source>Pretraining the prior: validation NLL %1 per token</source>
         <translation>Vortraining des Priors: Validierungs-NLL %1 pro Token</translation>
     </message>
     <message>
-        <location filename="../app/runstatus.cpp" line="181"/>
+        <location filename="../app/runstatus.cpp" line="185"/>
         <source>%v / %m steps · ETA %1</source>
         <translation>%v / %m Schritte · Restzeit %1</translation>
     </message>
@@ -849,9 +894,9 @@
 <context>
     <name>paretolab::app::TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="334"/>
-        <location filename="../app/trainingcontroller.cpp" line="361"/>
-        <location filename="../app/trainingcontroller.cpp" line="381"/>
+        <location filename="../app/trainingcontroller.cpp" line="349"/>
+        <location filename="../app/trainingcontroller.cpp" line="376"/>
+        <location filename="../app/trainingcontroller.cpp" line="396"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
@@ -1140,7 +1185,7 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
     </message>
     <message>
         <location filename="../widgets/picturegrid.cpp" line="175"/>
-        <location filename="../widgets/picturegrid.cpp" line="373"/>
+        <location filename="../widgets/picturegrid.cpp" line="382"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
@@ -1165,27 +1210,27 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
         <translation>Erzeugungsreihenfolge</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="344"/>
+        <location filename="../widgets/picturegrid.cpp" line="353"/>
         <source>Highest first</source>
         <translation>Höchste zuerst</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="344"/>
+        <location filename="../widgets/picturegrid.cpp" line="353"/>
         <source>Lowest first</source>
         <translation>Niedrigste zuerst</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="378"/>
+        <location filename="../widgets/picturegrid.cpp" line="387"/>
         <source>%1 (raw): %2</source>
         <translation>%1 (roh): %2</translation>
     </message>
     <message>
-        <location filename="../widgets/picturegrid.cpp" line="394"/>
+        <location filename="../widgets/picturegrid.cpp" line="403"/>
         <source>1 sample</source>
         <translation>1 Sample</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/picturegrid.cpp" line="394"/>
+        <location filename="../widgets/picturegrid.cpp" line="403"/>
         <source>%n samples</source>
         <translation>
             <numerusform>%n Sample</numerusform>
@@ -1428,148 +1473,168 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
         <translation>Domäne:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="85"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="88"/>
+        <source>Train on a &amp;file…</source>
+        <translation>Auf einer &amp;Datei trainieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="89"/>
+        <source>Pretrain a prior on your own sequences (one per line, or any of the domain&apos;s formats) with this task&apos;s model, and use it</source>
+        <translation>Einen Prior auf eigenen Sequenzen vortrainieren (eine pro Zeile oder in einem Format der Domäne), mit dem Modell dieser Aufgabe, und ihn verwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="94"/>
+        <source>Prior:</source>
+        <translation>Prior:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="97"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="92"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="104"/>
         <source>IterativeRS</source>
         <translation>IterativeRS</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="105"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="117"/>
         <source>Merge period &amp;m:</source>
         <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="112"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="124"/>
         <source>Experts per round &amp;M:</source>
         <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="193"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="225"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="230"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="262"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="117"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="395"/>
+        <source>Pretrain a prior on a file</source>
+        <translation>Einen Prior auf einer Datei vortrainieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="129"/>
         <source>Steps &amp;T:</source>
         <translation>Schritte &amp;T:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="106"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
         <source>The experts are merged every m steps and all restart from the merge. m = 1 is IterativeRS&apos;s MORLHF limit; T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt und starten alle von der Zusammenführung neu. m = 1 ist der MORLHF-Grenzfall von IterativeRS; T führt einmal am Ende zusammen (Rewarded Soups); das Paper findet ein mittleres m am besten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="109"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="121"/>
         <source>a number of steps, or T</source>
         <translation>eine Anzahl Schritte oder T</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="113"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
         <source>M of the N experts, drawn at random after each merge, train in the next round; “all” for every expert.</source>
         <translation>M der N Experten, nach jeder Zusammenführung zufällig gezogen, trainieren in der nächsten Runde; „all“ für alle Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="130"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
         <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="122"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="134"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="123"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="135"/>
         <source>Adam&apos;s step size, above 0.</source>
         <translation>Adams Schrittweite, größer als 0.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="126"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="138"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="131"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
         <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="130"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="142"/>
         <source>KL &amp;β:</source>
         <translation>KL &amp;β:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="127"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="139"/>
         <source>Sequences per rollout batch, at least 2.</source>
         <translation>Sequenzen je Rollout-Batch, mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="133"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="145"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="133"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="145"/>
         <source>The same seed gives the same run.</source>
         <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="219"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="256"/>
         <source>The merge period m must be a whole number of steps of at least 1, or T for one merge at the end; “%1” is neither.</source>
         <translation>Die Zusammenführungsperiode m muss eine ganze Zahl von mindestens 1 Schritt sein oder T für eine Zusammenführung am Ende; „%1“ ist keins von beiden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="230"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="267"/>
         <source>Experts per round M must be from 1 to %1, or “all”; not “%2”.</source>
         <translation>Experten je Runde M muss zwischen 1 und %1 liegen oder „all“ sein, nicht „%2“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="235"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="272"/>
         <source>Steps T must be a whole number of at least 1, not “%1”.</source>
         <translation>Schritte T muss eine ganze Zahl von mindestens 1 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="239"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="276"/>
         <source>The learning rate must be a number above 0 and at most 10, not “%1”.</source>
         <translation>Die Lernrate muss eine Zahl größer als 0 und höchstens 10 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="244"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="281"/>
         <source>The batch size must be a whole number of at least 2, not “%1”.</source>
         <translation>Die Batchgröße muss eine ganze Zahl von mindestens 2 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="248"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="285"/>
         <source>KL β must be a number from 0 to 100, not “%1”.</source>
         <translation>KL β muss eine Zahl von 0 bis 100 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="251"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="288"/>
         <source>The seed must be a whole number of at least 0, not “%1”.</source>
         <translation>Der Seed muss eine ganze Zahl von mindestens 0 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="306"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="253"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="290"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="348"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="386"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="348"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="386"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
@@ -1650,12 +1715,12 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
         <translation>Noch keine Samples. Starten Sie einen Lauf oder klicken Sie auf einen Punkt der Pareto-Front, um zu sehen, was diese Policy erzeugt.</translation>
     </message>
     <message>
-        <location filename="../widgets/samplesview.cpp" line="134"/>
+        <location filename="../widgets/samplesview.cpp" line="154"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../widgets/samplesview.cpp" line="163"/>
+        <location filename="../widgets/samplesview.cpp" line="183"/>
         <source>Search: %1</source>
         <translation>Suche: %1</translation>
     </message>
