@@ -177,12 +177,13 @@ MainWindow::connectController()
     if (m_runSetup->hasTask())
       m_controller->pretrain(m_runSetup->task(), m_cacheDirectory);
   });
-  connect(m_runSetup, &widgets::RunSetupPanel::priorCorpusChosen, this, [this](const QString& path) {
-    if (!m_runSetup->hasTask() || m_controller->isActive())
-      return;
-    m_priorCorpus = path;
-    m_controller->pretrainOnFile(m_runSetup->task(), path, m_cacheDirectory);
-  });
+  connect(
+    m_runSetup, &widgets::RunSetupPanel::priorCorpusChosen, this, [this](const QString& path) {
+      if (!m_runSetup->hasTask() || m_controller->isActive())
+        return;
+      m_priorCorpus = path;
+      m_controller->pretrainOnFile(m_runSetup->task(), path, m_cacheDirectory);
+    });
   connect(m_controller, &TrainingController::priorReady, this, [this](const QString& path) {
     if (m_priorCorpus.isEmpty())
       return;

@@ -41,14 +41,19 @@ describePrior(const engine::TaskConfig& task, bool cached)
     return { name, path };
   PriorDescription description;
   description.line = PriorText::tr("%1: %2 % valid, %3 % unique@10k, %4 % novel")
-                       .arg(name, percent(metrics, "validity"), percent(metrics, "unique@10k"),
+                       .arg(name,
+                            percent(metrics, "validity"),
+                            percent(metrics, "unique@10k"),
                             percent(metrics, "novelty"));
-  QStringList lines{ path,
-                     PriorText::tr("Measured on %1 samples (MOSES definitions):")
-                       .arg(metrics.value("samples", 0)) };
+  QStringList lines{
+    path,
+    PriorText::tr("Measured on %1 samples (MOSES definitions):").arg(metrics.value("samples", 0))
+  };
   for (const auto& [key, value] : metrics.items())
     if (value.is_number_float())
-      lines << QStringLiteral("%1: %2").arg(QString::fromStdString(key)).arg(value.get<double>(), 0, 'f', 4);
+      lines << QStringLiteral("%1: %2")
+                 .arg(QString::fromStdString(key))
+                 .arg(value.get<double>(), 0, 'f', 4);
   description.details = lines.join(QLatin1Char('\n'));
   return description;
 }
@@ -60,8 +65,8 @@ corpusFileFilter(const engine::Domain& domain)
   for (const auto& format : domain.sampleFormats())
     if (format->canRead())
       filters << QStringLiteral("%1 (*.%2)")
-                 .arg(QString::fromStdString(format->title()),
-                      QString::fromStdString(format->extension()));
+                   .arg(QString::fromStdString(format->title()),
+                        QString::fromStdString(format->extension()));
   filters << PriorText::tr("All files (*)");
   return filters.join(QStringLiteral(";;"));
 }

@@ -391,8 +391,8 @@ RunSetupPanel::chooseTaskFile()
 void
 RunSetupPanel::choosePriorCorpus()
 {
-  const QString path = QFileDialog::getOpenFileName(
-    this, tr("Pretrain a prior on a file"), QString(), m_corpusFilter);
+  const QString path =
+    QFileDialog::getOpenFileName(this, tr("Pretrain a prior on a file"), QString(), m_corpusFilter);
   if (!path.isEmpty())
     Q_EMIT priorCorpusChosen(path);
 }

@@ -3,7 +3,6 @@
 #include "progressbar.h"
 #include "taskrunner.h"
 
-
 #include "core/atomicfile.h"
 #include "core/domainregistry.h"
 #include "model/checkpoint.h"

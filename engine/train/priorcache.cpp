@@ -159,7 +159,8 @@ readCorpusFile(const Domain& domain, const std::string& path, CorpusFileReport* 
   if (!in)
     throw std::runtime_error("cannot read " + path);
   auto reading = domain.sampleFormat(path)->read(in, domain.sampleLimits());
-  CorpusFileReport counts{ .records = reading.records.size(), .unreadable = reading.problems.size() };
+  CorpusFileReport counts{ .records = reading.records.size(),
+                           .unreadable = reading.problems.size() };
   std::vector<std::string> texts(reading.records.size());
   parallelFor(texts.size(), [&](size_t i) {
     if (domain.isValid(reading.records[i].text))

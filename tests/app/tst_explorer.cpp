@@ -296,7 +296,8 @@ private Q_SLOTS:
     auto& window = *m_window;
     QVERIFY(window.loadTask(QStringLiteral("molecules")));
     const auto* setup = window.runSetupPanel();
-    QVERIFY2(QString::fromStdString(setup->task().priorPath).endsWith(QStringLiteral("priors/chembl.plckpt")),
+    QVERIFY2(QString::fromStdString(setup->task().priorPath)
+               .endsWith(QStringLiteral("priors/chembl.plckpt")),
              setup->task().priorPath.c_str());
     QVERIFY2(setup->priorDescription().contains(QStringLiteral("chembl.plckpt")) &&
                setup->priorDescription().contains(QStringLiteral("% valid")),
@@ -314,7 +315,8 @@ private Q_SLOTS:
       QFile file(corpus);
       QVERIFY(file.open(QIODevice::WriteOnly));
       for (int i = 0; i < 300; ++i) // 16-bit strings, mostly ones: the toy domain's valid texts
-        file.write(QByteArray("1111111111").append(QByteArray::number(100000 + i, 2).right(6)) + "\n");
+        file.write(QByteArray("1111111111").append(QByteArray::number(100000 + i, 2).right(6)) +
+                   "\n");
       file.write("not bits\n");
     }
     auto* setup = window.runSetupPanel();

@@ -12,10 +12,10 @@
 #include "domains/molecules/smiles.h"
 
 #include <DataStructs/BitOps.h>
-#include <RDGeneral/versions.h>
 #include <DataStructs/ExplicitBitVect.h>
 #include <GraphMol/Fingerprints/MorganFingerprints.h>
 #include <GraphMol/SmilesParse/SmilesWrite.h>
+#include <RDGeneral/versions.h>
 
 #include <algorithm>
 #include <cmath>
@@ -116,12 +116,12 @@ MoleculeDomain::loadCorpus() const
     if (m_options.corpusCacheDirectory.empty())
       m_corpus = loadMoleculeCorpus(m_options.corpusPaths, filter, &m_report);
     else
-      m_corpus = loadMoleculeCorpusCached(m_options.corpusPaths,
-                                          filter,
-                                          m_options.corpusCacheDirectory + "/molecules-" +
-                                            corpusDigest() + "-rdkit" + RDKit::rdkitVersion +
-                                            ".smi",
-                                          &m_report);
+      m_corpus =
+        loadMoleculeCorpusCached(m_options.corpusPaths,
+                                 filter,
+                                 m_options.corpusCacheDirectory + "/molecules-" + corpusDigest() +
+                                   "-rdkit" + RDKit::rdkitVersion + ".smi",
+                                 &m_report);
     m_corpusSet.insert(m_corpus.begin(), m_corpus.end());
   });
 }

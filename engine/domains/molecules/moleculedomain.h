@@ -25,7 +25,7 @@ public:
     std::vector<std::string> corpusPaths{ kNciCorpusPath }; ///< read in order, each molecule once
     std::size_t maxSmilesLength = 100;
     std::size_t maxHeavyAtoms = 0; ///< keep smaller molecules only; 0: any
-    std::string elements;          ///< keep molecules of these elements only ("C,N,O,F"); empty: any
+    std::string elements; ///< keep molecules of these elements only ("C,N,O,F"); empty: any
     /// Where the canonicalised corpus is kept between runs; empty: not kept.
     std::string corpusCacheDirectory;
     QuantumOptions quantum;

@@ -44,8 +44,7 @@ makeMolecules(const nlohmann::json& json)
       }
       if (options.corpusPaths.empty())
         throw std::invalid_argument("domain_options.corpus: name at least one corpus");
-    } else if (key == "max_heavy_atoms" && value.is_number_integer() &&
-               value.get<int64_t>() >= 0) {
+    } else if (key == "max_heavy_atoms" && value.is_number_integer() && value.get<int64_t>() >= 0) {
       options.maxHeavyAtoms = value.get<size_t>();
     } else if (key == "elements" && value.is_string()) {
       options.elements = value.get<std::string>();
