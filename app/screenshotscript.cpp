@@ -44,6 +44,13 @@ ScreenshotScript::start()
     m_window->controller()->requestRemerge(equal, 64);
   });
   m_window->runSetupPanel()->setTotalSteps(m_steps);
+  // A setting the panel refuses would leave the script waiting for a run that
+  // never starts: say why and stop instead.
+  if (const QString problem = m_window->runSetupPanel()->validationMessage(); !problem.isEmpty()) {
+    std::fprintf(stderr, "paretolab: cannot start the run: %s\n", qPrintable(problem));
+    QTimer::singleShot(0, this, [] { QCoreApplication::exit(1); });
+    return;
+  }
   m_window->startTraining();
 }
 
