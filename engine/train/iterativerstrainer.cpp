@@ -6,6 +6,7 @@
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
+#include "train/clppolicy.h"
 #include "train/divergence.h"
 #include "train/evaluation.h"
 #include "train/expert.h"
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -37,6 +39,22 @@ double
 secondsSince(Clock::time_point start)
 {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// w ~ Dirichlet(alpha, ..., alpha), from normalised Gamma(alpha, 1) draws.
+std::vector<double>
+drawDirichlet(std::mt19937_64& rng, size_t size, double alpha)
+{
+  std::gamma_distribution<double> gamma(alpha, 1.0);
+  std::vector<double> w(size);
+  double sum = 0.0;
+  for (auto& value : w)
+    sum += value = gamma(rng);
+  if (sum <= 0.0) // every draw underflowed (tiny alpha): a corner of the simplex
+    return std::vector<double>(size, 1.0 / double(size));
+  for (auto& value : w)
+    value /= sum;
+  return w;
 }
 
 /// What stays in memory of one merge round, for re-merging.
@@ -71,10 +89,16 @@ struct IterativeRsTrainer::Impl
   std::set<int64_t> loaded; ///< rounds loaded from checkpoints for re-merging
   int64_t latestRound = 0;
   std::optional<RoundCheckpoint> resume;
+  std::vector<bool> clpConditioned; ///< CLP: which parameters depend on w
 
   /// MORLHF trains one policy on the combined reward; IterativeRS one expert per objective.
   bool singlePolicy() const { return options.method == Method::Morlhf; }
+  /// CLP trains one steerable policy, with a copy theta_i of its conditioned
+  /// parameters per objective: the round snapshots hold the theta_i as experts.
+  bool clp() const { return options.method == Method::Clp; }
   size_t expertCount() const { return singlePolicy() ? 1 : objectives.size(); }
+  /// The policies that sample, each with its own generator and optimizer.
+  size_t trainedPolicies() const { return clp() ? 1 : expertCount(); }
 
   std::vector<double> taskLambda() const
   {
@@ -86,26 +110,38 @@ struct IterativeRsTrainer::Impl
 
   std::string objectiveList() const
   {
-    std::string names = singlePolicy() ? "morlhf:" : "";
+    std::string names = singlePolicy() ? "morlhf:" : clp() ? "clp:" : "";
     for (const auto& objective : objectives)
       names += objective.name + ",";
     return names;
   }
 
+  /// The seed of a method that trains one policy (MORLHF, CLP), so that CLP
+  /// with one objective draws exactly what MORLHF does.
+  uint64_t onePolicySeed() const { return mixSeed(options.seed, fnv1a64("morlhf")); }
+
   uint64_t seedOfExpert(size_t k) const
   {
-    return singlePolicy() ? mixSeed(options.seed, fnv1a64("morlhf"))
+    return singlePolicy() ? onePolicySeed()
                           : IterativeRsTrainer::expertSeed(options.seed, objectives[k].name);
   }
 
+  /// Whether round checkpoints carry the optimizers' state: CLP's Adam never restarts.
+  bool checkpointsKeepOptimizers() const
+  {
+    return clp() || options.optimizerAtMerge != OptimizerAtMerge::Reset;
+  }
+
   /// Writes the state after merge `round`; returns its path and sha256.
-  std::pair<std::string, std::string> writeCheckpoint(int64_t round,
-                                                      int64_t step,
-                                                      const ParameterSet& rho,
-                                                      const RoundSnapshot& snapshot,
-                                                      std::vector<Expert>& experts,
-                                                      const std::mt19937_64& subsetRng,
-                                                      const std::vector<int>& nextSubset) const
+  /// `saveTrainingState` adds the generators' and optimizers' states.
+  std::pair<std::string, std::string> writeCheckpoint(
+    int64_t round,
+    int64_t step,
+    const ParameterSet& rho,
+    const RoundSnapshot& snapshot,
+    const std::function<void(RoundCheckpoint&)>& saveTrainingState,
+    const std::mt19937_64& subsetRng,
+    const std::vector<int>& nextSubset) const
   {
     RoundCheckpoint checkpoint{ .objectives = objectiveList(),
                                 .round = round,
@@ -114,7 +150,7 @@ struct IterativeRsTrainer::Impl
                                 .base = snapshot.base,
                                 .experts = snapshot.experts,
                                 .nextSubset = nextSubset };
-    saveExperts(experts, options.optimizerAtMerge != OptimizerAtMerge::Reset, checkpoint);
+    saveTrainingState(checkpoint);
     std::ostringstream rngState;
     rngState << subsetRng;
     checkpoint.subsetRngState = rngState.str();
@@ -126,8 +162,9 @@ struct IterativeRsTrainer::Impl
   {
     auto point = readRoundCheckpoint(path,
                                      expertCount(),
+                                     trainedPolicies(),
                                      options.ppo.advantage == AdvantageEstimator::Gae,
-                                     options.optimizerAtMerge != OptimizerAtMerge::Reset);
+                                     checkpointsKeepOptimizers());
     if (point.objectives != objectiveList())
       throw CheckpointError("checkpoint " + path + " belongs to a task with objectives " +
                             point.objectives);
@@ -140,6 +177,24 @@ struct IterativeRsTrainer::Impl
                             " cannot be resumed: " + message.substr(0, message.find('\n')));
     }
     return point;
+  }
+
+  /// The policy of `weights` (normalised) from a round's experts: CLP's
+  /// theta(w), or the run's merge of the experts with weight > 0.
+  ParameterSet composeOrMerge(const RoundSnapshot& snapshot,
+                              const std::vector<double>& lambda) const
+  {
+    std::vector<const ParameterSet*> members;
+    std::vector<double> memberLambda;
+    for (size_t i = 0; i < lambda.size(); ++i) {
+      if (clp() || lambda[i] > 0) {
+        members.push_back(&snapshot.experts[i]);
+        memberLambda.push_back(lambda[i]);
+      }
+    }
+    if (clp())
+      return composeParameters(members, memberLambda, clpConditioned);
+    return mergeParameters(members, memberLambda, snapshot.base, options.merge);
   }
 
   Policy policyFrom(const ParameterSet& parameters) const
@@ -228,35 +283,68 @@ struct IterativeRsTrainer::Impl
   /// the lambda-weighted sum for a single policy), the update, its report.
   StepReport trainStep(Expert& expert, int k, int64_t step, int64_t round) const
   {
+    auto* valueHead = expert.valueHead ? &expert.valueHead : nullptr;
+    const auto weights = singlePolicy() ? taskLambda() : std::vector<double>{};
+    return policyStep(*expert.model,
+                      *expert.optimizer,
+                      expert.generator,
+                      valueHead,
+                      weights,
+                      singlePolicy() ? -1 : k,
+                      step,
+                      round);
+  }
+
+  /// One CLP step: w ~ Dirichlet(alpha), theta(w), a rollout rewarded with
+  /// sum_i w_i R_i, and the update of every theta_i and the shared parameters.
+  StepReport clpStep(ClpPolicy& policy,
+                     std::mt19937_64& weightRng,
+                     int64_t step,
+                     int64_t round) const
+  {
+    const auto w = drawDirichlet(weightRng, objectives.size(), options.clp.alpha);
+    policy.compose(w);
+    return policyStep(
+      policy.model(), policy.optimizer(), policy.generator(), nullptr, w, -1, step, round);
+  }
+
+  /// A rollout of `model`, its rewards (the `weights`-weighted sum of the
+  /// objectives, or objective `k`'s alone when `weights` is empty), the PPO
+  /// update, and its report.
+  StepReport policyStep(GptImpl& model,
+                        torch::optim::Optimizer& optimizer,
+                        at::Generator& generator,
+                        torch::nn::Linear* valueHead,
+                        const std::vector<double>& weights,
+                        int k,
+                        int64_t step,
+                        int64_t round) const
+  {
     const auto started = Clock::now();
     const auto& ppo = options.ppo;
-    auto* valueHead = expert.valueHead ? &expert.valueHead : nullptr;
     std::vector<SampleContext> contexts;
-    const auto [prompts, groups] = rolloutPrompts(expert.generator, contexts);
-    auto rollout =
-      collectRollout(*expert.model, *reference.ptr(), ppo, expert.generator, prompts, groups);
+    const auto [prompts, groups] = rolloutPrompts(generator, contexts);
+    auto rollout = collectRollout(model, *reference.ptr(), ppo, generator, prompts, groups);
     const auto texts = decodeBatch(prior.tokenizer(), rollout.sequences);
     const auto scored =
       scoreTexts(*domain, objectives, texts, options.invalidPenalty, contexts, priorJudge.get());
-    const auto lambda = taskLambda();
     std::vector<float> rewards;
     for (const auto& row : scored.transformed) {
       double reward = 0.0;
-      if (singlePolicy())
-        for (size_t j = 0; j < row.size(); ++j)
-          reward += lambda[j] * row[j];
-      else
+      if (weights.empty())
         reward = row[size_t(k)];
+      else
+        for (size_t j = 0; j < row.size(); ++j)
+          reward += weights[j] * row[j];
       rewards.push_back(float(reward));
     }
     assignAdvantages(rollout, torch::tensor(rewards), ppo, valueHead);
-    const auto update =
-      ppoUpdate(*expert.model, *expert.optimizer, rollout, ppo, expert.generator, valueHead);
+    const auto update = ppoUpdate(model, optimizer, rollout, ppo, generator, valueHead);
 
     StepReport report;
     report.step = step;
     report.round = round;
-    report.expert = singlePolicy() ? -1 : k;
+    report.expert = k;
     report.rawMeans = scored.rawMeans;
     report.transformedMeans = scored.transformedMeans;
     report.averageReward = scored.averageReward;
@@ -323,6 +411,10 @@ IterativeRsTrainer::IterativeRsTrainer(std::shared_ptr<const Domain> domain,
     throw std::invalid_argument("trainer: merge_period must be 0 (= T) or positive");
   if (d.options.ppo.batchSize < 2)
     throw std::invalid_argument("trainer: batch_size must be at least 2 (RLOO needs a baseline)");
+  if (d.clp() && d.options.ppo.advantage == AdvantageEstimator::Gae)
+    throw std::invalid_argument("trainer: CLP trains with RLOO; GAE's critic is not conditioned");
+  if (d.clp() && d.options.subsetSize != 0)
+    throw std::invalid_argument("trainer: CLP trains one policy: subset_size does not apply");
   if (d.domain->isConditional()) {
     d.trainPrompts = encodePrompts(d.prior.tokenizer(), d.domain->contexts(DataSplit::Train));
     d.evaluationPrompts =
@@ -333,6 +425,7 @@ IterativeRsTrainer::IterativeRsTrainer(std::shared_ptr<const Domain> domain,
   }
   d.reference = d.prior.state().model;
   d.reference->eval();
+  d.clpConditioned = clpConditionedMask(*d.reference, d.options.clp.scope);
   d.priorJudge = likelihoodOf(d.prior);
   for (auto& p : d.reference->parameters())
     p.requires_grad_(false);
@@ -379,9 +472,13 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   if (!resume)
     observer.onMerge(initial); // a resumed run reported the prior already
 
-  std::vector<Expert> experts;
-  for (size_t k = 0; k < d.expertCount(); ++k)
-    experts.push_back(makeExpert(d.prior.options(), rho, ppo, d.seedOfExpert(k)));
+  std::vector<Expert> experts; // IterativeRS and MORLHF
+  std::optional<ClpPolicy> clp;
+  if (d.clp())
+    clp.emplace(d.prior.options(), rho, n, options.clp.scope, ppo, d.onePolicySeed());
+  else
+    for (size_t k = 0; k < d.expertCount(); ++k)
+      experts.push_back(makeExpert(d.prior.options(), rho, ppo, d.seedOfExpert(k)));
 
   std::mt19937_64 subsetRng(mixSeed(options.seed, 0x5b5e7ULL));
   auto subset = d.drawSubset(subsetRng);
@@ -392,7 +489,10 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   if (resume) {
     rho = resume->rho;
     loadParameters(*mergedModel, rho);
-    restoreExperts(experts, *resume, ppo);
+    if (clp)
+      clp->restore(resume->experts, resume->optimizerStates.at(0), resume->generatorStates.at(0));
+    else
+      restoreExperts(experts, *resume, ppo);
     std::istringstream rngState(resume->subsetRngState);
     rngState >> subsetRng;
     subset = resume->nextSubset;
@@ -406,7 +506,13 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   }
 
   for (int64_t step = firstStep; step <= options.totalSteps; ++step) {
-    for (int k : subset) {
+    if (clp) {
+      // CLP's w draws use the subset generator, which it has no other use for.
+      result.cancelled = stop.stop_requested();
+      if (!result.cancelled)
+        observer.onStep(d.clpStep(*clp, subsetRng, step, round));
+    }
+    for (int k : clp ? std::vector<int>{} : subset) {
       if (stop.stop_requested()) {
         result.cancelled = true;
         break;
@@ -431,7 +537,7 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     bool mergeNow = stepsInRound >= period || step == options.totalSteps;
     double parameterDistance = 0.0;
     std::optional<double> kl;
-    if (!d.singlePolicy()) {
+    if (!d.singlePolicy() && !clp) {
       parameterDistance = parameterDivergence(experts, subset, rho);
       if (options.adaptive.enabled) {
         if (options.adaptive.measure == DivergenceMeasure::Kl)
@@ -451,7 +557,12 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     for (auto& expert : experts)
       snapshot.experts.push_back(snapshotParameters(*expert.model));
     std::vector<double> lambda{ 1.0 };
-    if (d.singlePolicy()) {
+    if (clp) {
+      // Nothing is merged: the round's output is theta(lambda) of the task's weights.
+      snapshot.experts = clp->objectiveParameters();
+      lambda = d.taskLambda();
+      rho = d.composeOrMerge(snapshot, lambda);
+    } else if (d.singlePolicy()) {
       rho = snapshot.experts.front(); // nothing to merge: the policy is the output
     } else {
       lambda = d.chooseLambda(snapshot, subset, rho, round);
@@ -464,10 +575,20 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     // The next round's subset is drawn now, so that a checkpoint of this round holds it.
     const auto nextSubset = d.drawSubset(subsetRng);
     loadParameters(*mergedModel, rho);
-    restartExperts(experts, rho, subset, lambda, options.optimizerAtMerge, ppo);
+    if (!clp)
+      restartExperts(experts, rho, subset, lambda, options.optimizerAtMerge, ppo);
+    const auto saveTrainingState = [&](RoundCheckpoint& checkpoint) {
+      if (!clp) {
+        saveExperts(experts, d.checkpointsKeepOptimizers(), checkpoint);
+        return;
+      }
+      checkpoint.generatorStates.push_back(clp->generator().get_state());
+      checkpoint.optimizerStates.push_back(clp->optimizerState());
+    };
     std::pair<std::string, std::string> checkpoint;
     if (!options.checkpointDirectory.empty())
-      checkpoint = d.writeCheckpoint(round, step, rho, snapshot, experts, subsetRng, nextSubset);
+      checkpoint =
+        d.writeCheckpoint(round, step, rho, snapshot, saveTrainingState, subsetRng, nextSubset);
     d.keepSnapshot(round, std::move(snapshot));
 
     MergeReport report;
@@ -566,17 +687,7 @@ IterativeRsTrainer::remerge(const std::vector<double>& weights, int64_t round) c
                                 " weights, got " + std::to_string(weights.size()));
   const auto lambda = normalizedWeights(weights);
   std::lock_guard lock(m_impl->mutex);
-  const auto& snapshot = m_impl->snapshot(round);
-  std::vector<const ParameterSet*> members;
-  std::vector<double> memberLambda;
-  for (size_t i = 0; i < lambda.size(); ++i) {
-    if (lambda[i] > 0) {
-      members.push_back(&snapshot.experts[i]);
-      memberLambda.push_back(lambda[i]);
-    }
-  }
-  return m_impl->policyFrom(
-    mergeParameters(members, memberLambda, snapshot.base, m_impl->options.merge));
+  return m_impl->policyFrom(m_impl->composeOrMerge(m_impl->snapshot(round), lambda));
 }
 
 PolicyEvaluation

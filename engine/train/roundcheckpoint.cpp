@@ -64,7 +64,8 @@ writeRoundCheckpoint(const std::string& directory, const RoundCheckpoint& checkp
   for (size_t k = 0; k < checkpoint.experts.size(); ++k) {
     const auto id = std::to_string(k);
     writeSet(archive, "expert" + id, checkpoint.experts[k]);
-    archive.write("generator" + id, checkpoint.generatorStates.at(k));
+    if (k < checkpoint.generatorStates.size())
+      archive.write("generator" + id, checkpoint.generatorStates[k]);
     if (k < checkpoint.valueHeads.size())
       writeSet(archive, "value" + id, checkpoint.valueHeads[k]);
     if (k < checkpoint.optimizerStates.size())
@@ -88,6 +89,7 @@ writeRoundCheckpoint(const std::string& directory, const RoundCheckpoint& checkp
 RoundCheckpoint
 readRoundCheckpoint(const std::string& path,
                     size_t experts,
+                    size_t policies,
                     bool withValueHeads,
                     bool withOptimizers)
 {
@@ -106,9 +108,10 @@ readRoundCheckpoint(const std::string& path,
     checkpoint.step = scalar.item<int64_t>();
     checkpoint.rho = readSet(archive, "rho");
     checkpoint.base = readSet(archive, "base");
-    for (size_t k = 0; k < experts; ++k) {
+    for (size_t k = 0; k < experts; ++k)
+      checkpoint.experts.push_back(readSet(archive, "expert" + std::to_string(k)));
+    for (size_t k = 0; k < policies; ++k) {
       const auto id = std::to_string(k);
-      checkpoint.experts.push_back(readSet(archive, "expert" + id));
       torch::Tensor state;
       archive.read("generator" + id, state);
       checkpoint.generatorStates.push_back(state);

@@ -22,10 +22,10 @@ struct RoundCheckpoint
   int64_t step = 0;                  ///< the step it merged at
   ParameterSet rho;                  ///< the merged policy
   ParameterSet base;                 ///< the policy the round started from
-  std::vector<ParameterSet> experts; ///< every objective's expert before the merge
-  std::vector<torch::Tensor> generatorStates;
-  std::vector<ParameterSet> valueHeads;     ///< GAE only
-  std::vector<std::string> optimizerStates; ///< only when optimizers are kept across merges
+  std::vector<ParameterSet> experts; ///< every objective's expert (CLP: theta_i) before the merge
+  std::vector<torch::Tensor> generatorStates; ///< one per sampling policy
+  std::vector<ParameterSet> valueHeads;       ///< GAE only
+  std::vector<std::string> optimizerStates;   ///< only when optimizers are kept across merges
   std::string subsetRngState;
   std::vector<int> nextSubset;
 };
@@ -36,12 +36,15 @@ struct RoundCheckpoint
 std::pair<std::string, std::string>
 writeRoundCheckpoint(const std::string& directory, const RoundCheckpoint& checkpoint, int64_t keep);
 
-/// Reads a checkpoint of `experts` experts, with value heads and optimizer
-/// states when asked for. Throws CheckpointError naming `path` when it is
-/// damaged, from a newer ParetoLab, or incomplete.
+/// Reads a checkpoint of `experts` experts' parameters and of `policies`
+/// sampling policies' states (one per expert; CLP's one steerable policy has
+/// one), with value heads and optimizer states when asked for. Throws
+/// CheckpointError naming `path` when it is damaged, from a newer ParetoLab,
+/// or incomplete.
 RoundCheckpoint
 readRoundCheckpoint(const std::string& path,
                     size_t experts,
+                    size_t policies,
                     bool withValueHeads,
                     bool withOptimizers);
 

@@ -338,6 +338,15 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
   adaptive.integer("probe_batch", training.adaptive.probeBatch, 1);
   adaptive.rejectUnknownKeys();
 
+  Section clp(section.child("clp"), section.path("clp"), source);
+  clp.choice<ClpScope>("scope",
+                       training.clp.scope,
+                       { { "full", ClpScope::Full },
+                         { "attention", ClpScope::Attention },
+                         { "logits", ClpScope::Logits } });
+  clp.number("alpha", training.clp.alpha, 0.0, 1e3, true);
+  clp.rejectUnknownKeys();
+
   section.rejectUnknownKeys();
 }
 
@@ -473,13 +482,30 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
   root.string("method", method);
   if (method == "morlhf") {
     task.training.method = Method::Morlhf;
+  } else if (method == "clp") {
+    task.training.method = Method::Clp;
   } else if (method == "rs") {
     task.training.mergePeriod = 0; // Rewarded Soups: IterativeRS merging once, at the end
   } else if (method != "iterativers") {
-    source.fail("method", "unknown method \"" + method + "\" (one of: iterativers, morlhf, rs)");
+    source.fail("method",
+                "unknown method \"" + method + "\" (one of: iterativers, morlhf, rs, clp)");
   }
-  if (task.training.method == Method::Morlhf && task.training.subsetSize != 0)
-    source.fail("training.subset_size", "MORLHF trains one policy on every objective at once");
+  const bool onePolicy =
+    task.training.method == Method::Morlhf || task.training.method == Method::Clp;
+  if (onePolicy && task.training.subsetSize != 0)
+    source.fail("training.subset_size", method + " trains one policy on every objective at once");
+  if (task.training.method == Method::Clp) {
+    // theta(w) is linear in the objectives' parameters: nothing else is merged or adapted.
+    if (task.training.ppo.advantage == AdvantageEstimator::Gae)
+      source.fail("training.ppo.advantage",
+                  "CLP trains with RLOO: a critic is not conditioned on w");
+    if (task.training.merge.strategy != MergeStrategy::Linear)
+      source.fail("training.merge.strategy", "CLP composes theta(w) linearly");
+    if (task.training.merge.selection.candidates > 1)
+      source.fail("training.merge.selection", "CLP does not merge: there are no weights to select");
+    if (task.training.adaptive.enabled)
+      source.fail("training.adaptive", "CLP does not merge: m only sets how often it is evaluated");
+  }
   task.method = method;
   const auto& prior = root.child("prior");
   if (!prior.is_null()) {

@@ -38,7 +38,29 @@ toString(DivergenceMeasure measure)
 std::string
 toString(Method method)
 {
-  return method == Method::IterativeRS ? "iterativers" : "morlhf";
+  switch (method) {
+    case Method::IterativeRS:
+      return "iterativers";
+    case Method::Morlhf:
+      return "morlhf";
+    case Method::Clp:
+      return "clp";
+  }
+  return "unknown";
+}
+
+std::string
+toString(ClpScope scope)
+{
+  switch (scope) {
+    case ClpScope::Full:
+      return "full";
+    case ClpScope::Attention:
+      return "attention";
+    case ClpScope::Logits:
+      return "logits";
+  }
+  return "unknown";
 }
 
 std::string

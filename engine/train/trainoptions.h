@@ -36,6 +36,24 @@ enum class Method
 {
   IterativeRS, ///< one expert per objective, merged every m steps (m = T: Rewarded Soups)
   Morlhf,      ///< one policy, one rollout per step, on the combined reward sum_i lambda_i R_i
+  Clp, ///< Conditional Language Policy: theta(w) = sum_i w_i theta_i, trained for w ~ Dirichlet
+};
+
+/// Which parameters CLP conditions on the weights w; the rest is shared.
+enum class ClpScope
+{
+  Full,      ///< every parameter (full-CLP)
+  Attention, ///< the attention layers' (attn-CLP)
+  Logits,    ///< the output head's (logit-CLP; with a tied head, the token embedding)
+};
+
+/// Conditional Language Policy (Wang et al. 2024, arXiv 2407.15762).
+struct ClpOptions
+{
+  ClpScope scope = ClpScope::Full;
+  /// Each step draws w from Dirichlet(alpha, ..., alpha): 1 is uniform on the simplex,
+  /// smaller values favour the corners (one objective), larger ones the centre.
+  double alpha = 1.0;
 };
 
 /// What happens to the optimizers' state when the experts are merged.
@@ -63,8 +81,8 @@ struct PpoOptions
   double gamma = 1.0; ///< GAE discount
   double gaeLambda = 0.95;
   double valueCoefficient = 0.5;
-  double valueClip = 0.2;         ///< GAE: a new value moves at most this far from the old; 0 off
-  bool whitenAdvantages = false;  ///< scale advantages to mean 0 and std 1 over the batch's tokens
+  double valueClip = 0.2;        ///< GAE: a new value moves at most this far from the old; 0 off
+  bool whitenAdvantages = false; ///< scale advantages to mean 0 and std 1 over the batch's tokens
   OptimizerKind optimizer = OptimizerKind::Adam;
   /// Rollouts are drawn at this temperature with top-p 1, so that the log-
   /// probabilities, the ratio and the KL belong to the distribution sampled.
@@ -129,11 +147,12 @@ struct TrainerOptions
   AdaptiveMergeOptions adaptive;
   OptimizerAtMerge optimizerAtMerge = OptimizerAtMerge::Reset; ///< as in the paper's code
   PpoOptions ppo;
+  ClpOptions clp;                ///< method Clp only
   int64_t evaluationBatch = 128; ///< sequences drawn to evaluate each merged policy
   /// How evaluations, slider previews and exports sample: they may truncate (top-p)
   /// without biasing training.
   SamplingOptions evaluationSampling;
-  double invalidPenalty = 0.0;   ///< transformed reward of a sample an objective cannot score
+  double invalidPenalty = 0.0; ///< transformed reward of a sample an objective cannot score
   uint64_t seed = 1;
   std::set<int64_t> pinnedRounds; ///< merge rounds whose experts stay in memory for re-merging
   /// Where a checkpoint of every merge round is written, to resume from; empty: none.
@@ -155,5 +174,7 @@ std::string
 toString(OptimizerAtMerge choice);
 std::string
 toString(SelectionCriterion criterion);
+std::string
+toString(ClpScope scope);
 
 } // namespace paretolab::engine

@@ -4,50 +4,25 @@
 // logits, so that a wrong loss, a wrong KL sign or a weight given to the
 // wrong expert fails.
 // LibTorch before Qt: Qt's keywords would break ATen's headers (TOOLCHAIN.md).
+#include "core/atomicfile.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
 #include "train/iterativerstrainer.h"
 #include "train/merge.h"
 #include "train/seeds.h"
-#include "core/atomicfile.h"
 
 #include "support/toyprior.h"
+#include "support/trainerprobes.h"
 
 #include <QtTest>
 
 #include <cmath>
 
 using namespace paretolab::engine;
-using paretolab::engine::testing::toyDomain;
-using paretolab::engine::testing::toyObjectives;
-using paretolab::engine::testing::toyPrior;
+using namespace paretolab::engine::testing;
 
 namespace {
-
-class Recorder : public TrainingObserver
-{
-public:
-  void onStep(const StepReport& report) override { steps.push_back(report); }
-  void onMerge(const MergeReport& report) override { merges.push_back(report); }
-  std::vector<StepReport> steps;
-  std::vector<MergeReport> merges;
-};
-
-double
-maxDifference(const ParameterSet& a, const ParameterSet& b)
-{
-  double largest = 0.0;
-  for (size_t i = 0; i < a.size(); ++i)
-    largest = std::max(largest, (a[i] - b[i]).abs().max().item<double>());
-  return largest;
-}
-
-ParameterSet
-parametersOf(const Policy& policy)
-{
-  return snapshotParameters(*policy.state().model);
-}
 
 /// Plain SGD, one epoch of one minibatch, no clipping of gradients: one
 /// gradient step per rollout, which the loss below can be compared with.
@@ -198,12 +173,12 @@ private Q_SLOTS:
       torch::Tensor combined = torch::zeros({});
       model.eval();
       for (size_t i = 0; i < objectives.size(); ++i) {
-        const auto batch = sampleSequences(
-          model, options.ppo.batchSize, options.ppo.sampling, generators[i], {});
+        const auto batch =
+          sampleSequences(model, options.ppo.batchSize, options.ppo.sampling, generators[i], {});
         const auto rewards =
           rewardsOf(batch, prior.tokenizer(), objectives, oneHot(objectives.size(), i));
-        combined =
-          combined + lambda[i] * writtenOutLoss(model, reference, batch, rewards, options.ppo.klBeta);
+        combined = combined +
+                   lambda[i] * writtenOutLoss(model, reference, batch, rewards, options.ppo.klBeta);
       }
       sgdStep(model, combined, options.ppo.learningRate);
     }
@@ -242,7 +217,8 @@ private Q_SLOTS:
               writtenOutLoss(model, *prior.state().model, batch, rewards, options.ppo.klBeta),
               options.ppo.learningRate);
     }
-    const double error = maxDifference(parametersOf(trainer.mergedPolicy()), snapshotParameters(model));
+    const double error =
+      maxDifference(parametersOf(trainer.mergedPolicy()), snapshotParameters(model));
     QVERIFY2(error < 1e-5, qPrintable(QStringLiteral("max difference %1").arg(error)));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainer.remerge({ 1.0, 0.0, 0.0 }));
   }

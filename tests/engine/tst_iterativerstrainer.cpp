@@ -10,6 +10,7 @@
 #include "train/ppo.h"
 
 #include "support/toyprior.h"
+#include "support/trainerprobes.h"
 
 #include <QtTest>
 
@@ -17,39 +18,9 @@
 #include <fstream>
 
 using namespace paretolab::engine;
-using paretolab::engine::testing::toyDomain;
-using paretolab::engine::testing::toyObjectives;
-using paretolab::engine::testing::toyPrior;
+using namespace paretolab::engine::testing;
 
 namespace {
-
-class Recorder : public TrainingObserver
-{
-public:
-  void onStep(const StepReport& report) override { steps.push_back(report); }
-  void onMerge(const MergeReport& report) override { merges.push_back(report); }
-  std::vector<StepReport> steps;
-  std::vector<MergeReport> merges;
-};
-
-class StopAfter : public TrainingObserver
-{
-public:
-  StopAfter(std::stop_source& source, int64_t step)
-    : m_source(source)
-    , m_step(step)
-  {
-  }
-  void onStep(const StepReport& report) override
-  {
-    if (report.step == m_step)
-      m_source.request_stop();
-  }
-
-private:
-  std::stop_source& m_source;
-  int64_t m_step;
-};
 
 TrainerOptions
 smallOptions()
@@ -62,21 +33,6 @@ smallOptions()
   options.ppo.batchSize = 16;
   options.ppo.learningRate = 1e-3;
   return options;
-}
-
-double
-maxDifference(const ParameterSet& a, const ParameterSet& b)
-{
-  double largest = 0.0;
-  for (size_t i = 0; i < a.size(); ++i)
-    largest = std::max(largest, (a[i] - b[i]).abs().max().item<double>());
-  return largest;
-}
-
-ParameterSet
-parametersOf(const Policy& policy)
-{
-  return snapshotParameters(*policy.state().model);
 }
 
 } // namespace
@@ -193,7 +149,7 @@ private Q_SLOTS:
     QCOMPARE(result.stepsDone, int64_t(40));
     // Three experts every step, or one policy.
     QCOMPARE(recorder.steps.size(), size_t(morlhf ? 40 : 120));
-    for (const auto& step : recorder.steps) {     // domain metrics come with every step
+    for (const auto& step : recorder.steps) { // domain metrics come with every step
       const double validity = step.domainMetrics.at("validity");
       QVERIFY(validity >= 0.0 && validity <= 1.0);
     }
