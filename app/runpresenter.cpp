@@ -2,10 +2,10 @@
 #include "runpresenter.h"
 
 #include "core/domainregistry.h"
+#include "divergenceplot.h"
 #include "frontmodel.h"
 #include "paretoplot.h"
 #include "rewardplot.h"
-#include "divergenceplot.h"
 #include "samplesview.h"
 #include "store/runstore.h"
 #include "trainingcontroller.h"
@@ -274,6 +274,10 @@ RunPresenter::showTask(const engine::TaskConfig& task)
     info()->setText(tr("MORLHF trains one policy for the task's weights: there are no experts "
                        "to re-merge. Train IterativeRS or RS to steer the trade-off."));
     m_views.divergence->clear(tr("MORLHF trains one policy: no experts drift apart."));
+  } else if (task.training.method == engine::Method::Clp) {
+    info()->setText(tr("CLP trains one policy for every weighting: after the first evaluation, "
+                       "a slider composes its parameters for the weights you set."));
+    m_views.divergence->clear(tr("CLP trains one steerable policy: no experts drift apart."));
   } else {
     info()->setText(tr("Drag a slider after the first merge to re-merge the experts."));
     m_views.divergence->clear();
@@ -294,7 +298,7 @@ RunPresenter::addReports(const QVector<engine::StepReport>& steps,
   for (const auto& merge : merges) {
     const auto& means = merge.evaluation.transformedMeans;
     m_views.rewards->addMergedPoint(int(merge.step), QVector<double>(means.begin(), means.end()));
-    if (merge.round > 0 && m_task.training.method != engine::Method::Morlhf)
+    if (merge.round > 0 && m_task.training.method == engine::Method::IterativeRS)
       m_views.divergence->addMerge(int(merge.round), merge.divergence, merge.klDivergence);
     const bool prior = merge.round == 0;
     const int index = m_views.front->add(
@@ -369,7 +373,7 @@ RunPresenter::showStoredRun(const StoredRun& run)
   }
   for (const auto& merge : run.merges) {
     m_latestRound = std::max<qint64>(m_latestRound, merge.round);
-    if (merge.round > 0 && run.task.training.method != engine::Method::Morlhf)
+    if (merge.round > 0 && run.task.training.method == engine::Method::IterativeRS)
       m_views.divergence->addMerge(int(merge.round), merge.divergence, merge.klDivergence);
   }
   updateRounds();

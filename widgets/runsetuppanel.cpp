@@ -42,6 +42,7 @@ markInvalid(QLineEdit* edit, bool invalid)
 
 struct RunSetupPanel::Parsed
 {
+  QString method = QStringLiteral("iterativers");
   int64_t mergePeriod = 4; ///< 0: T
   int64_t subsetSize = 0;  ///< 0: all
   int64_t totalSteps = 1;
@@ -101,9 +102,34 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   connect(m_objectives, &ObjectivesEditor::edited, this, &RunSetupPanel::revalidate);
   layout->addWidget(objectivesBox);
 
-  auto* trainingBox = new QGroupBox(tr("IterativeRS"), this);
+  auto* trainingBox = new QGroupBox(tr("Method"), this);
   auto* form = new QFormLayout(trainingBox);
   form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+  m_method = new QComboBox(trainingBox);
+  m_method->setObjectName(QStringLiteral("method"));
+  m_method->addItem(tr("IterativeRS"), QStringLiteral("iterativers"));
+  m_method->addItem(tr("MORLHF"), QStringLiteral("morlhf"));
+  m_method->addItem(tr("Rewarded Soups"), QStringLiteral("rs"));
+  m_method->addItem(tr("CLP"), QStringLiteral("clp"));
+  m_method->setItemData(
+    0, tr("One expert per objective, merged every m steps (Ghari et al. 2025)."), Qt::ToolTipRole);
+  m_method->setItemData(
+    1, tr("One policy trained on the weighted sum of the rewards."), Qt::ToolTipRole);
+  m_method->setItemData(2,
+                        tr("Experts trained apart and merged once, at the end (Ramé et al. 2023)."),
+                        Qt::ToolTipRole);
+  m_method->setItemData(3,
+                        tr("Conditional Language Policy (Wang et al. 2024): one policy whose "
+                           "parameters are a weighted sum, trained for random weights."),
+                        Qt::ToolTipRole);
+  form->addRow(tr("M&ethod:"), m_method);
+  m_methodNote = new QLabel(trainingBox);
+  m_methodNote->setWordWrap(true);
+  form->addRow(m_methodNote);
+  connect(m_method, &QComboBox::activated, this, [this] {
+    methodChanged();
+    revalidate();
+  });
   auto addField =
     [&](QLineEdit*& edit, const QString& name, const QString& label, const QString& tip) {
       edit = new QLineEdit(trainingBox);
@@ -144,6 +170,7 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
               "to the prior. Larger keeps more diversity, smaller chases reward."));
   addField(m_seed, QStringLiteral("seed"), tr("&Seed:"), tr("The same seed gives the same run."));
   layout->addWidget(trainingBox);
+  methodChanged();
 
   m_message = new QLabel(this);
   m_message->setWordWrap(true);
@@ -224,6 +251,8 @@ RunSetupPanel::setTask(const engine::TaskConfig& task,
     m_bundled->setCurrentIndex(bundled);
   m_objectives->setAvailable(available);
   m_objectives->setObjectives(task.objectives);
+  const int method = m_method->findData(QString::fromStdString(task.method));
+  m_method->setCurrentIndex(std::max(0, method));
   const auto& training = task.training;
   m_mergePeriod->setText(training.mergePeriod == 0 ? QStringLiteral("T")
                                                    : QString::number(training.mergePeriod));
@@ -234,7 +263,32 @@ RunSetupPanel::setTask(const engine::TaskConfig& task,
   m_batchSize->setText(QString::number(training.ppo.batchSize));
   m_klBeta->setText(QString::number(training.ppo.klBeta, 'g', 10));
   m_seed->setText(QString::number(training.seed));
+  methodChanged();
   revalidate();
+}
+
+void
+RunSetupPanel::methodChanged()
+{
+  const QString method = m_method->currentData().toString();
+  const bool rs = method == QLatin1String("rs");
+  const bool onePolicy = method == QLatin1String("morlhf") || method == QLatin1String("clp");
+  if (rs)
+    m_mergePeriod->setText(QStringLiteral("T"));
+  if (onePolicy)
+    m_subsetSize->setText(tr("all"));
+  m_mergePeriod->setEnabled(!rs && !m_running);
+  m_subsetSize->setEnabled(!rs && !onePolicy && !m_running);
+  if (method == QLatin1String("morlhf"))
+    m_methodNote->setText(tr("One policy on Σ λᵢ Rᵢ: m sets how often it is evaluated; the "
+                             "sliders cannot steer it."));
+  else if (method == QLatin1String("clp"))
+    m_methodNote->setText(tr("One steerable policy θ(w) = Σ wᵢ θᵢ, trained for w drawn at random "
+                             "each step: m sets how often it is evaluated."));
+  else if (rs)
+    m_methodNote->setText(tr("The experts train apart and merge once, at the end (m = T)."));
+  else
+    m_methodNote->setText(tr("The experts merge every m steps; m = T is Rewarded Soups."));
 }
 
 QString
@@ -248,6 +302,7 @@ RunSetupPanel::parse(Parsed& parsed) const
   };
   const auto typed = [](QLineEdit* edit) { return edit->text().trimmed(); };
 
+  parsed.method = m_method->currentData().toString();
   const QString m = typed(m_mergePeriod);
   const bool periodIsT = m.compare(QLatin1String("T"), Qt::CaseInsensitive) == 0;
   int64_t period = 0;
@@ -300,6 +355,10 @@ RunSetupPanel::task() const
   auto task = m_task;
   Parsed parsed;
   parse(parsed);
+  task.method = parsed.method.toStdString();
+  task.training.method = parsed.method == QLatin1String("morlhf") ? engine::Method::Morlhf
+                         : parsed.method == QLatin1String("clp")  ? engine::Method::Clp
+                                                                  : engine::Method::IterativeRS;
   task.objectives = m_objectives->objectives();
   task.training.mergePeriod = parsed.mergePeriod;
   task.training.subsetSize = parsed.subsetSize;
@@ -315,6 +374,7 @@ RunSetupPanel::task() const
   // The source is what a run database stores and a resume reads back: it must
   // say what runs, edits included.
   auto& source = task.source;
+  source["method"] = task.method;
   source["objectives"] = nlohmann::json::array();
   for (const auto& objective : task.objectives)
     source["objectives"].push_back({ { "name", objective.name },
@@ -375,8 +435,11 @@ RunSetupPanel::setRunning(bool running)
                                                        m_klBeta,
                                                        m_seed,
                                                        m_bundled,
-                                                       m_priorFile })
+                                                       m_priorFile,
+                                                       m_method })
     editor->setEnabled(!running);
+  m_running = running;
+  methodChanged(); // m and M stay disabled where the method does not read them
 }
 
 void

@@ -16,11 +16,10 @@ namespace paretolab::widgets {
 class ObjectivesEditor;
 
 /// The run-setup form: task and domain, objectives with weight and transform,
-/// and the IterativeRS hyperparameters (m, M, T, learning rate, batch, β,
-/// seed). It shows a task and returns it with the user's edits applied. It
-/// never changes what the user typed: a value that is not valid is marked and
-/// explained inline, and validationMessage() says what to fix. A view: the run
-/// controls live on the window's toolbar.
+/// the method (IterativeRS, MORLHF, RS, CLP) and its hyperparameters (m, M,
+/// T, learning rate, batch, β, seed). It shows a task and returns it with the user's edits applied.
+/// It never changes what the user typed: a value that is not valid is marked and explained inline,
+/// and validationMessage() says what to fix. A view: the run controls live on the window's toolbar.
 class RunSetupPanel : public QWidget
 {
   Q_OBJECT
@@ -57,6 +56,8 @@ public:
 
   /// The fields, by name: "m", "M", "T", "learning_rate", "batch", "beta", "seed".
   QLineEdit* field(const QString& name) const;
+  /// The method chooser; its items' data are the task file's names ("clp").
+  QComboBox* methodChooser() const { return m_method; }
   ObjectivesEditor* objectivesEditor() const { return m_objectives; }
   void setTotalSteps(int steps);
 
@@ -76,6 +77,8 @@ private:
   void chooseTaskFile();
   void choosePriorCorpus();
   void revalidate();
+  /// Enables the fields the chosen method reads, and says what m means for it.
+  void methodChanged();
   /// The values of the form, and the first problem with them.
   QString parse(Parsed& parsed) const;
 
@@ -86,6 +89,8 @@ private:
   QString m_corpusFilter;
   QLineEdit* m_taskFile = nullptr;
   ObjectivesEditor* m_objectives = nullptr;
+  QComboBox* m_method = nullptr;
+  QLabel* m_methodNote = nullptr;
   QLineEdit* m_mergePeriod = nullptr;
   QLineEdit* m_subsetSize = nullptr;
   QLineEdit* m_totalSteps = nullptr;
@@ -97,6 +102,7 @@ private:
 
   engine::TaskConfig m_task;
   bool m_hasTask = false;
+  bool m_running = false;
 };
 
 } // namespace paretolab::widgets

@@ -14,12 +14,13 @@ namespace paretolab::cli {
 
 namespace {
 
-/// The x position of a method and m: MORLHF first, then the periods, RS last.
+/// The x position of a method and m: MORLHF first, then the periods, RS, CLP last.
 struct Categories
 {
   std::vector<int64_t> periods; // IterativeRS's, ascending; 0 (T) last
   bool morlhf = false;
   bool rs = false;
+  bool clp = false;
 
   double position(const ExperimentCell& cell) const
   {
@@ -28,6 +29,8 @@ struct Categories
     const double first = morlhf ? 1.0 : 0.0;
     if (cell.method == "rs")
       return first + double(periods.size());
+    if (cell.method == "clp")
+      return first + double(periods.size()) + (rs ? 1.0 : 0.0);
     const auto found = std::find(periods.begin(), periods.end(), cell.period);
     return first + double(found - periods.begin());
   }
@@ -41,6 +44,7 @@ categoriesOf(const std::vector<GroupedResult>& groups)
     const auto& cell = group.cell;
     categories.morlhf = categories.morlhf || cell.method == "morlhf";
     categories.rs = categories.rs || cell.method == "rs";
+    categories.clp = categories.clp || cell.method == "clp";
     if (cell.method == "iterativers" &&
         std::find(categories.periods.begin(), categories.periods.end(), cell.period) ==
           categories.periods.end())
@@ -71,12 +75,15 @@ drawPanel(QCustomPlot& plot,
                     categories.periods[i] == 0
                       ? QStringLiteral("m = T")
                       : QStringLiteral("m = %1").arg(categories.periods[i]));
+  double last = first + double(categories.periods.size()) - 1.0;
   if (categories.rs)
-    ticker->addTick(first + double(categories.periods.size()), QStringLiteral("RS (m = T)"));
+    ticker->addTick(++last, QStringLiteral("RS (m = T)"));
+  if (categories.clp)
+    ticker->addTick(++last, QStringLiteral("CLP"));
   auto* x = rect->axis(QCPAxis::atBottom);
   auto* y = rect->axis(QCPAxis::atLeft);
   x->setTicker(ticker);
-  x->setRange(-0.5, first + double(categories.periods.size()) + (categories.rs ? 0.5 : -0.5));
+  x->setRange(-0.5, last + 0.5);
   y->setLabel(label);
 
   // One series per (method, optimizer): IterativeRS's periods joined by a line.

@@ -38,6 +38,7 @@ struct ExperimentArguments : TaskArguments
   std::string optimizers;
   int seeds = 5;
   int jobs = 0;
+  int sweep = 0; ///< simplex divisions of each cell's front; 0: none
   std::string out;
 };
 
@@ -77,6 +78,8 @@ readResult(const ExperimentCell& cell, const fs::path& summary, const engine::Ta
   const auto& validUnique = json["valid_unique"];
   result.validUniqueAverageReward = number(validUnique["avg_reward"]);
   result.validUniqueIcv = number(validUnique["icv"]);
+  result.frontHypervolume = number(json["front"]["hypervolume"]);
+  result.seconds = number(json["seconds"]);
   return result;
 }
 
@@ -128,6 +131,8 @@ childArguments(const ExperimentArguments& arguments,
     for (const auto& assignment : cell.overrides())
       child.insert(child.end(), { "--set", assignment });
   }
+  if (arguments.sweep > 0)
+    child.insert(child.end(), { "--sweep", std::to_string(arguments.sweep) });
   child.insert(child.end(),
                { "--summary",
                  files.summary.string(),
@@ -314,10 +319,10 @@ addExperimentCommand(CLI::App& app, int& exitCode)
   auto arguments = std::make_shared<ExperimentArguments>();
   auto* command = app.add_subcommand(
     "experiment",
-    "Compare MORLHF, IterativeRS over merge periods m, and RS (m = T) over seeds: a CSV, a "
+    "Compare MORLHF, IterativeRS over merge periods m, RS (m = T) and CLP over seeds: a CSV, a "
     "Markdown table with 95 % CIs and a plot");
   addTaskOptions(command, *arguments);
-  command->add_option("--methods", arguments->methods, "Of morlhf, iterativers, rs")
+  command->add_option("--methods", arguments->methods, "Of morlhf, iterativers, rs, clp")
     ->capture_default_str();
   command->add_option("--m", arguments->periods, "IterativeRS's merge periods (T: at the end)")
     ->capture_default_str();
@@ -329,6 +334,10 @@ addExperimentCommand(CLI::App& app, int& exitCode)
   command->add_option("--seeds", arguments->seeds, "Seeds per cell, from the task's seed on")
     ->capture_default_str();
   command->add_option("--jobs", arguments->jobs, "Cells at once (default: one per core)");
+  command->add_option("--sweep",
+                      arguments->sweep,
+                      "Also sweep each cell's front over a simplex grid of this many divisions, "
+                      "for its hypervolume (0: no sweep)");
   command
     ->add_option("--out",
                  arguments->out,

@@ -45,13 +45,15 @@ ExperimentCell::methodTitle() const
 {
   if (method == "morlhf")
     return "MORLHF";
+  if (method == "clp")
+    return "CLP";
   return method == "rs" ? "RS" : "IterativeRS";
 }
 
 std::string
 ExperimentCell::periodLabel() const
 {
-  if (method == "morlhf")
+  if (method == "morlhf" || method == "clp")
     return "-";
   return period == 0 ? "T" : std::to_string(period);
 }
@@ -72,9 +74,9 @@ ExperimentCell::overrides() const
 std::vector<std::string>
 parseMethods(const std::string& text)
 {
-  auto methods = parseChoices(text, { "morlhf", "iterativers", "rs" }, "--methods");
+  auto methods = parseChoices(text, { "morlhf", "iterativers", "rs", "clp" }, "--methods");
   if (methods.empty())
-    throw std::runtime_error("--methods: give at least one of morlhf, iterativers, rs");
+    throw std::runtime_error("--methods: give at least one of morlhf, iterativers, rs, clp");
   return methods;
 }
 
@@ -126,8 +128,8 @@ planExperiment(const ExperimentFactors& factors)
         for (const auto& optimizer : optimizers)
           addSeeds({ method, period, optimizer, 0 });
     } else {
-      // One policy that never merges, or experts merged once at the end: the
-      // optimizer's state at a merge plays no part, so it is not a factor.
+      // One policy that never merges (MORLHF, CLP), or experts merged once at
+      // the end: the optimizer's state at a merge plays no part, so it is not a factor.
       addSeeds({ method, 0, "", 0 });
     }
   }

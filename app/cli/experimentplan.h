@@ -12,16 +12,16 @@ namespace paretolab::cli {
 
 struct ExperimentCell
 {
-  std::string method;    ///< "morlhf", "iterativers" or "rs"
-  int64_t period = 0;    ///< IterativeRS's m; 0 for T (RS) and for MORLHF, which has none
+  std::string method;    ///< "morlhf", "iterativers", "rs" or "clp"
+  int64_t period = 0;    ///< IterativeRS's m; 0 for T (RS), MORLHF and CLP, which merge nothing
   std::string optimizer; ///< optimizer_at_merge; empty: the task's own
   uint64_t seed = 0;
 
   /// A file-name-safe name: "iterativers-m4-keep-seed13".
   std::string name() const;
-  /// "MORLHF", "IterativeRS" or "RS", as the tables print it.
+  /// "MORLHF", "IterativeRS", "RS" or "CLP", as the tables print it.
   std::string methodTitle() const;
-  /// "1", "4", "T"; "-" for MORLHF.
+  /// "1", "4", "T"; "-" for MORLHF and CLP.
   std::string periodLabel() const;
   /// The --set assignments that make the task this cell.
   std::vector<std::string> overrides() const;
@@ -29,14 +29,14 @@ struct ExperimentCell
 
 struct ExperimentFactors
 {
-  std::vector<std::string> methods;    ///< of morlhf, iterativers, rs
+  std::vector<std::string> methods;    ///< of morlhf, iterativers, rs, clp
   std::vector<int64_t> periods;        ///< IterativeRS's; 0 stands for T
   std::vector<std::string> optimizers; ///< empty: the task's own choice only
   int seeds = 3;
   uint64_t firstSeed = 0;
 };
 
-/// "morlhf,iterativers,rs"; throws std::runtime_error naming a bad item.
+/// "morlhf,iterativers,rs,clp"; throws std::runtime_error naming a bad item.
 std::vector<std::string>
 parseMethods(const std::string& text);
 /// "1,4,16,T" -> {1, 4, 16, 0}.

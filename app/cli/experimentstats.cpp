@@ -96,6 +96,8 @@ groupResults(const std::vector<CellResult>& results)
     grouped.objectiveBalance = over([](const CellResult& r) { return r.objectiveBalance; });
     grouped.validUniqueAverageReward =
       over([](const CellResult& r) { return r.validUniqueAverageReward; });
+    grouped.frontHypervolume = over([](const CellResult& r) { return r.frontHypervolume; });
+    grouped.seconds = over([](const CellResult& r) { return r.seconds; });
     for (size_t j = 0; j < group.front()->perObjective.size(); ++j)
       grouped.perObjective.push_back(over([j](const CellResult& r) { return r.perObjective[j]; }));
     groups.push_back(std::move(grouped));
@@ -110,7 +112,7 @@ resultsCsv(const std::vector<CellResult>& results, const std::vector<std::string
   csv << "method,m,seed,avg_reward,icv,objective_balance";
   for (const auto& objective : objectives)
     csv << ',' << objective;
-  csv << ",optimizer_at_merge,valid_unique_avg_reward,valid_unique_icv\n";
+  csv << ",optimizer_at_merge,valid_unique_avg_reward,valid_unique_icv,front_hypervolume,seconds\n";
   for (const auto& result : results) {
     csv << result.cell.methodTitle() << ',' << result.cell.periodLabel() << ',' << result.cell.seed
         << ',' << number(result.averageReward) << ',' << number(result.icv) << ','
@@ -118,7 +120,8 @@ resultsCsv(const std::vector<CellResult>& results, const std::vector<std::string
     for (double mean : result.perObjective)
       csv << ',' << number(mean);
     csv << ',' << result.cell.optimizer << ',' << number(result.validUniqueAverageReward) << ','
-        << number(result.validUniqueIcv) << '\n';
+        << number(result.validUniqueIcv) << ',' << number(result.frontHypervolume) << ','
+        << number(result.seconds) << '\n';
   }
   return csv.str();
 }
@@ -129,13 +132,17 @@ resultsMarkdown(const std::vector<CellResult>& results, const std::vector<std::s
   const auto groups = groupResults(results);
   const bool withOptimizer = std::any_of(
     groups.begin(), groups.end(), [](const auto& group) { return !group.cell.optimizer.empty(); });
+  const bool withFront = std::any_of(groups.begin(), groups.end(), [](const auto& group) {
+    return group.frontHypervolume.count > 0;
+  });
   std::ostringstream md;
   md << "| method | m |" << (withOptimizer ? " optimizer at merge |" : "")
      << " seeds | average reward | ICV (samples) | objective balance |";
   for (const auto& objective : objectives)
     md << ' ' << objective << " |";
-  md << " average reward, valid unique |\n|---|---|" << (withOptimizer ? "---|" : "") << "---|";
-  for (size_t i = 0; i < objectives.size() + 4; ++i)
+  md << " average reward, valid unique |" << (withFront ? " front hypervolume |" : "")
+     << " seconds |\n|---|---|" << (withOptimizer ? "---|" : "") << "---|";
+  for (size_t i = 0; i < objectives.size() + 5 + (withFront ? 1 : 0); ++i)
     md << "---|";
   md << '\n';
   for (const auto& group : groups) {
@@ -146,11 +153,19 @@ resultsMarkdown(const std::vector<CellResult>& results, const std::vector<std::s
        << plusMinus(group.icv, 2) << " | " << plusMinus(group.objectiveBalance, 2) << " |";
     for (const auto& objective : group.perObjective)
       md << ' ' << plusMinus(objective, 3) << " |";
-    md << ' ' << plusMinus(group.validUniqueAverageReward, 3) << " |\n";
+    md << ' ' << plusMinus(group.validUniqueAverageReward, 3) << " |";
+    if (withFront)
+      md << ' ' << plusMinus(group.frontHypervolume, 3) << " |";
+    md << ' ' << plusMinus(group.seconds, 0) << " |\n";
   }
-  md << "\nMean ± half-width of the two-sided 95 % Student-t interval over seeds. All figures "
-        "are over every sample of the final evaluation batch, the last column over its valid, "
-        "unique samples only.\n";
+  md << "\nMean ± half-width of the two-sided 95 % Student-t interval over seeds. The figures "
+        "are over every sample of the final evaluation batch (the task's weights), the valid-"
+        "unique column over its valid, unique samples only.";
+  if (withFront)
+    md << " The front hypervolume is that of the transformed mean rewards of a simplex sweep of "
+          "the weights (reference point 0); MORLHF, which the weights cannot steer, has one "
+          "point.";
+  md << " Seconds are the training process's wall time.\n";
   return md.str();
 }
 

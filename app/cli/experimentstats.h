@@ -6,6 +6,7 @@
 
 #include "experimentplan.h"
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ struct CellResult
   std::vector<double> perObjective; ///< mean transformed reward, in the task's order
   double validUniqueAverageReward = 0.0;
   double validUniqueIcv = 0.0;
+  double frontHypervolume = std::nan(""); ///< of the swept front; NaN when not swept
+  double seconds = std::nan("");          ///< wall time of the training process
 };
 
 struct Estimate
@@ -38,7 +41,8 @@ Estimate
 estimate(const std::vector<double>& values);
 
 /// The CSV: method,m,seed,avg_reward,icv,objective_balance, one column per
-/// objective, then optimizer_at_merge,valid_unique_avg_reward,valid_unique_icv.
+/// objective, then optimizer_at_merge,valid_unique_avg_reward,valid_unique_icv,
+/// front_hypervolume,seconds.
 std::string
 resultsCsv(const std::vector<CellResult>& results, const std::vector<std::string>& objectives);
 
@@ -50,7 +54,8 @@ resultsMarkdown(const std::vector<CellResult>& results, const std::vector<std::s
 struct GroupedResult
 {
   ExperimentCell cell; ///< its seed is the first seed's
-  Estimate averageReward, icv, objectiveBalance, validUniqueAverageReward;
+  Estimate averageReward, icv, objectiveBalance, validUniqueAverageReward, frontHypervolume,
+    seconds;
   std::vector<Estimate> perObjective;
 };
 std::vector<GroupedResult>

@@ -4,11 +4,11 @@
 // round; each merged policy is evaluated; the points go to a CSV, a plot and
 // the run database (where the GUI shows them with the run).
 #include "commands.h"
+#include "frontsweep.h"
 #include "offscreengui.h"
 #include "taskrunner.h"
 
 #include "core/atomicfile.h"
-#include "metrics/pareto.h"
 #include "metrics/simplexgrid.h"
 #include "paretoplot.h"
 #include "plotexport.h"
@@ -86,33 +86,19 @@ runSweep(const SweepArguments& arguments)
     prepared.domain, prepared.prior.policy, task.objectives, task.training);
   trainer.loadRound(round.path);
 
-  const auto grid = engine::simplexGrid(task.objectives.size(), arguments.divisions);
   const auto samples = arguments.samples > 0 ? arguments.samples : task.training.evaluationBatch;
   std::fprintf(stderr,
                "paretolab-cli: sweeping the experts of run %lld, round %lld: %zu weight vectors "
                "x %lld samples\n",
                (long long)arguments.run,
                (long long)round.round,
-               grid.size(),
+               engine::simplexGrid(task.objectives.size(), arguments.divisions).size(),
                (long long)samples);
-  std::vector<engine::PolicyEvaluation> evaluations;
-  ProgressBar bar("sweep", int64_t(grid.size()));
-  for (const auto& weights : grid) {
-    if (stop.stop_requested())
-      break;
-    // The same seed at every point: the points differ by their weights alone.
-    evaluations.push_back(
-      trainer.evaluate(trainer.remerge(weights, round.round), samples, 20251101));
-    bar.update(int64_t(evaluations.size()));
-  }
-  bar.finish();
-
-  std::vector<engine::ObjectivePoint> means;
-  for (const auto& evaluation : evaluations)
-    means.push_back(evaluation.transformedMeans);
-  std::vector<bool> nonDominated(means.size(), false);
-  for (auto index : engine::nonDominatedIndices(means))
-    nonDominated[index] = true;
+  const auto front =
+    sweepFront(trainer, round.round, arguments.divisions, samples, "sweep", stop.get_token());
+  const auto& evaluations = front.evaluations;
+  const auto& grid = front.weights;
+  const auto& nonDominated = front.nonDominated;
 
   std::ostringstream csv;
   for (const auto& objective : task.objectives)
@@ -177,9 +163,11 @@ runSweep(const SweepArguments& arguments)
               stem.c_str(),
               stem.c_str(),
               arguments.keep ? "; points kept with the run" : "");
-  if (evaluations.size() < grid.size()) {
-    std::fprintf(
-      stderr, "paretolab-cli: stopped after %zu of %zu points\n", evaluations.size(), grid.size());
+  if (!front.complete) {
+    std::fprintf(stderr,
+                 "paretolab-cli: stopped after %zu of %zu points\n",
+                 evaluations.size(),
+                 engine::simplexGrid(task.objectives.size(), arguments.divisions).size());
     return 130;
   }
   return 0;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
+#include "frontsweep.h"
 #include "samplefiles.h"
 #include "taskrunner.h"
 
@@ -9,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -24,6 +26,7 @@ struct TrainArguments : TaskArguments
   std::string summary;
   std::string db = engine::RunStore::defaultPath();
   std::string resume; ///< "latest" or a run id
+  int sweep = 0;      ///< simplex divisions of the front in the summary; 0: none
 };
 
 void
@@ -103,7 +106,10 @@ runTrain(const TrainArguments& arguments)
   if (resumeFrom)
     trainer.resumeFrom(resumeFrom->path);
   const auto recorder = session.recorder();
+  const auto started = std::chrono::steady_clock::now();
   const auto result = trainWithProgress(trainer, "train", stop.get_token(), recorder.get());
+  const double seconds =
+    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   session.finish(result);
   printComparison(result, task.objectives);
   if (result.cancelled)
@@ -120,6 +126,20 @@ runTrain(const TrainArguments& arguments)
     summary["steps"] = result.stepsDone;
     summary["rounds"] = result.rounds;
     summary["cancelled"] = result.cancelled;
+    summary["seconds"] = seconds; // training and its evaluations; this process's run only
+    if (arguments.sweep > 0 && !result.cancelled && result.rounds > 0) {
+      const auto front = sweepFront(
+        trainer, -1, arguments.sweep, task.training.evaluationBatch, "front", stop.get_token());
+      auto& json = summary["front"];
+      json["divisions"] = arguments.sweep;
+      json["hypervolume"] = front.hypervolume;
+      json["complete"] = front.complete;
+      for (size_t i = 0; i < front.evaluations.size(); ++i)
+        json["points"].push_back({ { "weights", front.weights[i] },
+                                   { "per_objective", front.evaluations[i].transformedMeans },
+                                   { "avg_reward", front.evaluations[i].averageReward },
+                                   { "non_dominated", bool(front.nonDominated[i]) } });
+    }
     summary["prior"] = prepared.prior.path;
     summary["config"] = task.source;
     summary["samples"] = result.final.samples;
@@ -154,12 +174,16 @@ addTrainCommand(CLI::App& app, int& exitCode)
   auto* command = app.add_subcommand("train",
                                      "Fine-tune on a task's objectives with IterativeRS "
                                      "(m = T is Rewarded Soups), or with the task's "
-                                     "training.method (morlhf: one policy)");
+                                     "method (morlhf: one policy; clp: one steerable policy)");
   addTaskOptions(command, *arguments, /*configRequired=*/false);
   command->add_option("--db", arguments->db, "Run database (SQLite)")->capture_default_str();
   command->add_option(
     "--resume", arguments->resume, "Continue a run after its last merge round: latest or a run id");
   command->add_option("--summary", arguments->summary, "Write the final metrics as JSON here");
+  command->add_option("--sweep",
+                      arguments->sweep,
+                      "With --summary: add the front over a simplex grid of this many divisions "
+                      "(re-merged experts; CLP composed; MORLHF its one policy)");
   command->callback([arguments, &exitCode] { exitCode = runTrain(*arguments); });
 }
 

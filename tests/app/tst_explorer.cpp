@@ -22,6 +22,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSlider>
@@ -346,6 +347,35 @@ private Q_SLOTS:
     QVERIFY2(message.contains(QStringLiteral("Exported 2 of 3 samples")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("Skipped 1: invalid SMILES (sample 2")),
              qPrintable(message));
+  }
+
+  // CLP chosen in the run setup trains one steerable policy: the sliders and
+  // Sweep compose it, and the stored run comes back as CLP.
+  void clpIsChosenInTheSetupAndSteeredByTheSliders()
+  {
+    auto& window = *m_window;
+    QVERIFY(window.loadTask(QStringLiteral("toy")));
+    auto* chooser = window.runSetupPanel()->methodChooser();
+    chooser->setCurrentIndex(chooser->findData(QStringLiteral("clp")));
+    Q_EMIT chooser->activated(chooser->currentIndex());
+    QVERIFY(!window.runSetupPanel()->field(QStringLiteral("M"))->isEnabled());
+    QVERIFY(window.runSetupPanel()->task().training.method == engine::Method::Clp);
+    const qint64 id = train(8, /*load=*/false);
+    QVERIFY(id > 0);
+    QVERIFY(window.weightSliders()->isEnabled());
+    dragFirstSlider(window);
+    QCOMPARE(countOf(window.paretoPlot(), PointKind::Remerged), 1);
+    window.runActions()->sweep()->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return countOf(window.paretoPlot(), PointKind::Sweep) == 15; },
+                            120000));
+
+    QVERIFY(window.loadTask(QStringLiteral("toy"))); // back to the task's own method
+    QCOMPARE(window.runSetupPanel()->methodChooser()->currentData().toString(),
+             QStringLiteral("iterativers"));
+    QVERIFY(window.openStoredRun(id, /*loadExperts=*/false));
+    QCOMPARE(window.runSetupPanel()->methodChooser()->currentData().toString(),
+             QStringLiteral("clp"));
+    QVERIFY(window.runSetupPanel()->task().training.method == engine::Method::Clp);
   }
 
 private:
