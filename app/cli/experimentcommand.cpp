@@ -78,8 +78,11 @@ readResult(const ExperimentCell& cell, const fs::path& summary, const engine::Ta
   const auto& validUnique = json["valid_unique"];
   result.validUniqueAverageReward = number(validUnique["avg_reward"]);
   result.validUniqueIcv = number(validUnique["icv"]);
-  result.frontHypervolume = number(json["front"]["hypervolume"]);
-  result.seconds = number(json["seconds"]);
+  // Summaries of cells trained without --sweep, or by an older version, lack these.
+  const auto front = json.find("front");
+  if (front != json.end() && front->is_object())
+    result.frontHypervolume = number(front->value("hypervolume", nlohmann::json()));
+  result.seconds = number(json.value("seconds", nlohmann::json()));
   return result;
 }
 
