@@ -104,12 +104,12 @@
         <translation>%1: %2 % gültig, %3 % eindeutig@10k, %4 % neu</translation>
     </message>
     <message>
-        <location filename="../app/priordescription.cpp" line="47"/>
+        <location filename="../app/priordescription.cpp" line="50"/>
         <source>Measured on %1 samples (MOSES definitions):</source>
         <translation>Gemessen an %1 Stichproben (Definitionen von MOSES):</translation>
     </message>
     <message>
-        <location filename="../app/priordescription.cpp" line="65"/>
+        <location filename="../app/priordescription.cpp" line="70"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
@@ -367,19 +367,19 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="192"/>
+        <location filename="../app/mainwindow.cpp" line="193"/>
         <source>Trained on %1 (cached)</source>
         <translation>Auf %1 trainiert (zwischengespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="193"/>
+        <location filename="../app/mainwindow.cpp" line="194"/>
         <source>%1
 Pretrained on %2</source>
         <translation>%1
 Vortrainiert auf %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="300"/>
+        <location filename="../app/mainwindow.cpp" line="301"/>
         <source>ParetoLab — run %1: %2</source>
         <translation>ParetoLab — Lauf %1: %2</translation>
     </message>
@@ -424,37 +424,37 @@ Vortrainiert auf %2</translation>
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="208"/>
+        <location filename="../app/mainwindow.cpp" line="209"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="213"/>
+        <location filename="../app/mainwindow.cpp" line="214"/>
         <source>run %1 (%2)</source>
         <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="216"/>
+        <location filename="../app/mainwindow.cpp" line="217"/>
         <source>The run is not recorded</source>
         <translation>Der Lauf wird nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="245"/>
+        <location filename="../app/mainwindow.cpp" line="246"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="246"/>
+        <location filename="../app/mainwindow.cpp" line="247"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="251"/>
+        <location filename="../app/mainwindow.cpp" line="252"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="252"/>
+        <location filename="../app/mainwindow.cpp" line="253"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
@@ -469,17 +469,17 @@ Vortrainiert auf %2</translation>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="286"/>
+        <location filename="../app/mainwindow.cpp" line="287"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="291"/>
+        <location filename="../app/mainwindow.cpp" line="292"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="283"/>
+        <location filename="../app/mainwindow.cpp" line="284"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -690,19 +690,19 @@ Vortrainiert auf %2</translation>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="278"/>
+        <location filename="../app/runpresenter.cpp" line="282"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
         <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="304"/>
-        <location filename="../app/runpresenter.cpp" line="367"/>
+        <location filename="../app/runpresenter.cpp" line="308"/>
+        <location filename="../app/runpresenter.cpp" line="371"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="304"/>
-        <location filename="../app/runpresenter.cpp" line="367"/>
+        <location filename="../app/runpresenter.cpp" line="308"/>
+        <location filename="../app/runpresenter.cpp" line="371"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
@@ -712,12 +712,12 @@ Vortrainiert auf %2</translation>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="314"/>
+        <location filename="../app/runpresenter.cpp" line="318"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="331"/>
+        <location filename="../app/runpresenter.cpp" line="335"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
@@ -772,12 +772,22 @@ Vortrainiert auf %2</translation>
         <translation>MORLHF trainiert eine Policy: Keine Experten entfernen sich voneinander.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="330"/>
+        <location filename="../app/runpresenter.cpp" line="278"/>
+        <source>CLP trains one policy for every weighting: after the first evaluation, a slider composes its parameters for the weights you set.</source>
+        <translation>CLP trainiert eine Policy für jede Gewichtung: Nach der ersten Bewertung setzt ein Schieberegler ihre Parameter für die gewählten Gewichte zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="280"/>
+        <source>CLP trains one steerable policy: no experts drift apart.</source>
+        <translation>CLP trainiert eine steuerbare Policy: Keine Experten driften auseinander.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="334"/>
         <source>λ = (%1), experts of round %2</source>
         <translation>λ = (%1), Experten von Runde %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="401"/>
+        <location filename="../app/runpresenter.cpp" line="405"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
@@ -1438,203 +1448,269 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
 <context>
     <name>paretolab::widgets::RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="59"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="60"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="65"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="66"/>
         <source>Tasks that come with ParetoLab; open your own with the … button.</source>
         <translation>Mit ParetoLab mitgelieferte Aufgaben; eigene Aufgaben öffnen Sie mit der Schaltfläche „…“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="69"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="70"/>
         <source>&amp;Bundled task:</source>
         <translation>Mitgelieferte Auf&amp;gabe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="73"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="74"/>
         <source>Task file (.json)</source>
         <translation>Aufgabendatei (.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="76"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="77"/>
         <source>Open a task file</source>
         <translation>Aufgabendatei öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="80"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="81"/>
         <source>Task file:</source>
         <translation>Aufgabendatei:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="82"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="83"/>
         <source>Domain:</source>
         <translation>Domäne:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="88"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="89"/>
         <source>Train on a &amp;file…</source>
         <translation>Auf einer &amp;Datei trainieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="89"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="90"/>
         <source>Pretrain a prior on your own sequences (one per line, or any of the domain&apos;s formats) with this task&apos;s model, and use it</source>
         <translation>Einen Prior auf eigenen Sequenzen vortrainieren (eine pro Zeile oder in einem Format der Domäne), mit dem Modell dieser Aufgabe, und ihn verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="94"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
         <source>Prior:</source>
         <translation>Prior:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="97"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="98"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="104"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="105"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="110"/>
         <source>IterativeRS</source>
         <translation>IterativeRS</translation>
     </message>
     <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="111"/>
+        <source>MORLHF</source>
+        <translation>MORLHF</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="112"/>
+        <source>Rewarded Soups</source>
+        <translation>Rewarded Soups</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="113"/>
+        <source>CLP</source>
+        <translation>CLP</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="115"/>
+        <source>One expert per objective, merged every m steps (Ghari et al. 2025).</source>
+        <translation>Ein Experte je Ziel, alle m Schritte zusammengeführt (Ghari et al. 2025).</translation>
+    </message>
+    <message>
         <location filename="../widgets/runsetuppanel.cpp" line="117"/>
+        <source>One policy trained on the weighted sum of the rewards.</source>
+        <translation>Eine Policy, trainiert auf der gewichteten Summe der Belohnungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="119"/>
+        <source>Experts trained apart and merged once, at the end (Ramé et al. 2023).</source>
+        <translation>Getrennt trainierte Experten, einmal am Ende zusammengeführt (Ramé et al. 2023).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="122"/>
+        <source>Conditional Language Policy (Wang et al. 2024): one policy whose parameters are a weighted sum, trained for random weights.</source>
+        <translation>Conditional Language Policy (Wang et al. 2024): eine Policy, deren Parameter eine gewichtete Summe sind, trainiert für zufällige Gewichte.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
+        <source>M&amp;ethod:</source>
+        <translation>M&amp;ethode:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
         <source>Merge period &amp;m:</source>
         <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="124"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="150"/>
         <source>Experts per round &amp;M:</source>
         <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="230"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="262"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="259"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="279"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="317"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="395"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="283"/>
+        <source>One policy on Σ λᵢ Rᵢ: m sets how often it is evaluated; the sliders cannot steer it.</source>
+        <translation>Eine Policy auf Σ λᵢ Rᵢ: m legt fest, wie oft sie bewertet wird; die Schieberegler steuern sie nicht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="286"/>
+        <source>One steerable policy θ(w) = Σ wᵢ θᵢ, trained for w drawn at random each step: m sets how often it is evaluated.</source>
+        <translation>Eine steuerbare Policy θ(w) = Σ wᵢ θᵢ, in jedem Schritt für ein zufälliges w trainiert: m legt fest, wie oft sie bewertet wird.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="289"/>
+        <source>The experts train apart and merge once, at the end (m = T).</source>
+        <translation>Die Experten trainieren getrennt und werden einmal am Ende zusammengeführt (m = T).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="291"/>
+        <source>The experts merge every m steps; m = T is Rewarded Soups.</source>
+        <translation>Die Experten werden alle m Schritte zusammengeführt; m = T ist Rewarded Soups.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="458"/>
         <source>Pretrain a prior on a file</source>
         <translation>Einen Prior auf einer Datei vortrainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="129"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="155"/>
         <source>Steps &amp;T:</source>
         <translation>Schritte &amp;T:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="144"/>
         <source>The experts are merged every m steps and all restart from the merge. m = 1 is IterativeRS&apos;s MORLHF limit; T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt und starten alle von der Zusammenführung neu. m = 1 ist der MORLHF-Grenzfall von IterativeRS; T führt einmal am Ende zusammen (Rewarded Soups); das Paper findet ein mittleres m am besten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="121"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="147"/>
         <source>a number of steps, or T</source>
         <translation>eine Anzahl Schritte oder T</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
         <source>M of the N experts, drawn at random after each merge, train in the next round; “all” for every expert.</source>
         <translation>M der N Experten, nach jeder Zusammenführung zufällig gezogen, trainieren in der nächsten Runde; „all“ für alle Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="130"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="156"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
         <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="134"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="160"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="135"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="161"/>
         <source>Adam&apos;s step size, above 0.</source>
         <translation>Adams Schrittweite, größer als 0.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="138"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="164"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="169"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
         <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="142"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="168"/>
         <source>KL &amp;β:</source>
         <translation>KL &amp;β:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="139"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="165"/>
         <source>Sequences per rollout batch, at least 2.</source>
         <translation>Sequenzen je Rollout-Batch, mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="145"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="171"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="145"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="171"/>
         <source>The same seed gives the same run.</source>
         <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="256"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="311"/>
         <source>The merge period m must be a whole number of steps of at least 1, or T for one merge at the end; “%1” is neither.</source>
         <translation>Die Zusammenführungsperiode m muss eine ganze Zahl von mindestens 1 Schritt sein oder T für eine Zusammenführung am Ende; „%1“ ist keins von beiden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="267"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="322"/>
         <source>Experts per round M must be from 1 to %1, or “all”; not “%2”.</source>
         <translation>Experten je Runde M muss zwischen 1 und %1 liegen oder „all“ sein, nicht „%2“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="272"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="327"/>
         <source>Steps T must be a whole number of at least 1, not “%1”.</source>
         <translation>Schritte T muss eine ganze Zahl von mindestens 1 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="276"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="331"/>
         <source>The learning rate must be a number above 0 and at most 10, not “%1”.</source>
         <translation>Die Lernrate muss eine Zahl größer als 0 und höchstens 10 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="281"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="336"/>
         <source>The batch size must be a whole number of at least 2, not “%1”.</source>
         <translation>Die Batchgröße muss eine ganze Zahl von mindestens 2 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="285"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="340"/>
         <source>KL β must be a number from 0 to 100, not “%1”.</source>
         <translation>KL β muss eine Zahl von 0 bis 100 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="288"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
         <source>The seed must be a whole number of at least 0, not “%1”.</source>
         <translation>Der Seed muss eine ganze Zahl von mindestens 0 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="403"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="290"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="345"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="386"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="449"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="386"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="449"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
