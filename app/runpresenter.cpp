@@ -269,12 +269,16 @@ RunPresenter::showTask(const engine::TaskConfig& task)
   m_views.samples->setPinned(false);
   m_pinned = false;
   const bool singlePolicy = task.training.method == engine::Method::Morlhf;
+  m_views.weights->sliders()->setCaption(widgets::WeightSliders::mergeCaption());
   m_views.weights->sliders()->setEnabled(!singlePolicy);
   if (singlePolicy) {
     info()->setText(tr("MORLHF trains one policy for the task's weights: there are no experts "
                        "to re-merge. Train IterativeRS or RS to steer the trade-off."));
     m_views.divergence->clear(tr("MORLHF trains one policy: no experts drift apart."));
   } else if (task.training.method == engine::Method::Clp) {
+    m_views.weights->sliders()->setCaption(
+      tr("Weights w of CLP's one policy; they always sum to 1. Dragging composes its "
+         "parameters θ(w) = Σ wᵢ θᵢ: it was trained for every weighting."));
     info()->setText(tr("CLP trains one policy for every weighting: after the first evaluation, "
                        "a slider composes its parameters for the weights you set."));
     m_views.divergence->clear(tr("CLP trains one steerable policy: no experts drift apart."));

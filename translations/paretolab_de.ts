@@ -690,19 +690,19 @@ Vortrainiert auf %2</translation>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="282"/>
+        <location filename="../app/runpresenter.cpp" line="286"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
         <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="308"/>
-        <location filename="../app/runpresenter.cpp" line="371"/>
+        <location filename="../app/runpresenter.cpp" line="312"/>
+        <location filename="../app/runpresenter.cpp" line="375"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="308"/>
-        <location filename="../app/runpresenter.cpp" line="371"/>
+        <location filename="../app/runpresenter.cpp" line="312"/>
+        <location filename="../app/runpresenter.cpp" line="375"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
@@ -712,12 +712,12 @@ Vortrainiert auf %2</translation>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="318"/>
+        <location filename="../app/runpresenter.cpp" line="322"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="335"/>
+        <location filename="../app/runpresenter.cpp" line="339"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
@@ -762,32 +762,37 @@ Vortrainiert auf %2</translation>
         <translation>Die Experten von Runde %1 sind bereit: Regler ziehen oder Durchlauf starten.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="274"/>
+        <location filename="../app/runpresenter.cpp" line="275"/>
         <source>MORLHF trains one policy for the task&apos;s weights: there are no experts to re-merge. Train IterativeRS or RS to steer the trade-off.</source>
         <translation>MORLHF trainiert eine Policy für die Gewichte der Aufgabe: Es gibt keine Experten zum Neu-Zusammenführen. Trainieren Sie IterativeRS oder RS, um den Kompromiss zu steuern.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="276"/>
+        <location filename="../app/runpresenter.cpp" line="277"/>
         <source>MORLHF trains one policy: no experts drift apart.</source>
         <translation>MORLHF trainiert eine Policy: Keine Experten entfernen sich voneinander.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="278"/>
+        <location filename="../app/runpresenter.cpp" line="280"/>
+        <source>Weights w of CLP&apos;s one policy; they always sum to 1. Dragging composes its parameters θ(w) = Σ wᵢ θᵢ: it was trained for every weighting.</source>
+        <translation>Gewichte w der einen CLP-Policy; ihre Summe ist immer 1. Ziehen setzt ihre Parameter θ(w) = Σ wᵢ θᵢ zusammen: Sie wurde für jede Gewichtung trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="282"/>
         <source>CLP trains one policy for every weighting: after the first evaluation, a slider composes its parameters for the weights you set.</source>
         <translation>CLP trainiert eine Policy für jede Gewichtung: Nach der ersten Bewertung setzt ein Schieberegler ihre Parameter für die gewählten Gewichte zusammen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="280"/>
+        <location filename="../app/runpresenter.cpp" line="284"/>
         <source>CLP trains one steerable policy: no experts drift apart.</source>
         <translation>CLP trainiert eine steuerbare Policy: Keine Experten driften auseinander.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="334"/>
+        <location filename="../app/runpresenter.cpp" line="338"/>
         <source>λ = (%1), experts of round %2</source>
         <translation>λ = (%1), Experten von Runde %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="405"/>
+        <location filename="../app/runpresenter.cpp" line="409"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
@@ -1817,22 +1822,22 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
 <context>
     <name>paretolab::widgets::WeightSliders</name>
     <message>
-        <location filename="../widgets/weightsliders.cpp" line="23"/>
+        <location filename="../widgets/weightsliders.cpp" line="35"/>
         <source>Weights λ of the experts; they always sum to 1. Dragging re-merges the experts: any weights give a policy at once (Rewarded Soups).</source>
         <translation>Gewichte λ der Experten; ihre Summe ist immer 1. Ziehen führt die Experten neu zusammen: Beliebige Gewichte ergeben sofort eine Policy (Rewarded Soups).</translation>
     </message>
     <message>
-        <location filename="../widgets/weightsliders.cpp" line="52"/>
+        <location filename="../widgets/weightsliders.cpp" line="64"/>
         <source>Weight λ of the expert for %1</source>
         <translation>Gewicht λ des Experten für %1</translation>
     </message>
     <message>
-        <location filename="../widgets/weightsliders.cpp" line="60"/>
+        <location filename="../widgets/weightsliders.cpp" line="72"/>
         <source>Lock</source>
         <translation>Fixieren</translation>
     </message>
     <message>
-        <location filename="../widgets/weightsliders.cpp" line="62"/>
+        <location filename="../widgets/weightsliders.cpp" line="74"/>
         <source>Lock this weight while the others move</source>
         <translation>Dieses Gewicht festhalten, während sich die anderen bewegen</translation>
     </message>

@@ -20,15 +20,27 @@ WeightSliders::WeightSliders(QWidget* parent)
   m_header = new QLabel(this);
   m_header->setObjectName(QStringLiteral("weightsHeader"));
   m_header->setWordWrap(true);
-  m_header->setText(tr("Weights λ of the experts; they always sum to 1. Dragging re-merges the "
-                       "experts: any weights give a policy at once (Rewarded Soups)."));
-  setToolTip(m_header->text());
+  setCaption(mergeCaption());
   layout->addWidget(m_header);
 
   m_grid = new QGridLayout;
   m_grid->setColumnStretch(1, 1);
   layout->addLayout(m_grid);
   layout->addStretch(1);
+}
+
+QString
+WeightSliders::mergeCaption()
+{
+  return tr("Weights λ of the experts; they always sum to 1. Dragging re-merges the "
+            "experts: any weights give a policy at once (Rewarded Soups).");
+}
+
+void
+WeightSliders::setCaption(const QString& text)
+{
+  m_header->setText(text);
+  setToolTip(text);
 }
 
 void

@@ -30,6 +30,10 @@ public:
   /// Rebuilds the rows, one per name, and unlocks every weight. `weights` is normalised
   /// onto the simplex; when its size differs from the names' the weights are uniform.
   /// Emits nothing.
+  /// The line above the sliders: what dragging does for the run on show.
+  void setCaption(const QString& text);
+  /// The caption for experts that are re-merged (IterativeRS, RS).
+  static QString mergeCaption();
   void setObjectives(const QStringList& names, const QVector<double>& weights);
   QStringList objectives() const { return m_names; }
 

@@ -363,6 +363,10 @@ private Q_SLOTS:
     const qint64 id = train(8, /*load=*/false);
     QVERIFY(id > 0);
     QVERIFY(window.weightSliders()->isEnabled());
+    QVERIFY(window.weightSliders()
+              ->findChild<QLabel*>(QStringLiteral("weightsHeader"))
+              ->text()
+              .contains(QStringLiteral("CLP")));
     dragFirstSlider(window);
     QCOMPARE(countOf(window.paretoPlot(), PointKind::Remerged), 1);
     window.runActions()->sweep()->trigger();
