@@ -87,12 +87,13 @@ runSweep(const SweepArguments& arguments)
   trainer.loadRound(round.path);
 
   const auto samples = arguments.samples > 0 ? arguments.samples : task.training.evaluationBatch;
+  const auto points = engine::simplexGrid(task.objectives.size(), arguments.divisions).size();
   std::fprintf(stderr,
                "paretolab-cli: sweeping the experts of run %lld, round %lld: %zu weight vectors "
                "x %lld samples\n",
                (long long)arguments.run,
                (long long)round.round,
-               engine::simplexGrid(task.objectives.size(), arguments.divisions).size(),
+               points,
                (long long)samples);
   const auto front =
     sweepFront(trainer, round.round, arguments.divisions, samples, "sweep", stop.get_token());
@@ -164,10 +165,8 @@ runSweep(const SweepArguments& arguments)
               stem.c_str(),
               arguments.keep ? "; points kept with the run" : "");
   if (!front.complete) {
-    std::fprintf(stderr,
-                 "paretolab-cli: stopped after %zu of %zu points\n",
-                 evaluations.size(),
-                 engine::simplexGrid(task.objectives.size(), arguments.divisions).size());
+    std::fprintf(
+      stderr, "paretolab-cli: stopped after %zu of %zu points\n", evaluations.size(), points);
     return 130;
   }
   return 0;

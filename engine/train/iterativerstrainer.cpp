@@ -41,22 +41,6 @@ secondsSince(Clock::time_point start)
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// w ~ Dirichlet(alpha, ..., alpha), from normalised Gamma(alpha, 1) draws.
-std::vector<double>
-drawDirichlet(std::mt19937_64& rng, size_t size, double alpha)
-{
-  std::gamma_distribution<double> gamma(alpha, 1.0);
-  std::vector<double> w(size);
-  double sum = 0.0;
-  for (auto& value : w)
-    sum += value = gamma(rng);
-  if (sum <= 0.0) // every draw underflowed (tiny alpha): a corner of the simplex
-    return std::vector<double>(size, 1.0 / double(size));
-  for (auto& value : w)
-    value /= sum;
-  return w;
-}
-
 /// What stays in memory of one merge round, for re-merging.
 struct RoundSnapshot
 {
@@ -302,7 +286,10 @@ struct IterativeRsTrainer::Impl
                      int64_t step,
                      int64_t round) const
   {
-    const auto w = drawDirichlet(weightRng, objectives.size(), options.clp.alpha);
+    // A fresh distribution each step: the stream then lives in weightRng
+    // alone, which a round checkpoint saves.
+    std::gamma_distribution<double> gamma(options.clp.alpha, 1.0);
+    const auto w = drawDirichlet(weightRng, gamma, objectives.size());
     policy.compose(w);
     return policyStep(
       policy.model(), policy.optimizer(), policy.generator(), nullptr, w, -1, step, round);

@@ -143,6 +143,20 @@ mergeParametersInto(ParameterSet& merged,
   }
 }
 
+std::vector<double>
+drawDirichlet(std::mt19937_64& rng, std::gamma_distribution<double>& gamma, size_t size)
+{
+  std::vector<double> w(size);
+  double sum = 0.0;
+  for (auto& value : w)
+    sum += value = gamma(rng);
+  if (sum <= 0.0) // every draw underflowed (a tiny alpha): the centre, not a division by 0
+    return std::vector<double>(size, 1.0 / double(size));
+  for (auto& value : w)
+    value /= sum;
+  return w;
+}
+
 ParameterSet
 mergeParameters(const std::vector<const ParameterSet*>& experts,
                 const std::vector<double>& lambda,

@@ -6,6 +6,7 @@
 #include "model/parameters.h"
 #include "train/trainoptions.h"
 
+#include <random>
 #include <vector>
 
 namespace paretolab::engine {
@@ -14,6 +15,12 @@ namespace paretolab::engine {
 /// w_i / sum_j w_j. Throws std::invalid_argument when they are negative or sum to 0.
 std::vector<double>
 normalizedWeights(const std::vector<double>& weights);
+
+/// w ~ Dirichlet(alpha, ..., alpha): `size` draws of `gamma` (Gamma(alpha, 1))
+/// from `rng`, normalised. The caller owns `gamma`, whose cached normal draw
+/// is part of the stream: one per call keeps a resumable stream in `rng` alone.
+std::vector<double>
+drawDirichlet(std::mt19937_64& rng, std::gamma_distribution<double>& gamma, size_t size);
 
 /// Merges `experts` with weights `lambda` (already normalised) into one
 /// parameter set. `base` is the policy the experts started this round from;

@@ -15,16 +15,9 @@ selectionCandidates(const std::vector<double>& base, int64_t count, uint64_t see
 {
   std::vector<std::vector<double>> candidates{ base };
   std::mt19937_64 rng(seed);
-  std::gamma_distribution<double> gamma(1.0, 1.0); // a flat Dirichlet is normalised Gamma(1)
-  for (int64_t c = 1; c < count; ++c) {
-    std::vector<double> lambda(base.size());
-    double total = 0.0;
-    for (auto& value : lambda)
-      total += value = gamma(rng);
-    for (auto& value : lambda)
-      value /= total;
-    candidates.push_back(std::move(lambda));
-  }
+  std::gamma_distribution<double> gamma(1.0, 1.0); // a flat Dirichlet
+  for (int64_t c = 1; c < count; ++c)
+    candidates.push_back(drawDirichlet(rng, gamma, base.size()));
   return candidates;
 }
 
@@ -60,8 +53,8 @@ selectMergeWeights(const std::vector<const ParameterSet*>& members,
   std::vector<double> best = taskWeights;
   double bestScore = -std::numeric_limits<double>::infinity();
   for (const auto& candidate : selectionCandidates(taskWeights, selection.candidates, seed)) {
-    const double score =
-      selectionScore(evaluate(mergeParameters(members, candidate, base, merge)), selection.criterion);
+    const double score = selectionScore(evaluate(mergeParameters(members, candidate, base, merge)),
+                                        selection.criterion);
     if (score > bestScore) {
       bestScore = score;
       best = candidate;

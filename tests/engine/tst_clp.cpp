@@ -36,14 +36,6 @@ clpOptions(int64_t steps)
   return options;
 }
 
-std::vector<double>
-oneHot(size_t size, size_t index)
-{
-  std::vector<double> w(size, 0.0);
-  w[index] = 1.0;
-  return w;
-}
-
 double
 meanReward(const IterativeRsTrainer& trainer, const Policy& policy, size_t objective)
 {

@@ -120,14 +120,6 @@ rewardsOf(const SequenceBatch& batch,
   return rewards;
 }
 
-std::vector<double>
-oneHot(size_t size, size_t index)
-{
-  std::vector<double> value(size, 0.0);
-  value[index] = 1.0;
-  return value;
-}
-
 /// One SGD step of `model` on `loss`.
 void
 sgdStep(GptImpl& model, const torch::Tensor& loss, double learningRate)

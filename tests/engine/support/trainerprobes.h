@@ -54,6 +54,15 @@ maxDifference(const ParameterSet& a, const ParameterSet& b)
   return largest;
 }
 
+/// The weight vector that asks for objective `index` alone.
+inline std::vector<double>
+oneHot(size_t size, size_t index)
+{
+  std::vector<double> w(size, 0.0);
+  w[index] = 1.0;
+  return w;
+}
+
 inline ParameterSet
 parametersOf(const Policy& policy)
 {
