@@ -196,7 +196,7 @@ TrainingController::stop()
     m_control->requestStop();
 }
 
-std::shared_ptr<engine::IterativeRsTrainer>
+std::shared_ptr<engine::Trainer>
 TrainingController::trainer() const
 {
   std::lock_guard lock(m_mutex);
@@ -274,8 +274,8 @@ TrainingController::runTraining(engine::TaskConfig task,
       task = session->task();
       Q_EMIT runStored(session->runId());
     }
-    auto trainer = std::make_shared<engine::IterativeRsTrainer>(
-      domain, prior.policy, task.objectives, task.training);
+    std::shared_ptr<engine::Trainer> trainer =
+      engine::makeTrainer(domain, prior.policy, task.objectives, task.training);
     {
       std::lock_guard lock(m_mutex);
       m_trainer = trainer;
@@ -333,7 +333,7 @@ TrainingController::processRemerges()
   while (true) {
     RemergeRequest request;
     uint64_t generation = 0;
-    std::shared_ptr<engine::IterativeRsTrainer> trainer;
+    std::shared_ptr<engine::Trainer> trainer;
     {
       std::lock_guard lock(m_mutex);
       if (!m_pendingRemerge) {
@@ -416,7 +416,7 @@ TrainingController::requestSweep(int divisions, int sampleCount, qint64 round)
 }
 
 void
-TrainingController::runSweep(std::shared_ptr<engine::IterativeRsTrainer> trainer,
+TrainingController::runSweep(std::shared_ptr<engine::Trainer> trainer,
                              QVector<QVector<double>> grid,
                              int sampleCount,
                              qint64 round,

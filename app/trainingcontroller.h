@@ -2,7 +2,7 @@
 #pragma once
 
 #include "metatypes.h"
-#include "train/iterativerstrainer.h"
+#include "train/trainer.h"
 #include "train/taskconfig.h"
 
 #include <QObject>
@@ -74,7 +74,7 @@ public:
   bool isActive() const;
 
   /// The trainer of the current or last run (null before the first run).
-  std::shared_ptr<engine::IterativeRsTrainer> trainer() const;
+  std::shared_ptr<engine::Trainer> trainer() const;
 
   /// Re-merges the experts of the latest merge round with `weights` and scores
   /// `sampleCount` samples of the result. Latest request wins.
@@ -149,7 +149,7 @@ private:
                    QString databasePath,
                    std::shared_ptr<RunControl> control,
                    Launch what);
-  void runSweep(std::shared_ptr<engine::IterativeRsTrainer> trainer,
+  void runSweep(std::shared_ptr<engine::Trainer> trainer,
                 QVector<QVector<double>> grid,
                 int sampleCount,
                 qint64 round,
@@ -165,7 +165,7 @@ private:
   QString m_databasePath;
 
   mutable std::mutex m_mutex; // guards m_trainer and m_pendingRemerge
-  std::shared_ptr<engine::IterativeRsTrainer> m_trainer;
+  std::shared_ptr<engine::Trainer> m_trainer;
   std::optional<RemergeRequest> m_pendingRemerge;
   std::atomic<bool> m_remergeScheduled{ false };
   std::atomic<uint64_t> m_remergeGeneration{ 0 };

@@ -9,7 +9,7 @@
 namespace paretolab::cli {
 
 SweptFront
-sweepFront(const engine::IterativeRsTrainer& trainer,
+sweepFront(const engine::Trainer& trainer,
            int64_t round,
            int divisions,
            int64_t samples,

@@ -5,7 +5,7 @@
 // simplex grid (IterativeRS and RS re-merge their experts, CLP composes its
 // steerable policy), each evaluated on the same seed.
 
-#include "train/iterativerstrainer.h"
+#include "train/trainer.h"
 
 #include <cstdint>
 #include <stop_token>
@@ -28,7 +28,7 @@ struct SweptFront
 /// labelled `label`. A MORLHF run, which cannot be steered, gives its one
 /// merged policy as a front of one point.
 SweptFront
-sweepFront(const engine::IterativeRsTrainer& trainer,
+sweepFront(const engine::Trainer& trainer,
            int64_t round,
            int divisions,
            int64_t samples,

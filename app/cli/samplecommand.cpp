@@ -71,8 +71,9 @@ storedRunSource(const SampleArguments& arguments, std::stop_token stop)
   engine::verifyCheckpoint(*round, arguments.run);
   const auto task = engine::storedTask(*record);
   auto prepared = prepareTask(task, arguments, stop);
-  engine::IterativeRsTrainer trainer(
-    prepared.domain, prepared.prior.policy, task.objectives, task.training);
+  const auto trainerOwner =
+    engine::makeTrainer(prepared.domain, prepared.prior.policy, task.objectives, task.training);
+  auto& trainer = *trainerOwner;
   trainer.loadRound(round->path);
   SampleSource source{ prepared.domain, std::nullopt, {} };
   const auto roundName =

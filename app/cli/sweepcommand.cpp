@@ -82,8 +82,9 @@ runSweep(const SweepArguments& arguments)
 
   auto& stop = interruptSource();
   auto prepared = prepareTask(task, arguments, stop.get_token());
-  engine::IterativeRsTrainer trainer(
-    prepared.domain, prepared.prior.policy, task.objectives, task.training);
+  const auto trainerOwner =
+    engine::makeTrainer(prepared.domain, prepared.prior.policy, task.objectives, task.training);
+  auto& trainer = *trainerOwner;
   trainer.loadRound(round.path);
 
   const auto samples = arguments.samples > 0 ? arguments.samples : task.training.evaluationBatch;

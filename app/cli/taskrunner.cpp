@@ -161,7 +161,7 @@ prepareTask(engine::TaskConfig task, const TaskArguments& arguments, std::stop_t
 }
 
 engine::RunResult
-trainWithProgress(engine::IterativeRsTrainer& trainer,
+trainWithProgress(engine::Trainer& trainer,
                   const std::string& label,
                   std::stop_token stop,
                   engine::TrainingObserver* also)

@@ -4,7 +4,7 @@
 #include "core/domain.h"
 #include "core/paths.h"
 #include "progressbar.h"
-#include "train/iterativerstrainer.h"
+#include "train/trainer.h"
 #include "train/priorcache.h"
 #include "train/taskconfig.h"
 
@@ -74,7 +74,7 @@ prepareTask(engine::TaskConfig task, const TaskArguments& arguments, std::stop_t
 
 /// Runs the trainer, drawing a progress bar labelled `label` on a terminal.
 engine::RunResult
-trainWithProgress(engine::IterativeRsTrainer& trainer,
+trainWithProgress(engine::Trainer& trainer,
                   const std::string& label,
                   std::stop_token stop,
                   engine::TrainingObserver* also = nullptr);

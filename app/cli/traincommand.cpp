@@ -101,8 +101,9 @@ runTrain(const TrainArguments& arguments)
                                               : std::to_string(task.training.mergePeriod).c_str(),
                prepared.prior.path.c_str());
 
-  engine::IterativeRsTrainer trainer(
-    prepared.domain, prepared.prior.policy, task.objectives, task.training);
+  const auto trainerOwner =
+    engine::makeTrainer(prepared.domain, prepared.prior.policy, task.objectives, task.training);
+  auto& trainer = *trainerOwner;
   if (resumeFrom)
     trainer.resumeFrom(resumeFrom->path);
   const auto recorder = session.recorder();

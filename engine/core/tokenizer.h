@@ -39,6 +39,14 @@ public:
   /// vocabulary from `corpus`.
   static Tokenizer fit(const TokenizerSpec& spec, const std::vector<std::string>& corpus);
 
+  /// This vocabulary followed by `tokens`, which a text names verbatim (RiC's
+  /// reward tokens, "<r0:7>"). They are matched before the splitter sees the
+  /// text, so they never split, and decode() leaves them out: they are
+  /// instructions to the model, not part of what it writes. Throws
+  /// std::invalid_argument for an empty or already known token.
+  Tokenizer withControlTokens(const std::vector<std::string>& tokens) const;
+  const std::vector<std::string>& controlTokens() const { return m_control; }
+
   std::vector<std::string> split(std::string_view text) const;
   /// BOS, the tokens of `text`, EOS. Throws std::invalid_argument naming the
   /// first token that is not in the vocabulary.
@@ -63,10 +71,13 @@ public:
 
 private:
   std::vector<int64_t> ids(std::string_view text) const;
+  void appendSplitIds(std::string_view text, std::vector<int64_t>& ids) const;
+  bool isControl(int64_t id) const { return id >= vocabSize() - int64_t(m_control.size()); }
 
   std::shared_ptr<const TokenSplitter> m_splitter;
   std::vector<std::string> m_tokens;
   std::unordered_map<std::string, int64_t> m_ids;
+  std::vector<std::string> m_control; ///< the last tokens of the vocabulary
 };
 
 } // namespace paretolab::engine

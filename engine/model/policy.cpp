@@ -5,6 +5,8 @@
 #include "model/policystate.h"
 #include "model/sampling.h"
 
+#include <algorithm>
+
 namespace paretolab::engine {
 
 namespace {
@@ -34,7 +36,15 @@ Policy::clone() const
 {
   auto copy = std::make_shared<PolicyState>(options(), tokenizer());
   loadParameters(*copy->model, snapshotParameters(*m_state->model));
-  return Policy(std::move(copy));
+  return Policy(std::move(copy)).withPrompt(m_prompt);
+}
+
+Policy
+Policy::withPrompt(std::string prompt) const
+{
+  Policy conditioned = *this;
+  conditioned.m_prompt = std::move(prompt);
+  return conditioned;
 }
 
 const Tokenizer&
@@ -66,7 +76,9 @@ Policy::sample(int64_t count,
 {
   std::vector<std::vector<int64_t>> encoded;
   for (const auto& prompt : prompts)
-    encoded.push_back(m_state->tokenizer.encodePrompt(prompt));
+    encoded.push_back(m_state->tokenizer.encodePrompt(m_prompt + prompt));
+  if (prompts.empty() && !m_prompt.empty())
+    encoded.assign(size_t(std::max<int64_t>(count, 0)), m_state->tokenizer.encodePrompt(m_prompt));
   auto generator = makeGenerator(seed);
   auto batch = sampleSequences(*m_state->model, count, options, generator, encoded);
   return decodeBatch(m_state->tokenizer, batch);

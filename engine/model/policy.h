@@ -30,13 +30,21 @@ public:
 
   Policy clone() const;
 
+  /// The same model, conditioned: every sample continues `prompt` (before any
+  /// prompt given to sample()). RiC steers this way: its policy for weights w
+  /// is its one model reading the reward tokens of w.
+  Policy withPrompt(std::string prompt) const;
+  /// The conditioning prompt; empty for an unconditioned policy.
+  const std::string& prompt() const { return m_prompt; }
+
   const Tokenizer& tokenizer() const;
   const GptOptions& options() const;
   int64_t parameterCount() const;
 
   /// Draws `count` sequences, decoded to text; the same seed gives the same texts.
   /// With `prompts` (one per sequence), each sequence continues its prompt and
-  /// the text returned is the continuation only.
+  /// the text returned is the continuation only. The policy's own prompt()
+  /// comes first.
   std::vector<std::string> sample(int64_t count,
                                   const SamplingOptions& options,
                                   uint64_t seed,
@@ -46,6 +54,7 @@ public:
 
 private:
   std::shared_ptr<PolicyState> m_state;
+  std::string m_prompt;
 };
 
 /// The policy as a frozen judge of text (the fluency objective): mean

@@ -75,6 +75,8 @@ writeRoundCheckpoint(const std::string& directory, const RoundCheckpoint& checkp
   archive.write("next_subset",
                 torch::tensor(std::vector<int64_t>(checkpoint.nextSubset.begin(),
                                                    checkpoint.nextSubset.end())));
+  if (!checkpoint.methodState.empty())
+    archive.write("method_state", c10::IValue(checkpoint.methodState));
   std::ostringstream bytes;
   archive.save_to(bytes);
   const auto path = roundPath(directory, checkpoint.round);
@@ -125,6 +127,8 @@ readRoundCheckpoint(const std::string& path,
     archive.read("next_subset", subset);
     for (int64_t i = 0; i < subset.numel(); ++i)
       checkpoint.nextSubset.push_back(int(subset[i].item<int64_t>()));
+    if (c10::IValue state; archive.try_read("method_state", state))
+      checkpoint.methodState = state.toStringRef();
   } catch (const CheckpointError&) {
     throw;
   } catch (const std::exception& e) {

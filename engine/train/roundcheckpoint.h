@@ -28,6 +28,9 @@ struct RoundCheckpoint
   std::vector<std::string> optimizerStates;   ///< only when optimizers are kept across merges
   std::string subsetRngState;
   std::vector<int> nextSubset;
+  /// What else a method needs to go on (RiC: its kept samples and the range
+  /// of levels seen), as that method's JSON; empty for IterativeRS and CLP.
+  std::string methodState;
 };
 
 /// Writes `checkpoint` to `directory`/round-<round>.plround atomically and

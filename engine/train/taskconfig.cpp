@@ -347,6 +347,16 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
   clp.number("alpha", training.clp.alpha, 0.0, 1e3, true);
   clp.rejectUnknownKeys();
 
+  Section ric(section.child("ric"), section.path("ric"), source);
+  ric.integer("levels", training.ric.levels, 2);
+  ric.integer("corpus_size", training.ric.corpusSize, 1);
+  ric.integer("offline_steps", training.ric.offlineSteps, 0);
+  ric.number("learning_rate", training.ric.learningRate, 0.0, 1.0, true);
+  ric.integer("targets", training.ric.targets, 1);
+  ric.integer("samples_per_target", training.ric.samplesPerTarget, 1);
+  ric.number("online_share", training.ric.onlineShare, 0.0, 1.0, false);
+  ric.rejectUnknownKeys();
+
   section.rejectUnknownKeys();
 }
 
@@ -484,14 +494,15 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
     task.training.method = Method::Morlhf;
   } else if (method == "clp") {
     task.training.method = Method::Clp;
+  } else if (method == "ric") {
+    task.training.method = Method::Ric;
   } else if (method == "rs") {
     task.training.mergePeriod = 0; // Rewarded Soups: IterativeRS merging once, at the end
   } else if (method != "iterativers") {
     source.fail("method",
-                "unknown method \"" + method + "\" (one of: iterativers, morlhf, rs, clp)");
+                "unknown method \"" + method + "\" (one of: iterativers, morlhf, rs, clp, ric)");
   }
-  const bool onePolicy =
-    task.training.method == Method::Morlhf || task.training.method == Method::Clp;
+  const bool onePolicy = task.training.method != Method::IterativeRS;
   if (onePolicy && task.training.subsetSize != 0)
     source.fail("training.subset_size", method + " trains one policy on every objective at once");
   if (task.training.method == Method::Clp) {
@@ -505,6 +516,13 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
       source.fail("training.merge.selection", "CLP does not merge: there are no weights to select");
     if (task.training.adaptive.enabled)
       source.fail("training.adaptive", "CLP does not merge: m only sets how often it is evaluated");
+  }
+  if (task.training.method == Method::Ric) {
+    const auto& ric = task.training.ric;
+    if (ric.offlineSteps > task.training.totalSteps)
+      source.fail("training.ric.offline_steps", "exceeds training.total_steps");
+    if (task.training.merge.selection.candidates > 1 || task.training.adaptive.enabled)
+      source.fail("training", "RiC does not merge: m sets the length of its online rounds");
   }
   task.method = method;
   const auto& prior = root.child("prior");

@@ -45,6 +45,8 @@ toString(Method method)
       return "morlhf";
     case Method::Clp:
       return "clp";
+    case Method::Ric:
+      return "ric";
   }
   return "unknown";
 }

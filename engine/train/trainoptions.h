@@ -37,6 +37,7 @@ enum class Method
   IterativeRS, ///< one expert per objective, merged every m steps (m = T: Rewarded Soups)
   Morlhf,      ///< one policy, one rollout per step, on the combined reward sum_i lambda_i R_i
   Clp, ///< Conditional Language Policy: theta(w) = sum_i w_i theta_i, trained for w ~ Dirichlet
+  Ric, ///< Rewards-in-Context: supervised fine-tuning on reward tokens, no RL
 };
 
 /// Which parameters CLP conditions on the weights w; the rest is shared.
@@ -54,6 +55,29 @@ struct ClpOptions
   /// Each step draws w from Dirichlet(alpha, ..., alpha): 1 is uniform on the simplex,
   /// smaller values favour the corners (one objective), larger ones the centre.
   double alpha = 1.0;
+};
+
+/// Rewards-in-Context (Yang et al., ICML 2024): the model learns to write a
+/// sequence with the rewards its prompt names, one token per objective.
+struct RicOptions
+{
+  /// Each objective's transformed reward in [0, 1] is quantised into this many
+  /// levels, one prompt token per level: "<r0:7>" is objective 0 at level 7.
+  int64_t levels = 10;
+  /// The corpus sequences scored and fitted offline (a seeded sample of the
+  /// domain's corpus; scoring all of ChEMBL would take hours).
+  int64_t corpusSize = 2000;
+  /// Steps of the offline stage, on the scored corpus alone; 0: half of T.
+  /// The rest of T is online rounds of m steps.
+  int64_t offlineSteps = 0;
+  double learningRate = 1e-3; ///< Adam, for every fine-tuning step
+  /// Each online round generates for this many weight vectors spread over the
+  /// simplex (the corners first), each asking for its mapped rewards...
+  int64_t targets = 8;
+  int64_t samplesPerTarget = 16; ///< ... this many sequences each
+  /// Share of each online batch drawn from the kept (Pareto-efficient)
+  /// samples; the rest comes from the corpus, so the model does not forget it.
+  double onlineShare = 0.5;
 };
 
 /// What happens to the optimizers' state when the experts are merged.
@@ -148,6 +172,7 @@ struct TrainerOptions
   OptimizerAtMerge optimizerAtMerge = OptimizerAtMerge::Reset; ///< as in the paper's code
   PpoOptions ppo;
   ClpOptions clp;                ///< method Clp only
+  RicOptions ric;                ///< method Ric only
   int64_t evaluationBatch = 128; ///< sequences drawn to evaluate each merged policy
   /// How evaluations, slider previews and exports sample: they may truncate (top-p)
   /// without biasing training.

@@ -1,0 +1,663 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/rictrainer.h"
+
+#include "core/atomicfile.h"
+#include "metrics/pareto.h"
+#include "model/checkpoint.h"
+#include "model/parameters.h"
+#include "model/policystate.h"
+#include "model/sampling.h"
+#include "train/evaluation.h"
+#include "train/merge.h"
+#include "train/ricprompts.h"
+#include "train/roundcheckpoint.h"
+#include "train/seeds.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <random>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace paretolab::engine {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double
+secondsSince(Clock::time_point start)
+{
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// One training sequence and the rewards it reached.
+struct Example
+{
+  std::string text;
+  std::vector<int64_t> ids;      ///< the plain encoding: BOS, tokens, EOS
+  std::vector<double> raw;       ///< per objective
+  std::vector<double> rewards;   ///< per objective, transformed to [0, 1]
+  std::vector<int64_t> levels;   ///< quantised rewards: the prompt it is fitted under
+};
+
+/// What stays in memory of one round, for prompting it with any weights.
+struct RoundState
+{
+  ParameterSet parameters;
+  std::vector<int64_t> lowest; ///< per objective: the levels seen in the data so far
+  std::vector<int64_t> highest;
+};
+
+/// The prior with a row for every reward token: the prior's rows are kept,
+/// the new ones drawn as GPT-2 initialises embeddings, from a fixed seed.
+ParameterSet
+extendedPrior(const Policy& prior, const GptOptions& extended)
+{
+  Gpt model(extended);
+  auto parameters = snapshotParameters(*model);
+  const auto priorParameters = snapshotParameters(*prior.state().model);
+  auto generator = makeGenerator(0x51cULL);
+  for (size_t i = 0; i < parameters.size(); ++i) {
+    const auto& old = priorParameters[i];
+    if (old.sizes() == parameters[i].sizes()) {
+      parameters[i] = old.clone();
+      continue;
+    }
+    // Only the vocabulary's rows differ: the token embedding (and an untied head).
+    auto grown = torch::randn(parameters[i].sizes(), generator) * 0.02;
+    grown.narrow(0, 0, old.size(0)).copy_(old);
+    parameters[i] = grown;
+  }
+  return parameters;
+}
+
+nlohmann::json
+examplesToJson(const std::vector<Example>& examples)
+{
+  auto list = nlohmann::json::array();
+  for (const auto& example : examples)
+    list.push_back({ { "text", example.text },
+                     { "raw", example.raw },
+                     { "rewards", example.rewards },
+                     { "levels", example.levels } });
+  return list;
+}
+
+} // namespace
+
+struct RicTrainer::Impl
+{
+  explicit Impl(Policy prior)
+    : prior(std::move(prior))
+  {
+  }
+
+  std::shared_ptr<const Domain> domain;
+  Policy prior;
+  std::vector<ObjectiveConfig> objectives;
+  TrainerOptions options;
+  std::optional<Tokenizer> tokenizer; ///< the prior's, with the reward tokens
+  GptOptions modelOptions;
+  Gpt reference{ nullptr }; ///< the extended prior: the KL's reference, which reads the prompt too
+
+  std::vector<Example> corpus; ///< scored on the first run()
+  std::vector<Example> online; ///< the Pareto-efficient samples the online rounds kept
+  std::vector<int64_t> lowest, highest;
+
+  mutable std::mutex mutex; // guards rounds and latestRound
+  std::map<int64_t, RoundState> rounds;
+  std::set<int64_t> loaded;
+  int64_t latestRound = 0;
+  std::optional<RoundCheckpoint> resume;
+
+  size_t count() const { return objectives.size(); }
+  int64_t offlineSteps() const
+  {
+    const auto steps = options.ric.offlineSteps > 0 ? options.ric.offlineSteps
+                                                    : std::max<int64_t>(1, options.totalSteps / 2);
+    return std::min(steps, options.totalSteps);
+  }
+  /// Whether `step` closes a round: the offline stage, then every m steps.
+  bool closesRound(int64_t step) const
+  {
+    const auto offline = offlineSteps();
+    if (step == offline || step == options.totalSteps)
+      return true;
+    return step > offline && options.mergePeriod > 0 && (step - offline) % options.mergePeriod == 0;
+  }
+
+  std::vector<double> taskLambda() const
+  {
+    std::vector<double> weights;
+    for (const auto& objective : objectives)
+      weights.push_back(objective.weight);
+    return normalizedWeights(weights);
+  }
+
+  std::string objectiveList() const
+  {
+    std::string names = "ric:";
+    for (const auto& objective : objectives)
+      names += objective.name + ",";
+    return names;
+  }
+
+  /// Scores `texts` and keeps those that every objective could score and that fit the context.
+  std::vector<Example> scoredExamples(const std::vector<std::string>& texts) const
+  {
+    const auto scored = scoreTexts(*domain, objectives, texts, options.invalidPenalty);
+    std::vector<Example> examples;
+    for (size_t s = 0; s < texts.size(); ++s) {
+      const auto& raw = scored.raw[s];
+      if (std::any_of(raw.begin(), raw.end(), [](double v) { return std::isnan(v); }))
+        continue;
+      Example example{ .text = texts[s], .raw = raw, .rewards = scored.transformed[s] };
+      try {
+        example.ids = tokenizer->encode(texts[s]);
+      } catch (const std::invalid_argument&) {
+        continue;
+      }
+      if (int64_t(example.ids.size() + count()) > modelOptions.contextLength + 1)
+        continue;
+      for (double reward : example.rewards)
+        example.levels.push_back(quantiseReward(reward, options.ric.levels));
+      examples.push_back(std::move(example));
+    }
+    return examples;
+  }
+
+  void scoreCorpus()
+  {
+    auto texts = domain->corpus();
+    std::mt19937_64 rng(mixSeed(options.seed, fnv1a64("ric corpus")));
+    std::vector<std::string> chosen;
+    std::sample(texts.begin(),
+                texts.end(),
+                std::back_inserter(chosen),
+                std::min<int64_t>(options.ric.corpusSize, int64_t(texts.size())),
+                rng);
+    corpus = scoredExamples(chosen);
+    if (corpus.empty())
+      throw std::invalid_argument("RiC: no sequence of the " + domain->name() +
+                                  " corpus could be scored on every objective and fits the "
+                                  "context with its reward tokens");
+  }
+
+  void widenRange(const std::vector<Example>& examples)
+  {
+    for (const auto& example : examples)
+      for (size_t i = 0; i < count(); ++i) {
+        lowest[i] = std::min(lowest[i], example.levels[i]);
+        highest[i] = std::max(highest[i], example.levels[i]);
+      }
+  }
+
+  std::string methodState() const
+  {
+    return nlohmann::json{ { "lowest", lowest },
+                           { "highest", highest },
+                           { "online", examplesToJson(online) } }
+      .dump();
+  }
+
+  /// What a checkpoint's method state holds.
+  struct SavedState
+  {
+    std::vector<int64_t> lowest, highest;
+    std::vector<Example> online;
+  };
+
+  /// Reads methodState(); the kept samples are encoded again.
+  SavedState parseMethodState(const std::string& text, const std::string& path) const
+  {
+    try {
+      const auto json = nlohmann::json::parse(text);
+      SavedState state{ .lowest = json.at("lowest").get<std::vector<int64_t>>(),
+                        .highest = json.at("highest").get<std::vector<int64_t>>() };
+      for (const auto& item : json.at("online")) {
+        Example example{ .text = item.at("text").get<std::string>(),
+                         .raw = item.at("raw").get<std::vector<double>>(),
+                         .rewards = item.at("rewards").get<std::vector<double>>(),
+                         .levels = item.at("levels").get<std::vector<int64_t>>() };
+        example.ids = tokenizer->encode(example.text);
+        if (example.levels.size() != count() || example.rewards.size() != count())
+          throw std::invalid_argument("a kept sample has the wrong number of rewards");
+        state.online.push_back(std::move(example));
+      }
+      if (state.lowest.size() != count() || state.highest.size() != count())
+        throw std::invalid_argument("the level range has the wrong size");
+      return state;
+    } catch (const std::exception& e) {
+      throw CheckpointError("checkpoint " + path + " holds no readable RiC state: " + e.what());
+    }
+  }
+
+  RoundCheckpoint readCheckpoint(const std::string& path)
+  {
+    auto point = readRoundCheckpoint(path, 1, 1, false, true);
+    if (point.objectives != objectiveList())
+      throw CheckpointError("checkpoint " + path + " belongs to a task with objectives " +
+                            point.objectives);
+    try {
+      Gpt probe(modelOptions);
+      loadParameters(*probe, point.rho);
+    } catch (const std::exception& e) {
+      std::string message = e.what();
+      throw CheckpointError("checkpoint " + path +
+                            " cannot be resumed: " + message.substr(0, message.find('\n')));
+    }
+    return point;
+  }
+
+  void keepRound(int64_t round, RoundState state)
+  {
+    std::lock_guard lock(mutex);
+    rounds[round] = std::move(state);
+    latestRound = round;
+    for (auto it = rounds.begin(); it != rounds.end();) {
+      const bool keep = it->first == round || it->first == 0 ||
+                        options.pinnedRounds.count(it->first) > 0 || loaded.count(it->first) > 0;
+      it = keep ? std::next(it) : rounds.erase(it);
+    }
+  }
+
+  const RoundState& roundState(int64_t round) const
+  {
+    auto found = rounds.find(round < 0 ? latestRound : round);
+    if (found == rounds.end())
+      throw std::out_of_range("round " + std::to_string(round) + " is not in memory");
+    return found->second;
+  }
+
+  Policy policyOf(const RoundState& state, const std::vector<double>& weights) const
+  {
+    auto model = std::make_shared<PolicyState>(modelOptions, *tokenizer);
+    loadParameters(*model->model, state.parameters);
+    model->model->eval();
+    return Policy(std::move(model))
+      .withPrompt(rewardPrompt(preferenceToLevels(weights, state.lowest, state.highest)));
+  }
+
+  PolicyEvaluation evaluateModel(GptImpl& model,
+                                 const std::string& prompt,
+                                 int64_t count,
+                                 uint64_t seed) const
+  {
+    PromptSet prompts;
+    prompts.contexts.push_back(SampleContext{ .id = "rewards " + prompt, .prompt = prompt });
+    prompts.prompts.push_back(tokenizer->encodePrompt(prompt));
+    auto generator = makeGenerator(seed);
+    return evaluatePolicy(model,
+                          *reference.ptr(),
+                          *tokenizer,
+                          *domain,
+                          objectives,
+                          count,
+                          options.evaluationSampling,
+                          options.invalidPenalty,
+                          generator,
+                          prompts);
+  }
+
+  /// One fine-tuning step on a batch drawn from the corpus and, once there
+  /// are any, the kept online samples.
+  StepReport fitStep(GptImpl& model,
+                     torch::optim::Optimizer& optimizer,
+                     at::Generator& generator,
+                     int64_t step,
+                     int64_t round) const
+  {
+    const auto started = Clock::now();
+    const auto batchSize = options.ppo.batchSize;
+    const auto fromOnline =
+      online.empty() ? 0 : int64_t(std::lround(double(batchSize) * options.ric.onlineShare));
+    std::vector<const Example*> batch;
+    const auto draw = [&](const std::vector<Example>& pool, int64_t n) {
+      if (n <= 0)
+        return;
+      auto indices = torch::randint(int64_t(pool.size()), { n }, generator, torch::kLong);
+      for (int64_t i = 0; i < n; ++i)
+        batch.push_back(&pool[size_t(indices[i].item<int64_t>())]);
+    };
+    draw(corpus, batchSize - fromOnline);
+    draw(online, fromOnline);
+
+    std::vector<std::vector<int64_t>> sequences;
+    for (const auto* example : batch) {
+      auto ids = tokenizer->encodePrompt(rewardPrompt(example->levels));
+      ids.insert(ids.end(), example->ids.begin() + 1, example->ids.end());
+      sequences.push_back(std::move(ids));
+    }
+    auto encoded = encodeBatch(sequences);
+    // The reward tokens are given, not written: the loss counts what follows them.
+    auto mask = encoded.actionMask.clone();
+    mask.narrow(1, 0, int64_t(count())).zero_();
+    model.train();
+    auto stats = tokenStatistics(model, encoded.tokens, 1.0);
+    auto loss = -(stats.logProbs * mask).sum() / mask.sum().clamp_min(1.0);
+    optimizer.zero_grad();
+    loss.backward();
+    if (options.ppo.maxGradNorm > 0)
+      torch::nn::utils::clip_grad_norm_(model.parameters(), options.ppo.maxGradNorm);
+    optimizer.step();
+    model.eval();
+
+    StepReport report;
+    report.step = step;
+    report.round = round;
+    report.rawMeans.assign(count(), 0.0);
+    report.transformedMeans.assign(count(), 0.0);
+    for (const auto* example : batch)
+      for (size_t i = 0; i < count(); ++i) {
+        report.rawMeans[i] += example->raw[i] / double(batch.size());
+        report.transformedMeans[i] += example->rewards[i] / double(batch.size());
+      }
+    report.averageReward =
+      std::accumulate(report.transformedMeans.begin(), report.transformedMeans.end(), 0.0) /
+      double(count());
+    report.domainMetrics["nll"] = loss.item<double>();
+    report.domainMetrics["online_share"] = double(fromOnline) / double(batch.size());
+    report.seconds = secondsSince(started);
+    return report;
+  }
+
+  /// An online round's new data: samples for weights spread over the simplex,
+  /// each prompted with its mapped rewards; the Pareto-efficient ones not
+  /// already kept are fitted from now on, under the rewards they reached.
+  void collectOnline(GptImpl& model, at::Generator& generator, int64_t round)
+  {
+    std::mt19937_64 rng(mixSeed(options.seed, 0x0411eULL + uint64_t(round)));
+    const auto spread = spreadOverSimplex(count(), options.ric.targets, rng);
+    std::vector<std::vector<int64_t>> prompts;
+    for (const auto& weights : spread) {
+      const auto prompt = tokenizer->encodePrompt(
+        rewardPrompt(preferenceToLevels(weights, lowest, highest)));
+      prompts.insert(prompts.end(), size_t(options.ric.samplesPerTarget), prompt);
+    }
+    torch::NoGradGuard noGrad;
+    const auto batch =
+      sampleSequences(model, int64_t(prompts.size()), options.ppo.sampling, generator, prompts);
+    const auto candidates = scoredExamples(decodeBatch(*tokenizer, batch));
+    std::vector<ObjectivePoint> points;
+    for (const auto& example : candidates)
+      points.push_back(example.rewards);
+    std::set<std::string> kept;
+    for (const auto& example : online)
+      kept.insert(domain->canonical(example.text));
+    std::vector<Example> added;
+    for (auto index : nonDominatedIndices(points)) {
+      if (kept.insert(domain->canonical(candidates[index].text)).second)
+        added.push_back(candidates[index]);
+    }
+    widenRange(added);
+    online.insert(online.end(), added.begin(), added.end());
+  }
+};
+
+RicTrainer::RicTrainer(std::shared_ptr<const Domain> domain,
+                       const Policy& prior,
+                       std::vector<ObjectiveConfig> objectives,
+                       TrainerOptions options)
+  : m_impl(std::make_unique<Impl>(prior.clone()))
+{
+  auto& d = *m_impl;
+  d.domain = std::move(domain);
+  d.objectives = std::move(objectives);
+  d.options = std::move(options);
+  if (d.objectives.empty())
+    throw std::invalid_argument("trainer: at least one objective is needed");
+  for (const auto& objective : d.objectives) {
+    d.domain->requireObjective(objective.name);
+    if (d.domain->needsPrior(objective.name))
+      throw std::invalid_argument("RiC: objective " + objective.name +
+                                  " needs the prior as a judge, which RiC does not keep");
+  }
+  d.taskLambda(); // validates the weights
+  if (d.domain->isConditional())
+    throw std::invalid_argument("RiC: the " + d.domain->name() +
+                                " domain is conditional, and RiC's reward tokens are the only "
+                                "prompt it can read here. Choose another method.");
+  if (d.options.totalSteps < 1)
+    throw std::invalid_argument("trainer: total_steps must be at least 1");
+  if (d.options.mergePeriod < 0)
+    throw std::invalid_argument("trainer: merge_period must be 0 (one online round) or positive");
+  if (d.options.ppo.batchSize < 1)
+    throw std::invalid_argument("trainer: batch_size must be at least 1");
+  if (d.options.ric.levels < 2)
+    throw std::invalid_argument("RiC: levels must be at least 2");
+  d.tokenizer = d.prior.tokenizer().withControlTokens(
+    rewardTokens(d.objectives.size(), d.options.ric.levels));
+  d.modelOptions = d.prior.options();
+  d.modelOptions.vocabSize = d.tokenizer->vocabSize();
+  d.reference = Gpt(d.modelOptions);
+  const auto start = extendedPrior(d.prior, d.modelOptions);
+  loadParameters(*d.reference, start);
+  d.reference->eval();
+  for (auto& p : d.reference->parameters())
+    p.requires_grad_(false);
+  // Until the corpus is scored, any weights ask for the middle level.
+  d.lowest.assign(d.count(), 0);
+  d.highest.assign(d.count(), d.options.ric.levels - 1);
+  d.rounds[0] = RoundState{ start, d.lowest, d.highest };
+}
+
+RicTrainer::~RicTrainer() = default;
+
+RunResult
+RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
+{
+  auto& d = *m_impl;
+  const auto& options = d.options;
+  const auto started = Clock::now();
+  const auto evaluationSeed = [&](int64_t round) {
+    return mixSeed(options.seed, 0xe7a1ULL + uint64_t(round));
+  };
+  const auto taskPrompt = [&] {
+    return rewardPrompt(preferenceToLevels(d.taskLambda(), d.lowest, d.highest));
+  };
+
+  RunResult result;
+  // Round 0 is the prior itself, unprompted, as every method reports it.
+  MergeReport initial;
+  initial.lambda = d.taskLambda();
+  initial.subset.resize(d.count());
+  std::iota(initial.subset.begin(), initial.subset.end(), 0);
+  {
+    auto generator = makeGenerator(evaluationSeed(0));
+    auto& priorModel = *d.prior.state().model;
+    initial.evaluation = evaluatePolicy(priorModel,
+                                        priorModel,
+                                        d.prior.tokenizer(),
+                                        *d.domain,
+                                        d.objectives,
+                                        options.evaluationBatch,
+                                        options.evaluationSampling,
+                                        options.invalidPenalty,
+                                        generator);
+  }
+  initial.seconds = secondsSince(started);
+  result.initial = initial.evaluation;
+  result.final = initial.evaluation;
+  const auto resume = std::exchange(d.resume, std::nullopt);
+  if (!resume)
+    observer.onMerge(initial);
+
+  if (d.corpus.empty())
+    d.scoreCorpus();
+  if (!resume) {
+    // A fresh run asks for the levels its data holds: the corpus's, then the kept samples'.
+    d.online.clear();
+    d.lowest.assign(d.count(), options.ric.levels);
+    d.highest.assign(d.count(), -1);
+    d.widenRange(d.corpus);
+    std::lock_guard lock(d.mutex);
+    d.rounds.at(0).lowest = d.lowest;
+    d.rounds.at(0).highest = d.highest;
+  }
+
+  Gpt model(d.modelOptions);
+  loadParameters(*model, d.rounds.at(0).parameters);
+  model->eval();
+  torch::optim::Adam optimizer(model->parameters(),
+                               torch::optim::AdamOptions(options.ric.learningRate));
+  auto generator = makeGenerator(mixSeed(options.seed, fnv1a64("ric")));
+  int64_t round = 1;
+  int64_t firstStep = 1;
+  if (resume) {
+    loadParameters(*model, resume->rho);
+    std::istringstream state(resume->optimizerStates.at(0));
+    torch::load(optimizer, state);
+    generator.set_state(resume->generatorStates.at(0));
+    round = resume->round + 1;
+    firstStep = resume->step + 1;
+    result.stepsDone = resume->step;
+    result.rounds = resume->round;
+    result.final = d.evaluateModel(
+      *model, taskPrompt(), options.evaluationBatch, evaluationSeed(resume->round));
+  }
+
+  bool roundOpen = false;
+  for (int64_t step = firstStep; step <= options.totalSteps; ++step) {
+    if (stop.stop_requested()) {
+      result.cancelled = true;
+      break;
+    }
+    if (!roundOpen && step > d.offlineSteps())
+      d.collectOnline(*model, generator, round);
+    roundOpen = true;
+    observer.onStep(d.fitStep(*model, optimizer, generator, step, round));
+    result.stepsDone = step;
+    if (!d.closesRound(step))
+      continue;
+
+    RoundState state{ snapshotParameters(*model), d.lowest, d.highest };
+    std::pair<std::string, std::string> checkpoint;
+    if (!options.checkpointDirectory.empty()) {
+      RoundCheckpoint point{ .objectives = d.objectiveList(),
+                             .round = round,
+                             .step = step,
+                             .rho = state.parameters,
+                             .base = state.parameters,
+                             .experts = { state.parameters },
+                             .methodState = d.methodState() };
+      point.generatorStates.push_back(generator.get_state());
+      std::ostringstream optimizerState;
+      torch::save(optimizer, optimizerState);
+      point.optimizerStates.push_back(optimizerState.str());
+      checkpoint =
+        writeRoundCheckpoint(options.checkpointDirectory, point, options.keepCheckpoints);
+    }
+    d.keepRound(round, state);
+
+    MergeReport report;
+    report.round = round;
+    report.step = step;
+    report.lambda = d.taskLambda();
+    report.subset = initial.subset;
+    report.evaluation =
+      d.evaluateModel(*model, taskPrompt(), options.evaluationBatch, evaluationSeed(round));
+    report.seconds = secondsSince(started);
+    report.checkpoint = checkpoint.first;
+    report.checkpointSha256 = checkpoint.second;
+    result.final = report.evaluation;
+    result.rounds = round;
+    observer.onMerge(report);
+    ++round;
+    roundOpen = false;
+  }
+  return result;
+}
+
+void
+RicTrainer::resumeFrom(const std::string& checkpoint)
+{
+  auto& d = *m_impl;
+  auto point = d.readCheckpoint(checkpoint);
+  auto saved = d.parseMethodState(point.methodState, checkpoint);
+  d.lowest = saved.lowest;
+  d.highest = saved.highest;
+  d.online = std::move(saved.online);
+  // The round can be prompted with any weights at once, before any further training.
+  d.keepRound(point.round, RoundState{ point.rho, d.lowest, d.highest });
+  d.resume = std::move(point);
+}
+
+int64_t
+RicTrainer::loadRound(const std::string& checkpoint)
+{
+  auto& d = *m_impl;
+  const auto point = d.readCheckpoint(checkpoint);
+  const auto saved = d.parseMethodState(point.methodState, checkpoint);
+  std::lock_guard lock(d.mutex);
+  d.loaded.insert(point.round);
+  d.rounds[point.round] = RoundState{ point.rho, saved.lowest, saved.highest };
+  return point.round;
+}
+
+int64_t
+RicTrainer::latestRound() const
+{
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->latestRound;
+}
+
+std::vector<int64_t>
+RicTrainer::retainedRounds() const
+{
+  std::lock_guard lock(m_impl->mutex);
+  std::vector<int64_t> rounds;
+  for (const auto& [round, state] : m_impl->rounds)
+    rounds.push_back(round);
+  return rounds;
+}
+
+Policy
+RicTrainer::mergedPolicy(int64_t round) const
+{
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->policyOf(m_impl->roundState(round), m_impl->taskLambda());
+}
+
+std::vector<Policy>
+RicTrainer::expertPolicies(int64_t round) const
+{
+  return { mergedPolicy(round) };
+}
+
+Policy
+RicTrainer::remerge(const std::vector<double>& weights, int64_t round) const
+{
+  if (weights.size() != m_impl->count())
+    throw std::invalid_argument("remerge: expected " + std::to_string(m_impl->count()) +
+                                " weights, got " + std::to_string(weights.size()));
+  std::lock_guard lock(m_impl->mutex);
+  return m_impl->policyOf(m_impl->roundState(round), weights);
+}
+
+PolicyEvaluation
+RicTrainer::evaluate(const Policy& policy, int64_t count, uint64_t seed) const
+{
+  return m_impl->evaluateModel(*policy.state().model, policy.prompt(), count, seed);
+}
+
+const std::vector<ObjectiveConfig>&
+RicTrainer::objectives() const
+{
+  return m_impl->objectives;
+}
+
+const TrainerOptions&
+RicTrainer::options() const
+{
+  return m_impl->options;
+}
+
+} // namespace paretolab::engine
