@@ -57,7 +57,8 @@ struct RoundState
 };
 
 /// The prior with a row for every reward token: the prior's rows are kept,
-/// the new ones drawn as GPT-2 initialises embeddings, from a fixed seed.
+/// the new ones drawn from a fixed seed at the spread of the trained rows
+/// (GPT-2's 0.02 would leave them too faint for attention to pick out).
 ParameterSet
 extendedPrior(const Policy& prior, const GptOptions& extended)
 {
@@ -72,7 +73,7 @@ extendedPrior(const Policy& prior, const GptOptions& extended)
       continue;
     }
     // Only the vocabulary's rows differ: the token embedding (and an untied head).
-    auto grown = torch::randn(parameters[i].sizes(), generator) * 0.02;
+    auto grown = torch::randn(parameters[i].sizes(), generator) * old.std().item<double>();
     grown.narrow(0, 0, old.size(0)).copy_(old);
     parameters[i] = grown;
   }
