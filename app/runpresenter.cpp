@@ -282,6 +282,13 @@ RunPresenter::showTask(const engine::TaskConfig& task)
     info()->setText(tr("CLP trains one policy for every weighting: after the first evaluation, "
                        "a slider composes its parameters for the weights you set."));
     m_views.divergence->clear(tr("CLP trains one steerable policy: no experts drift apart."));
+  } else if (task.training.method == engine::Method::Ric) {
+    m_views.weights->sliders()->setCaption(
+      tr("Weights w of RiC's one model; they always sum to 1. Dragging writes the rewards "
+         "that w maps to into its prompt: the parameters stay as trained."));
+    info()->setText(tr("RiC fine-tunes one model on reward tokens: after the first round, a "
+                       "slider asks it for the rewards your weights map to."));
+    m_views.divergence->clear(tr("RiC trains one model: no experts drift apart."));
   } else {
     info()->setText(tr("Drag a slider after the first merge to re-merge the experts."));
     m_views.divergence->clear();

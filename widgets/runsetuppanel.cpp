@@ -111,6 +111,7 @@ RunSetupPanel::RunSetupPanel(QWidget* parent)
   m_method->addItem(tr("MORLHF"), QStringLiteral("morlhf"));
   m_method->addItem(tr("Rewarded Soups"), QStringLiteral("rs"));
   m_method->addItem(tr("CLP"), QStringLiteral("clp"));
+  m_method->addItem(tr("RiC"), QStringLiteral("ric"));
   m_method->setItemData(
     0, tr("One expert per objective, merged every m steps (Ghari et al. 2025)."), Qt::ToolTipRole);
   m_method->setItemData(
@@ -272,7 +273,8 @@ RunSetupPanel::methodChanged()
 {
   const QString method = m_method->currentData().toString();
   const bool rs = method == QLatin1String("rs");
-  const bool onePolicy = method == QLatin1String("morlhf") || method == QLatin1String("clp");
+  const bool onePolicy = method == QLatin1String("morlhf") || method == QLatin1String("clp") ||
+                         method == QLatin1String("ric");
   if (rs)
     m_mergePeriod->setText(QStringLiteral("T"));
   if (onePolicy)
@@ -285,6 +287,10 @@ RunSetupPanel::methodChanged()
   else if (method == QLatin1String("clp"))
     m_methodNote->setText(tr("One steerable policy θ(w) = Σ wᵢ θᵢ, trained for w drawn at random "
                              "each step: m sets how often it is evaluated."));
+  else if (method == QLatin1String("ric"))
+    m_methodNote->setText(tr("One model fine-tuned on the rewards written in its prompt: half of "
+                             "T on the corpus, then online rounds of m steps; the sliders "
+                             "choose the rewards it is asked for."));
   else if (rs)
     m_methodNote->setText(tr("The experts train apart and merge once, at the end (m = T)."));
   else
@@ -358,6 +364,7 @@ RunSetupPanel::task() const
   task.method = parsed.method.toStdString();
   task.training.method = parsed.method == QLatin1String("morlhf") ? engine::Method::Morlhf
                          : parsed.method == QLatin1String("clp")  ? engine::Method::Clp
+                         : parsed.method == QLatin1String("ric")  ? engine::Method::Ric
                                                                   : engine::Method::IterativeRS;
   task.objectives = m_objectives->objectives();
   task.training.mergePeriod = parsed.mergePeriod;

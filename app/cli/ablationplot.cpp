@@ -21,6 +21,7 @@ struct Categories
   bool morlhf = false;
   bool rs = false;
   bool clp = false;
+  bool ric = false;
 
   double position(const ExperimentCell& cell) const
   {
@@ -31,6 +32,8 @@ struct Categories
       return first + double(periods.size());
     if (cell.method == "clp")
       return first + double(periods.size()) + (rs ? 1.0 : 0.0);
+    if (cell.method == "ric")
+      return first + double(periods.size()) + (rs ? 1.0 : 0.0) + (clp ? 1.0 : 0.0);
     const auto found = std::find(periods.begin(), periods.end(), cell.period);
     return first + double(found - periods.begin());
   }
@@ -45,6 +48,7 @@ categoriesOf(const std::vector<GroupedResult>& groups)
     categories.morlhf = categories.morlhf || cell.method == "morlhf";
     categories.rs = categories.rs || cell.method == "rs";
     categories.clp = categories.clp || cell.method == "clp";
+    categories.ric = categories.ric || cell.method == "ric";
     if (cell.method == "iterativers" &&
         std::find(categories.periods.begin(), categories.periods.end(), cell.period) ==
           categories.periods.end())
@@ -80,6 +84,8 @@ drawPanel(QCustomPlot& plot,
     ticker->addTick(++last, QStringLiteral("RS (m = T)"));
   if (categories.clp)
     ticker->addTick(++last, QStringLiteral("CLP"));
+  if (categories.ric)
+    ticker->addTick(++last, QStringLiteral("RiC"));
   auto* x = rect->axis(QCPAxis::atBottom);
   auto* y = rect->axis(QCPAxis::atLeft);
   x->setTicker(ticker);

@@ -47,13 +47,15 @@ ExperimentCell::methodTitle() const
     return "MORLHF";
   if (method == "clp")
     return "CLP";
+  if (method == "ric")
+    return "RiC";
   return method == "rs" ? "RS" : "IterativeRS";
 }
 
 std::string
 ExperimentCell::periodLabel() const
 {
-  if (method == "morlhf" || method == "clp")
+  if (method == "morlhf" || method == "clp" || method == "ric")
     return "-";
   return period == 0 ? "T" : std::to_string(period);
 }
@@ -74,9 +76,10 @@ ExperimentCell::overrides() const
 std::vector<std::string>
 parseMethods(const std::string& text)
 {
-  auto methods = parseChoices(text, { "morlhf", "iterativers", "rs", "clp" }, "--methods");
+  auto methods =
+    parseChoices(text, { "morlhf", "iterativers", "rs", "clp", "ric" }, "--methods");
   if (methods.empty())
-    throw std::runtime_error("--methods: give at least one of morlhf, iterativers, rs, clp");
+    throw std::runtime_error("--methods: give at least one of morlhf, iterativers, rs, clp, ric");
   return methods;
 }
 
