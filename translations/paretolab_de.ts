@@ -690,19 +690,19 @@ Vortrainiert auf %2</translation>
         <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="286"/>
+        <location filename="../app/runpresenter.cpp" line="293"/>
         <source>Drag a slider after the first merge to re-merge the experts.</source>
         <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="312"/>
-        <location filename="../app/runpresenter.cpp" line="375"/>
+        <location filename="../app/runpresenter.cpp" line="319"/>
+        <location filename="../app/runpresenter.cpp" line="382"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="312"/>
-        <location filename="../app/runpresenter.cpp" line="375"/>
+        <location filename="../app/runpresenter.cpp" line="319"/>
+        <location filename="../app/runpresenter.cpp" line="382"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
@@ -712,12 +712,12 @@ Vortrainiert auf %2</translation>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="322"/>
+        <location filename="../app/runpresenter.cpp" line="329"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="339"/>
+        <location filename="../app/runpresenter.cpp" line="346"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
@@ -787,12 +787,27 @@ Vortrainiert auf %2</translation>
         <translation>CLP trainiert eine steuerbare Policy: Keine Experten driften auseinander.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="338"/>
+        <location filename="../app/runpresenter.cpp" line="287"/>
+        <source>Weights w of RiC&apos;s one model; they always sum to 1. Dragging writes the rewards that w maps to into its prompt: the parameters stay as trained.</source>
+        <translation>Gewichte w des einen Modells von RiC; ihre Summe ist immer 1. Ziehen schreibt die Belohnungen, auf die w abbildet, in seinen Prompt: die Parameter bleiben wie trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="289"/>
+        <source>RiC fine-tunes one model on reward tokens: after the first round, a slider asks it for the rewards your weights map to.</source>
+        <translation>RiC feintunt ein Modell auf Belohnungs-Tokens: nach der ersten Runde fragt ein Schieberegler es nach den Belohnungen, auf die Ihre Gewichte abbilden.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="291"/>
+        <source>RiC trains one model: no experts drift apart.</source>
+        <translation>RiC trainiert ein Modell: keine Experten driften auseinander.</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="345"/>
         <source>λ = (%1), experts of round %2</source>
         <translation>λ = (%1), Experten von Runde %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="409"/>
+        <location filename="../app/runpresenter.cpp" line="416"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
@@ -1533,189 +1548,199 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
         <translation>CLP</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="115"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="114"/>
+        <source>RiC</source>
+        <translation>RiC</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="116"/>
         <source>One expert per objective, merged every m steps (Ghari et al. 2025).</source>
         <translation>Ein Experte je Ziel, alle m Schritte zusammengeführt (Ghari et al. 2025).</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="117"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
         <source>One policy trained on the weighted sum of the rewards.</source>
         <translation>Eine Policy, trainiert auf der gewichteten Summe der Belohnungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="119"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="120"/>
         <source>Experts trained apart and merged once, at the end (Ramé et al. 2023).</source>
         <translation>Getrennt trainierte Experten, einmal am Ende zusammengeführt (Ramé et al. 2023).</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="122"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="123"/>
         <source>Conditional Language Policy (Wang et al. 2024): one policy whose parameters are a weighted sum, trained for random weights.</source>
         <translation>Conditional Language Policy (Wang et al. 2024): eine Policy, deren Parameter eine gewichtete Summe sind, trainiert für zufällige Gewichte.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="125"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="126"/>
         <source>M&amp;ethod:</source>
         <translation>M&amp;ethode:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="143"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="144"/>
         <source>Merge period &amp;m:</source>
         <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="150"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
         <source>Experts per round &amp;M:</source>
         <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="259"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="279"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="317"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="260"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="281"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="323"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="283"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="285"/>
         <source>One policy on Σ λᵢ Rᵢ: m sets how often it is evaluated; the sliders cannot steer it.</source>
         <translation>Eine Policy auf Σ λᵢ Rᵢ: m legt fest, wie oft sie bewertet wird; die Schieberegler steuern sie nicht.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="286"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="288"/>
         <source>One steerable policy θ(w) = Σ wᵢ θᵢ, trained for w drawn at random each step: m sets how often it is evaluated.</source>
         <translation>Eine steuerbare Policy θ(w) = Σ wᵢ θᵢ, in jedem Schritt für ein zufälliges w trainiert: m legt fest, wie oft sie bewertet wird.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="289"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="291"/>
+        <source>One model fine-tuned on the rewards written in its prompt: half of T on the corpus, then online rounds of m steps; the sliders choose the rewards it is asked for.</source>
+        <translation>Ein Modell, feingetunt auf die Belohnungen in seinem Prompt: die Hälfte von T auf dem Korpus, dann Online-Runden von m Schritten; die Schieberegler wählen die erbetenen Belohnungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runsetuppanel.cpp" line="295"/>
         <source>The experts train apart and merge once, at the end (m = T).</source>
         <translation>Die Experten trainieren getrennt und werden einmal am Ende zusammengeführt (m = T).</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="291"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="297"/>
         <source>The experts merge every m steps; m = T is Rewarded Soups.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt; m = T ist Rewarded Soups.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="458"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="465"/>
         <source>Pretrain a prior on a file</source>
         <translation>Einen Prior auf einer Datei vortrainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="155"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="156"/>
         <source>Steps &amp;T:</source>
         <translation>Schritte &amp;T:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="144"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="145"/>
         <source>The experts are merged every m steps and all restart from the merge. m = 1 is IterativeRS&apos;s MORLHF limit; T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt und starten alle von der Zusammenführung neu. m = 1 ist der MORLHF-Grenzfall von IterativeRS; T führt einmal am Ende zusammen (Rewarded Soups); das Paper findet ein mittleres m am besten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="147"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="148"/>
         <source>a number of steps, or T</source>
         <translation>eine Anzahl Schritte oder T</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="152"/>
         <source>M of the N experts, drawn at random after each merge, train in the next round; “all” for every expert.</source>
         <translation>M der N Experten, nach jeder Zusammenführung zufällig gezogen, trainieren in der nächsten Runde; „all“ für alle Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="156"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="157"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
         <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="160"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="161"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="161"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="162"/>
         <source>Adam&apos;s step size, above 0.</source>
         <translation>Adams Schrittweite, größer als 0.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="164"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="165"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="169"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="170"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
         <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="168"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="169"/>
         <source>KL &amp;β:</source>
         <translation>KL &amp;β:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="165"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="166"/>
         <source>Sequences per rollout batch, at least 2.</source>
         <translation>Sequenzen je Rollout-Batch, mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="171"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="172"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="171"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="172"/>
         <source>The same seed gives the same run.</source>
         <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="311"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="317"/>
         <source>The merge period m must be a whole number of steps of at least 1, or T for one merge at the end; “%1” is neither.</source>
         <translation>Die Zusammenführungsperiode m muss eine ganze Zahl von mindestens 1 Schritt sein oder T für eine Zusammenführung am Ende; „%1“ ist keins von beiden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="322"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="328"/>
         <source>Experts per round M must be from 1 to %1, or “all”; not “%2”.</source>
         <translation>Experten je Runde M muss zwischen 1 und %1 liegen oder „all“ sein, nicht „%2“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="327"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="333"/>
         <source>Steps T must be a whole number of at least 1, not “%1”.</source>
         <translation>Schritte T muss eine ganze Zahl von mindestens 1 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="331"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="337"/>
         <source>The learning rate must be a number above 0 and at most 10, not “%1”.</source>
         <translation>Die Lernrate muss eine Zahl größer als 0 und höchstens 10 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="336"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="342"/>
         <source>The batch size must be a whole number of at least 2, not “%1”.</source>
         <translation>Die Batchgröße muss eine ganze Zahl von mindestens 2 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="340"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="346"/>
         <source>KL β must be a number from 0 to 100, not “%1”.</source>
         <translation>KL β muss eine Zahl von 0 bis 100 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="349"/>
         <source>The seed must be a whole number of at least 0, not “%1”.</source>
         <translation>Der Seed muss eine ganze Zahl von mindestens 0 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="403"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="410"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="345"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="351"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="449"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="456"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="449"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="456"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
