@@ -2,8 +2,8 @@
 #pragma once
 
 #include "metatypes.h"
-#include "train/trainer.h"
 #include "train/taskconfig.h"
+#include "train/trainer.h"
 
 #include <QObject>
 #include <QThread>

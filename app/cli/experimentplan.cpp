@@ -76,8 +76,7 @@ ExperimentCell::overrides() const
 std::vector<std::string>
 parseMethods(const std::string& text)
 {
-  auto methods =
-    parseChoices(text, { "morlhf", "iterativers", "rs", "clp", "ric" }, "--methods");
+  auto methods = parseChoices(text, { "morlhf", "iterativers", "rs", "clp", "ric" }, "--methods");
   if (methods.empty())
     throw std::runtime_error("--methods: give at least one of morlhf, iterativers, rs, clp, ric");
   return methods;

@@ -4,9 +4,9 @@
 #include "core/domain.h"
 #include "core/paths.h"
 #include "progressbar.h"
-#include "train/trainer.h"
 #include "train/priorcache.h"
 #include "train/taskconfig.h"
+#include "train/trainer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -42,10 +42,10 @@ secondsSince(Clock::time_point start)
 struct Example
 {
   std::string text;
-  std::vector<int64_t> ids;      ///< the plain encoding: BOS, tokens, EOS
-  std::vector<double> raw;       ///< per objective
-  std::vector<double> rewards;   ///< per objective, transformed to [0, 1]
-  std::vector<int64_t> levels;   ///< quantised rewards: the prompt it is fitted under
+  std::vector<int64_t> ids;    ///< the plain encoding: BOS, tokens, EOS
+  std::vector<double> raw;     ///< per objective
+  std::vector<double> rewards; ///< per objective, transformed to [0, 1]
+  std::vector<int64_t> levels; ///< quantised rewards: the prompt it is fitted under
 };
 
 /// What stays in memory of one round, for prompting it with any weights.
@@ -203,10 +203,9 @@ struct RicTrainer::Impl
 
   std::string methodState() const
   {
-    return nlohmann::json{ { "lowest", lowest },
-                           { "highest", highest },
-                           { "online", examplesToJson(online) } }
-      .dump();
+    return nlohmann::json{
+      { "lowest", lowest }, { "highest", highest }, { "online", examplesToJson(online) }
+    }.dump();
   }
 
   /// What a checkpoint's method state holds.
@@ -379,8 +378,8 @@ struct RicTrainer::Impl
     const auto spread = spreadOverSimplex(count(), options.ric.targets, rng);
     std::vector<std::vector<int64_t>> prompts;
     for (const auto& weights : spread) {
-      const auto prompt = tokenizer->encodePrompt(
-        rewardPrompt(preferenceToLevels(weights, lowest, highest)));
+      const auto prompt =
+        tokenizer->encodePrompt(rewardPrompt(preferenceToLevels(weights, lowest, highest)));
       prompts.insert(prompts.end(), size_t(options.ric.samplesPerTarget), prompt);
     }
     torch::NoGradGuard noGrad;
@@ -434,8 +433,8 @@ RicTrainer::RicTrainer(std::shared_ptr<const Domain> domain,
     throw std::invalid_argument("trainer: batch_size must be at least 1");
   if (d.options.ric.levels < 2)
     throw std::invalid_argument("RiC: levels must be at least 2");
-  d.tokenizer = d.prior.tokenizer().withControlTokens(
-    rewardTokens(d.objectives.size(), d.options.ric.levels));
+  d.tokenizer =
+    d.prior.tokenizer().withControlTokens(rewardTokens(d.objectives.size(), d.options.ric.levels));
   d.modelOptions = d.prior.options();
   d.modelOptions.vocabSize = d.tokenizer->vocabSize();
   d.reference = Gpt(d.modelOptions);
@@ -521,8 +520,8 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
     firstStep = resume->step + 1;
     result.stepsDone = resume->step;
     result.rounds = resume->round;
-    result.final = d.evaluateModel(
-      *model, taskPrompt(), options.evaluationBatch, evaluationSeed(resume->round));
+    result.final =
+      d.evaluateModel(*model, taskPrompt(), options.evaluationBatch, evaluationSeed(resume->round));
   }
 
   bool roundOpen = false;

@@ -351,22 +351,34 @@ private Q_SLOTS:
 
   // CLP chosen in the run setup trains one steerable policy: the sliders and
   // Sweep compose it, and the stored run comes back as CLP.
-  void clpIsChosenInTheSetupAndSteeredByTheSliders()
+  void aSteerableMethodIsChosenInTheSetupAndSteeredByTheSliders_data()
   {
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("clp") << QStringLiteral("clp") << int(engine::Method::Clp);
+    QTest::newRow("ric") << QStringLiteral("ric") << int(engine::Method::Ric);
+  }
+
+  void aSteerableMethodIsChosenInTheSetupAndSteeredByTheSliders()
+  {
+    // CLP composes its parameters for the weights, RiC writes them into its
+    // prompt: the same sliders, Sweep and stored run serve both.
+    QFETCH(QString, method);
+    QFETCH(int, kind);
     auto& window = *m_window;
     QVERIFY(window.loadTask(QStringLiteral("toy")));
     auto* chooser = window.runSetupPanel()->methodChooser();
-    chooser->setCurrentIndex(chooser->findData(QStringLiteral("clp")));
+    chooser->setCurrentIndex(chooser->findData(method));
     Q_EMIT chooser->activated(chooser->currentIndex());
     QVERIFY(!window.runSetupPanel()->field(QStringLiteral("M"))->isEnabled());
-    QVERIFY(window.runSetupPanel()->task().training.method == engine::Method::Clp);
+    QCOMPARE(int(window.runSetupPanel()->task().training.method), kind);
     const qint64 id = train(8, /*load=*/false);
     QVERIFY(id > 0);
     QVERIFY(window.weightSliders()->isEnabled());
     QVERIFY(window.weightSliders()
               ->findChild<QLabel*>(QStringLiteral("weightsHeader"))
               ->text()
-              .contains(QStringLiteral("CLP")));
+              .contains(chooser->currentText()));
     dragFirstSlider(window);
     QCOMPARE(countOf(window.paretoPlot(), PointKind::Remerged), 1);
     window.runActions()->sweep()->trigger();
@@ -377,9 +389,8 @@ private Q_SLOTS:
     QCOMPARE(window.runSetupPanel()->methodChooser()->currentData().toString(),
              QStringLiteral("iterativers"));
     QVERIFY(window.openStoredRun(id, /*loadExperts=*/false));
-    QCOMPARE(window.runSetupPanel()->methodChooser()->currentData().toString(),
-             QStringLiteral("clp"));
-    QVERIFY(window.runSetupPanel()->task().training.method == engine::Method::Clp);
+    QCOMPARE(window.runSetupPanel()->methodChooser()->currentData().toString(), method);
+    QCOMPARE(int(window.runSetupPanel()->task().training.method), kind);
   }
 
 private:

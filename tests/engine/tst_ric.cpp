@@ -156,8 +156,9 @@ private Q_SLOTS:
     const auto result = resumed.run(after);
     QCOMPARE(after.steps.front().step, int64_t(13));
     QCOMPARE(result.stepsDone, int64_t(16));
-    QCOMPARE(maxDifference(parametersOf(resumed.mergedPolicy()), parametersOf(straight.mergedPolicy())),
-             0.0);
+    QCOMPARE(
+      maxDifference(parametersOf(resumed.mergedPolicy()), parametersOf(straight.mergedPolicy())),
+      0.0);
     QCOMPARE(resumed.mergedPolicy().prompt(), straight.mergedPolicy().prompt());
     QCOMPARE(result.final.samples, expected.final.samples);
 
