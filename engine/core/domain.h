@@ -64,6 +64,14 @@ public:
   virtual std::vector<SampleContext> contexts(DataSplit split) const;
   /// Whether samples are generated from contexts (then contexts() is not empty).
   virtual bool isConditional() const { return false; }
+  /// The demonstrations of `split`: contexts with a completion written for
+  /// them (a package's own short description), for methods that fine-tune on
+  /// demonstrations (RiC); empty when the domain has none.
+  virtual std::vector<Demonstration> demonstrations(DataSplit split) const
+  {
+    (void)split;
+    return {};
+  }
 
   /// Another spelling of the same sample, chosen by `seed`, for augmenting a
   /// corpus in pretraining (a randomized SMILES); the sample itself when a

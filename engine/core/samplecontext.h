@@ -48,6 +48,14 @@ struct SampleContext
   bool operator==(const SampleContext&) const = default;
 };
 
+/// A context and a completion written for it: what a conditional domain
+/// offers to fine-tune on.
+struct Demonstration
+{
+  SampleContext context;
+  std::string completion;
+};
+
 /// The train, validation and test parts of a domain's contexts.
 enum class DataSplit
 {

@@ -36,14 +36,14 @@ Policy::clone() const
 {
   auto copy = std::make_shared<PolicyState>(options(), tokenizer());
   loadParameters(*copy->model, snapshotParameters(*m_state->model));
-  return Policy(std::move(copy)).withPrompt(m_prompt);
+  return Policy(std::move(copy)).withConditioning(m_conditioning);
 }
 
 Policy
-Policy::withPrompt(std::string prompt) const
+Policy::withConditioning(std::string conditioning) const
 {
   Policy conditioned = *this;
-  conditioned.m_prompt = std::move(prompt);
+  conditioned.m_conditioning = std::move(conditioning);
   return conditioned;
 }
 
@@ -76,9 +76,10 @@ Policy::sample(int64_t count,
 {
   std::vector<std::vector<int64_t>> encoded;
   for (const auto& prompt : prompts)
-    encoded.push_back(m_state->tokenizer.encodePrompt(m_prompt + prompt));
-  if (prompts.empty() && !m_prompt.empty())
-    encoded.assign(size_t(std::max<int64_t>(count, 0)), m_state->tokenizer.encodePrompt(m_prompt));
+    encoded.push_back(m_state->tokenizer.encodePrompt(prompt + m_conditioning));
+  if (prompts.empty() && !m_conditioning.empty())
+    encoded.assign(size_t(std::max<int64_t>(count, 0)),
+                   m_state->tokenizer.encodePrompt(m_conditioning));
   auto generator = makeGenerator(seed);
   auto batch = sampleSequences(*m_state->model, count, options, generator, encoded);
   return decodeBatch(m_state->tokenizer, batch);

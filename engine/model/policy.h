@@ -30,12 +30,13 @@ public:
 
   Policy clone() const;
 
-  /// The same model, conditioned: every sample continues `prompt` (before any
-  /// prompt given to sample()). RiC steers this way: its policy for weights w
-  /// is its one model reading the reward tokens of w.
-  Policy withPrompt(std::string prompt) const;
-  /// The conditioning prompt; empty for an unconditioned policy.
-  const std::string& prompt() const { return m_prompt; }
+  /// The same model, conditioned: every sample continues its prompt (if any)
+  /// followed by `conditioning`, the place nearest the answer, which a long
+  /// prompt cut to fit the context keeps. RiC steers this way: its policy for
+  /// weights w is its one model reading the reward tokens of w.
+  Policy withConditioning(std::string conditioning) const;
+  /// The conditioning text; empty for an unconditioned policy.
+  const std::string& conditioning() const { return m_conditioning; }
 
   const Tokenizer& tokenizer() const;
   const GptOptions& options() const;
@@ -43,8 +44,8 @@ public:
 
   /// Draws `count` sequences, decoded to text; the same seed gives the same texts.
   /// With `prompts` (one per sequence), each sequence continues its prompt and
-  /// the text returned is the continuation only. The policy's own prompt()
-  /// comes first.
+  /// the text returned is the continuation only. The policy's conditioning()
+  /// follows each prompt.
   std::vector<std::string> sample(int64_t count,
                                   const SamplingOptions& options,
                                   uint64_t seed,
@@ -54,7 +55,7 @@ public:
 
 private:
   std::shared_ptr<PolicyState> m_state;
-  std::string m_prompt;
+  std::string m_conditioning;
 };
 
 /// The policy as a frozen judge of text (the fluency objective): mean

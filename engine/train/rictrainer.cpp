@@ -9,6 +9,7 @@
 #include "model/sampling.h"
 #include "train/evaluation.h"
 #include "train/merge.h"
+#include "train/ricdata.h"
 #include "train/ricprompts.h"
 #include "train/roundcheckpoint.h"
 #include "train/seeds.h"
@@ -37,16 +38,6 @@ secondsSince(Clock::time_point start)
 {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
-
-/// One training sequence and the rewards it reached.
-struct Example
-{
-  std::string text;
-  std::vector<int64_t> ids;    ///< the plain encoding: BOS, tokens, EOS
-  std::vector<double> raw;     ///< per objective
-  std::vector<double> rewards; ///< per objective, transformed to [0, 1]
-  std::vector<int64_t> levels; ///< quantised rewards: the prompt it is fitted under
-};
 
 /// What stays in memory of one round, for prompting it with any weights.
 struct RoundState
@@ -80,18 +71,6 @@ extendedPrior(const Policy& prior, const GptOptions& extended)
   return parameters;
 }
 
-nlohmann::json
-examplesToJson(const std::vector<Example>& examples)
-{
-  auto list = nlohmann::json::array();
-  for (const auto& example : examples)
-    list.push_back({ { "text", example.text },
-                     { "raw", example.raw },
-                     { "rewards", example.rewards },
-                     { "levels", example.levels } });
-  return list;
-}
-
 } // namespace
 
 struct RicTrainer::Impl
@@ -108,10 +87,11 @@ struct RicTrainer::Impl
   std::optional<Tokenizer> tokenizer; ///< the prior's, with the reward tokens
   GptOptions modelOptions;
   Gpt reference{ nullptr }; ///< the extended prior: the KL's reference, which reads the prompt too
-
-  std::vector<Example> corpus; ///< scored on the first run()
-  std::vector<Example> online; ///< the Pareto-efficient samples the online rounds kept
-  std::vector<int64_t> lowest, highest;
+  std::shared_ptr<const TextLikelihood> judge; ///< the prior itself, for fluency
+  std::optional<RicData> data;
+  bool corpusScored = false;
+  /// Conditional domains only: what online rounds answer, and what evaluation answers.
+  std::vector<SampleContext> trainContexts, evaluationContexts;
 
   mutable std::mutex mutex; // guards rounds and latestRound
   std::map<int64_t, RoundState> rounds;
@@ -151,93 +131,12 @@ struct RicTrainer::Impl
     return names;
   }
 
-  /// Scores `texts` and keeps those that every objective could score and that fit the context.
-  std::vector<Example> scoredExamples(const std::vector<std::string>& texts) const
+  /// The reward tokens that `weights` ask for, in the level range [lowest, highest].
+  static std::string conditioningFor(const std::vector<double>& weights,
+                                     const std::vector<int64_t>& lowest,
+                                     const std::vector<int64_t>& highest)
   {
-    const auto scored = scoreTexts(*domain, objectives, texts, options.invalidPenalty);
-    std::vector<Example> examples;
-    for (size_t s = 0; s < texts.size(); ++s) {
-      const auto& raw = scored.raw[s];
-      if (std::any_of(raw.begin(), raw.end(), [](double v) { return std::isnan(v); }))
-        continue;
-      Example example{ .text = texts[s], .raw = raw, .rewards = scored.transformed[s] };
-      try {
-        example.ids = tokenizer->encode(texts[s]);
-      } catch (const std::invalid_argument&) {
-        continue;
-      }
-      if (int64_t(example.ids.size() + count()) > modelOptions.contextLength + 1)
-        continue;
-      for (double reward : example.rewards)
-        example.levels.push_back(quantiseReward(reward, options.ric.levels));
-      examples.push_back(std::move(example));
-    }
-    return examples;
-  }
-
-  void scoreCorpus()
-  {
-    auto texts = domain->corpus();
-    std::mt19937_64 rng(mixSeed(options.seed, fnv1a64("ric corpus")));
-    std::vector<std::string> chosen;
-    std::sample(texts.begin(),
-                texts.end(),
-                std::back_inserter(chosen),
-                std::min<int64_t>(options.ric.corpusSize, int64_t(texts.size())),
-                rng);
-    corpus = scoredExamples(chosen);
-    if (corpus.empty())
-      throw std::invalid_argument("RiC: no sequence of the " + domain->name() +
-                                  " corpus could be scored on every objective and fits the "
-                                  "context with its reward tokens");
-  }
-
-  void widenRange(const std::vector<Example>& examples)
-  {
-    for (const auto& example : examples)
-      for (size_t i = 0; i < count(); ++i) {
-        lowest[i] = std::min(lowest[i], example.levels[i]);
-        highest[i] = std::max(highest[i], example.levels[i]);
-      }
-  }
-
-  std::string methodState() const
-  {
-    return nlohmann::json{
-      { "lowest", lowest }, { "highest", highest }, { "online", examplesToJson(online) }
-    }.dump();
-  }
-
-  /// What a checkpoint's method state holds.
-  struct SavedState
-  {
-    std::vector<int64_t> lowest, highest;
-    std::vector<Example> online;
-  };
-
-  /// Reads methodState(); the kept samples are encoded again.
-  SavedState parseMethodState(const std::string& text, const std::string& path) const
-  {
-    try {
-      const auto json = nlohmann::json::parse(text);
-      SavedState state{ .lowest = json.at("lowest").get<std::vector<int64_t>>(),
-                        .highest = json.at("highest").get<std::vector<int64_t>>() };
-      for (const auto& item : json.at("online")) {
-        Example example{ .text = item.at("text").get<std::string>(),
-                         .raw = item.at("raw").get<std::vector<double>>(),
-                         .rewards = item.at("rewards").get<std::vector<double>>(),
-                         .levels = item.at("levels").get<std::vector<int64_t>>() };
-        example.ids = tokenizer->encode(example.text);
-        if (example.levels.size() != count() || example.rewards.size() != count())
-          throw std::invalid_argument("a kept sample has the wrong number of rewards");
-        state.online.push_back(std::move(example));
-      }
-      if (state.lowest.size() != count() || state.highest.size() != count())
-        throw std::invalid_argument("the level range has the wrong size");
-      return state;
-    } catch (const std::exception& e) {
-      throw CheckpointError("checkpoint " + path + " holds no readable RiC state: " + e.what());
-    }
+    return rewardPrompt(preferenceToLevels(weights, lowest, highest));
   }
 
   RoundCheckpoint readCheckpoint(const std::string& path)
@@ -283,17 +182,27 @@ struct RicTrainer::Impl
     loadParameters(*model->model, state.parameters);
     model->model->eval();
     return Policy(std::move(model))
-      .withPrompt(rewardPrompt(preferenceToLevels(weights, state.lowest, state.highest)));
+      .withConditioning(conditioningFor(weights, state.lowest, state.highest));
   }
 
+  /// The model's samples for `conditioning`: after each evaluation context's
+  /// prompt in a conditional domain, alone otherwise.
   PolicyEvaluation evaluateModel(GptImpl& model,
-                                 const std::string& prompt,
+                                 const std::string& conditioning,
                                  int64_t count,
                                  uint64_t seed) const
   {
     PromptSet prompts;
-    prompts.contexts.push_back(SampleContext{ .id = "rewards " + prompt, .prompt = prompt });
-    prompts.prompts.push_back(tokenizer->encodePrompt(prompt));
+    if (domain->isConditional()) {
+      for (const auto& context : evaluationContexts) {
+        prompts.contexts.push_back(context);
+        prompts.prompts.push_back(data->encodePrompt(context, conditioning));
+      }
+    } else {
+      prompts.contexts.push_back(
+        SampleContext{ .id = "rewards " + conditioning, .prompt = conditioning });
+      prompts.prompts.push_back(tokenizer->encodePrompt(conditioning));
+    }
     auto generator = makeGenerator(seed);
     return evaluatePolicy(model,
                           *reference.ptr(),
@@ -304,7 +213,8 @@ struct RicTrainer::Impl
                           options.evaluationSampling,
                           options.invalidPenalty,
                           generator,
-                          prompts);
+                          prompts,
+                          judge.get());
   }
 
   /// One fine-tuning step on a batch drawn from the corpus and, once there
@@ -317,29 +227,28 @@ struct RicTrainer::Impl
   {
     const auto started = Clock::now();
     const auto batchSize = options.ppo.batchSize;
+    const auto& online = data->online();
     const auto fromOnline =
       online.empty() ? 0 : int64_t(std::lround(double(batchSize) * options.ric.onlineShare));
-    std::vector<const Example*> batch;
-    const auto draw = [&](const std::vector<Example>& pool, int64_t n) {
+    std::vector<const RicExample*> batch;
+    const auto draw = [&](const std::vector<RicExample>& pool, int64_t n) {
       if (n <= 0)
         return;
       auto indices = torch::randint(int64_t(pool.size()), { n }, generator, torch::kLong);
       for (int64_t i = 0; i < n; ++i)
         batch.push_back(&pool[size_t(indices[i].item<int64_t>())]);
     };
-    draw(corpus, batchSize - fromOnline);
+    draw(data->corpus(), batchSize - fromOnline);
     draw(online, fromOnline);
 
     std::vector<std::vector<int64_t>> sequences;
-    for (const auto* example : batch) {
-      auto ids = tokenizer->encodePrompt(rewardPrompt(example->levels));
-      ids.insert(ids.end(), example->ids.begin() + 1, example->ids.end());
-      sequences.push_back(std::move(ids));
-    }
+    for (const auto* example : batch)
+      sequences.push_back(example->ids);
     auto encoded = encodeBatch(sequences);
-    // The reward tokens are given, not written: the loss counts what follows them.
+    // The prompt and the reward tokens are given, not written: the loss counts what follows them.
     auto mask = encoded.actionMask.clone();
-    mask.narrow(1, 0, int64_t(count())).zero_();
+    for (size_t row = 0; row < batch.size(); ++row)
+      mask[int64_t(row)].narrow(0, 0, batch[row]->given - 1).zero_();
     model.train();
     auto stats = tokenStatistics(model, encoded.tokens, 1.0);
     auto loss = -(stats.logProbs * mask).sum() / mask.sum().clamp_min(1.0);
@@ -369,36 +278,35 @@ struct RicTrainer::Impl
     return report;
   }
 
-  /// An online round's new data: samples for weights spread over the simplex,
-  /// each prompted with its mapped rewards; the Pareto-efficient ones not
-  /// already kept are fitted from now on, under the rewards they reached.
+  /// An online round's new data: samples for weights spread over the simplex
+  /// (in a conditional domain, each answering a drawn training context), each
+  /// prompted with its mapped rewards; the Pareto-efficient ones not already
+  /// kept are fitted from now on, under the rewards they reached.
   void collectOnline(GptImpl& model, at::Generator& generator, int64_t round)
   {
     std::mt19937_64 rng(mixSeed(options.seed, 0x0411eULL + uint64_t(round)));
     const auto spread = spreadOverSimplex(count(), options.ric.targets, rng);
     std::vector<std::vector<int64_t>> prompts;
+    std::vector<SampleContext> contexts;
+    std::uniform_int_distribution<size_t> anyContext(0,
+                                                     std::max<size_t>(trainContexts.size(), 1) - 1);
     for (const auto& weights : spread) {
-      const auto prompt =
-        tokenizer->encodePrompt(rewardPrompt(preferenceToLevels(weights, lowest, highest)));
-      prompts.insert(prompts.end(), size_t(options.ric.samplesPerTarget), prompt);
+      const auto conditioning =
+        conditioningFor(weights, data->state().lowest, data->state().highest);
+      for (int64_t i = 0; i < options.ric.samplesPerTarget; ++i) {
+        if (trainContexts.empty()) {
+          prompts.push_back(tokenizer->encodePrompt(conditioning));
+          continue;
+        }
+        const auto& context = trainContexts[anyContext(rng)];
+        contexts.push_back(context);
+        prompts.push_back(data->encodePrompt(context, conditioning));
+      }
     }
     torch::NoGradGuard noGrad;
     const auto batch =
       sampleSequences(model, int64_t(prompts.size()), options.ppo.sampling, generator, prompts);
-    const auto candidates = scoredExamples(decodeBatch(*tokenizer, batch));
-    std::vector<ObjectivePoint> points;
-    for (const auto& example : candidates)
-      points.push_back(example.rewards);
-    std::set<std::string> kept;
-    for (const auto& example : online)
-      kept.insert(domain->canonical(example.text));
-    std::vector<Example> added;
-    for (auto index : nonDominatedIndices(points)) {
-      if (kept.insert(domain->canonical(candidates[index].text)).second)
-        added.push_back(candidates[index]);
-    }
-    widenRange(added);
-    online.insert(online.end(), added.begin(), added.end());
+    data->keepEfficient(data->score(decodeBatch(*tokenizer, batch), contexts));
   }
 };
 
@@ -414,17 +322,9 @@ RicTrainer::RicTrainer(std::shared_ptr<const Domain> domain,
   d.options = std::move(options);
   if (d.objectives.empty())
     throw std::invalid_argument("trainer: at least one objective is needed");
-  for (const auto& objective : d.objectives) {
+  for (const auto& objective : d.objectives)
     d.domain->requireObjective(objective.name);
-    if (d.domain->needsPrior(objective.name))
-      throw std::invalid_argument("RiC: objective " + objective.name +
-                                  " needs the prior as a judge, which RiC does not keep");
-  }
   d.taskLambda(); // validates the weights
-  if (d.domain->isConditional())
-    throw std::invalid_argument("RiC: the " + d.domain->name() +
-                                " domain is conditional, and RiC's reward tokens are the only "
-                                "prompt it can read here. Choose another method.");
   if (d.options.totalSteps < 1)
     throw std::invalid_argument("trainer: total_steps must be at least 1");
   if (d.options.mergePeriod < 0)
@@ -437,16 +337,26 @@ RicTrainer::RicTrainer(std::shared_ptr<const Domain> domain,
     d.prior.tokenizer().withControlTokens(rewardTokens(d.objectives.size(), d.options.ric.levels));
   d.modelOptions = d.prior.options();
   d.modelOptions.vocabSize = d.tokenizer->vocabSize();
+  if (d.domain->isConditional()) {
+    // Contexts the reward tokens' vocabulary cannot spell are left out, as for the other methods.
+    d.trainContexts = encodePrompts(*d.tokenizer, d.domain->contexts(DataSplit::Train)).contexts;
+    d.evaluationContexts =
+      encodePrompts(*d.tokenizer, d.domain->contexts(DataSplit::Validation)).contexts;
+    if (d.trainContexts.empty() || d.evaluationContexts.empty())
+      throw std::invalid_argument(
+        "RiC: the " + d.domain->name() +
+        " domain has no training or validation context the prior can read");
+  }
+  d.judge = likelihoodOf(d.prior);
+  d.data.emplace(
+    d.domain, d.objectives, *d.tokenizer, d.modelOptions.contextLength, d.options, d.judge);
   d.reference = Gpt(d.modelOptions);
   const auto start = extendedPrior(d.prior, d.modelOptions);
   loadParameters(*d.reference, start);
   d.reference->eval();
   for (auto& p : d.reference->parameters())
     p.requires_grad_(false);
-  // Until the corpus is scored, any weights ask for the middle level.
-  d.lowest.assign(d.count(), 0);
-  d.highest.assign(d.count(), d.options.ric.levels - 1);
-  d.rounds[0] = RoundState{ start, d.lowest, d.highest };
+  d.rounds[0] = RoundState{ start, d.data->state().lowest, d.data->state().highest };
 }
 
 RicTrainer::~RicTrainer() = default;
@@ -461,7 +371,7 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
     return mixSeed(options.seed, 0xe7a1ULL + uint64_t(round));
   };
   const auto taskPrompt = [&] {
-    return rewardPrompt(preferenceToLevels(d.taskLambda(), d.lowest, d.highest));
+    return d.conditioningFor(d.taskLambda(), d.data->state().lowest, d.data->state().highest);
   };
 
   RunResult result;
@@ -490,17 +400,16 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
   if (!resume)
     observer.onMerge(initial);
 
-  if (d.corpus.empty())
-    d.scoreCorpus();
+  if (!d.corpusScored) {
+    d.data->scoreCorpus();
+    d.corpusScored = true;
+  }
   if (!resume) {
     // A fresh run asks for the levels its data holds: the corpus's, then the kept samples'.
-    d.online.clear();
-    d.lowest.assign(d.count(), options.ric.levels);
-    d.highest.assign(d.count(), -1);
-    d.widenRange(d.corpus);
+    d.data->restart();
     std::lock_guard lock(d.mutex);
-    d.rounds.at(0).lowest = d.lowest;
-    d.rounds.at(0).highest = d.highest;
+    d.rounds.at(0).lowest = d.data->state().lowest;
+    d.rounds.at(0).highest = d.data->state().highest;
   }
 
   Gpt model(d.modelOptions);
@@ -538,7 +447,7 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
     if (!d.closesRound(step))
       continue;
 
-    RoundState state{ snapshotParameters(*model), d.lowest, d.highest };
+    RoundState state{ snapshotParameters(*model), d.data->state().lowest, d.data->state().highest };
     std::pair<std::string, std::string> checkpoint;
     if (!options.checkpointDirectory.empty()) {
       RoundCheckpoint point{ .objectives = d.objectiveList(),
@@ -547,7 +456,7 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
                              .rho = state.parameters,
                              .base = state.parameters,
                              .experts = { state.parameters },
-                             .methodState = d.methodState() };
+                             .methodState = d.data->stateJson() };
       point.generatorStates.push_back(generator.get_state());
       std::ostringstream optimizerState;
       torch::save(optimizer, optimizerState);
@@ -581,12 +490,10 @@ RicTrainer::resumeFrom(const std::string& checkpoint)
 {
   auto& d = *m_impl;
   auto point = d.readCheckpoint(checkpoint);
-  auto saved = d.parseMethodState(point.methodState, checkpoint);
-  d.lowest = saved.lowest;
-  d.highest = saved.highest;
-  d.online = std::move(saved.online);
+  d.data->restore(d.data->parseState(point.methodState, checkpoint));
   // The round can be prompted with any weights at once, before any further training.
-  d.keepRound(point.round, RoundState{ point.rho, d.lowest, d.highest });
+  const auto& state = d.data->state();
+  d.keepRound(point.round, RoundState{ point.rho, state.lowest, state.highest });
   d.resume = std::move(point);
 }
 
@@ -595,7 +502,7 @@ RicTrainer::loadRound(const std::string& checkpoint)
 {
   auto& d = *m_impl;
   const auto point = d.readCheckpoint(checkpoint);
-  const auto saved = d.parseMethodState(point.methodState, checkpoint);
+  const auto saved = d.data->parseState(point.methodState, checkpoint);
   std::lock_guard lock(d.mutex);
   d.loaded.insert(point.round);
   d.rounds[point.round] = RoundState{ point.rho, saved.lowest, saved.highest };
@@ -645,7 +552,7 @@ RicTrainer::remerge(const std::vector<double>& weights, int64_t round) const
 PolicyEvaluation
 RicTrainer::evaluate(const Policy& policy, int64_t count, uint64_t seed) const
 {
-  return m_impl->evaluateModel(*policy.state().model, policy.prompt(), count, seed);
+  return m_impl->evaluateModel(*policy.state().model, policy.conditioning(), count, seed);
 }
 
 const std::vector<ObjectiveConfig>&

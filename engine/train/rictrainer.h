@@ -12,17 +12,20 @@ namespace paretolab::engine {
 ///
 /// - The prior's vocabulary gains one token per objective and reward level
 ///   (RicOptions::levels). A sequence with transformed rewards r is written as
-///   `<r0:q0><r1:q1>... sequence`, q_i = floor(r_i * levels).
-/// - Offline stage: a seeded sample of the domain's corpus is scored on every
-///   objective and fitted for ric.offline_steps steps (the loss counts the
-///   sequence's tokens, not the reward tokens).
+///   `prompt <r0:q0><r1:q1>... sequence`, q_i = floor(r_i * levels): the
+///   reward tokens follow the context's prompt in a conditional domain, as in
+///   the paper, and stand alone otherwise.
+/// - Offline stage: a seeded sample of the domain's corpus (for a conditional
+///   domain, of its training contexts with their demonstrations) is scored on
+///   every objective and fitted for ric.offline_steps steps (the loss counts
+///   the sequence's tokens, not the prompt or the reward tokens).
 /// - Online rounds of m steps: generate for weight vectors spread over the
 ///   simplex, each mapped to the rewards it asks for, score, keep the
 ///   Pareto-efficient samples with the rewards they reached, and fit on them
-///   beside the corpus.
-/// - Any weights give a policy at once: the one model, prompted with the
-///   preference-to-reward mapping of w (Policy::withPrompt). The sliders drive
-///   the prompt, not the parameters.
+///   beside the corpus (train/ricdata.h).
+/// - Any weights give a policy at once: the one model, conditioned on the
+///   preference-to-reward mapping of w (Policy::withConditioning). The sliders
+///   drive the reward tokens, not the parameters.
 ///
 /// Steps report the rewards of the training batch (what the step fitted, its
 /// data) and its NLL; each round's report evaluates the model's own samples
@@ -30,8 +33,8 @@ namespace paretolab::engine {
 class RicTrainer : public Trainer
 {
 public:
-  /// Throws std::invalid_argument for a conditional domain (its prompts would
-  /// compete with the reward tokens for the context) or options that do not fit.
+  /// Throws std::invalid_argument for options that do not fit, or a
+  /// conditional domain without contexts the prior can read.
   RicTrainer(std::shared_ptr<const Domain> domain,
              const Policy& prior,
              std::vector<ObjectiveConfig> objectives,

@@ -97,7 +97,7 @@ private Q_SLOTS:
       trainer.run(quiet);
       const auto forOnes = trainer.remerge({ 1.0, 0.0 });
       const auto forAlternation = trainer.remerge({ 0.0, 1.0 });
-      QVERIFY(forOnes.prompt() != forAlternation.prompt());
+      QVERIFY(forOnes.conditioning() != forAlternation.conditioning());
       onesMargins.push_back(meanReward(trainer, forOnes, 0) -
                             meanReward(trainer, forAlternation, 0));
       alternationMargins.push_back(meanReward(trainer, forAlternation, 1) -
@@ -159,13 +159,69 @@ private Q_SLOTS:
     QCOMPARE(
       maxDifference(parametersOf(resumed.mergedPolicy()), parametersOf(straight.mergedPolicy())),
       0.0);
-    QCOMPARE(resumed.mergedPolicy().prompt(), straight.mergedPolicy().prompt());
+    QCOMPARE(resumed.mergedPolicy().conditioning(), straight.mergedPolicy().conditioning());
     QCOMPARE(result.final.samples, expected.final.samples);
 
     auto clp = options;
     clp.method = Method::Clp;
     auto other = makeTrainer(toyDomain(), toyPrior(), toyObjectives(), clp);
     QVERIFY_THROWS_EXCEPTION(CheckpointError, other->resumeFrom(checkpoint));
+  }
+
+  // In a conditional domain the reward tokens follow each context's prompt,
+  // as in the paper ("prompt <rewards> response"): the corpus is the
+  // domain's demonstrations, the online rounds answer training contexts, and
+  // the policy for w answers every evaluation context. Asking for the motif's
+  // continuation gives more of it than asking for ones alone, and a killed
+  // run, whose kept samples carry their contexts, resumes exactly.
+  void rewardTokensFollowTheContextsPromptInAConditionalDomain()
+  {
+    const std::vector<ObjectiveConfig> objectives{ { .name = "continuation", .weight = 1.0 },
+                                                   { .name = "ones", .weight = 1.0 } };
+    auto options = ricOptions(400);
+    options.mergePeriod = 100;
+    options.ppo.batchSize = 64;
+    QTemporaryDir dir;
+    options.checkpointDirectory = dir.filePath(QStringLiteral("straight")).toStdString();
+    RicTrainer trainer(promptedToyDomain(), promptedToyPrior(), objectives, options);
+    TrainingObserver quiet;
+    const auto result = trainer.run(quiet);
+    QVERIFY(!result.final.contexts.empty());
+    QCOMPARE(result.final.contexts.size(), result.final.samples.size());
+    QVERIFY(result.final.contexts.front().field("motif").size() == 4);
+
+    // The reward tokens themselves: a high continuation level against a low
+    // one at the same level of ones, and the other way round.
+    const auto conditioned = [&](int64_t continuation, int64_t ones) {
+      return trainer.mergedPolicy().withConditioning(rewardPrompt({ continuation, ones }));
+    };
+    const auto continuationMargin =
+      meanReward(trainer, conditioned(9, 5), 0) - meanReward(trainer, conditioned(3, 5), 0);
+    const auto onesMargin =
+      meanReward(trainer, conditioned(7, 9), 1) - meanReward(trainer, conditioned(7, 2), 1);
+    qInfo("asking for continuation gives %.3f more of it; asking for ones %.3f more ones",
+          continuationMargin,
+          onesMargin);
+    QVERIFY(continuationMargin > 0.05);
+    QVERIFY(onesMargin > 0.2);
+    // The conditioning goes after the prompt given to sample().
+    const auto samples =
+      trainer.remerge({ 0.0, 1.0 })
+        .sample(4, options.evaluationSampling, 3, { "0000:", "0101:", "1111:", "0011:" });
+    QCOMPARE(samples.size(), size_t(4));
+
+    options.checkpointDirectory = dir.filePath(QStringLiteral("killed")).toStdString();
+    std::stop_source stop;
+    StopAfter stopper(stop, options.totalSteps - 2);
+    RicTrainer killed(promptedToyDomain(), promptedToyPrior(), objectives, options);
+    killed.run(stopper, stop.get_token());
+    RicTrainer resumed(promptedToyDomain(), promptedToyPrior(), objectives, options);
+    resumed.resumeFrom(options.checkpointDirectory + "/round-2.plround");
+    const auto again = resumed.run(quiet);
+    QCOMPARE(
+      maxDifference(parametersOf(resumed.mergedPolicy()), parametersOf(trainer.mergedPolicy())),
+      0.0);
+    QCOMPARE(again.final.samples, result.final.samples);
   }
 
   void theTaskFileChoosesRic()

@@ -149,6 +149,16 @@ TextDomain::contexts(DataSplit split) const
   return list;
 }
 
+std::vector<Demonstration>
+TextDomain::demonstrations(DataSplit split) const
+{
+  std::vector<Demonstration> list;
+  for (const auto& pair : pairs())
+    if (text::splitOfPackage(pair.package) == split)
+      list.push_back({ contextOf(pair), pair.summary });
+  return list;
+}
+
 std::vector<std::string>
 TextDomain::corpus() const
 {

@@ -57,6 +57,8 @@ public:
   TokenizerSpec tokenizer() const override;
   std::vector<SampleContext> contexts(DataSplit split) const override;
   bool isConditional() const override { return true; }
+  /// Each context of `split` with its package's own short description.
+  std::vector<Demonstration> demonstrations(DataSplit split) const override;
   bool isValid(const std::string& sample) const override;
   std::string invalidReason(const std::string& sample) const override;
   bool needsPrior(const std::string& objective) const override { return objective == "fluency"; }

@@ -53,6 +53,12 @@ motifOf(int code, int length)
   return motif;
 }
 
+SampleContext
+contextOf(const std::string& motif)
+{
+  return { motif, motif + ":", { { "motif", motif } } };
+}
+
 } // namespace
 
 std::vector<SampleContext>
@@ -61,9 +67,20 @@ ToyDomain::contexts(DataSplit) const
   if (!m_options.prompted)
     return {};
   std::vector<SampleContext> list;
-  for (int code = 0; code < (1 << m_options.promptLength); ++code) {
-    const auto motif = motifOf(code, m_options.promptLength);
-    list.push_back({ motif, motif + ":", { { "motif", motif } } });
+  for (int code = 0; code < (1 << m_options.promptLength); ++code)
+    list.push_back(contextOf(motifOf(code, m_options.promptLength)));
+  return list;
+}
+
+std::vector<Demonstration>
+ToyDomain::demonstrations(DataSplit) const
+{
+  if (!m_options.prompted)
+    return {};
+  std::vector<Demonstration> list;
+  for (const auto& text : corpus()) {
+    const auto colon = text.find(':');
+    list.push_back({ contextOf(text.substr(0, colon)), text.substr(colon + 1) });
   }
   return list;
 }

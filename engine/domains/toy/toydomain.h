@@ -43,6 +43,8 @@ public:
   bool isConditional() const override { return m_options.prompted; }
   /// Every motif, in each split: the task is to continue a pattern, not to generalise.
   std::vector<SampleContext> contexts(DataSplit split) const override;
+  /// Prompted only: each corpus string, as its motif's context and the bits after it.
+  std::vector<Demonstration> demonstrations(DataSplit split) const override;
   bool isValid(const std::string& sample) const override;
   std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;
   /// With a prompt: the motif above the completion, positions that break it marked.
