@@ -66,6 +66,7 @@ public:
   widgets::DivergencePlot* divergencePlot() const { return m_divergencePlot; }
   widgets::ParetoPlot* paretoPlot() const;
   widgets::WeightSliders* weightSliders() const { return m_sliders; }
+  widgets::WeightsPanel* weightsPanel() const { return m_weights; }
   widgets::SamplesView* samplesView() const { return m_samples; }
   QProgressBar* progressBar() const;
   ExportActions* exportActions() const { return m_exports; }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runpresenter.h"
 
+#include "methodwording.h"
+
 #include "core/domainregistry.h"
 #include "divergenceplot.h"
 #include "frontmodel.h"
@@ -120,14 +122,10 @@ RunPresenter::updateReach()
                 .arg(high[j], 0, 'f', 2);
     widest = std::max(widest, high[j] - low[j]);
   }
-  QString text = tr("The experts of round %1 reach, over %2 re-merges: %3.")
-                   .arg(chosen)
-                   .arg(count)
-                   .arg(ranges.join(QStringLiteral(" · ")));
+  const auto wording = wordingOf(m_task.training.method);
+  QString text = wording.reach.arg(chosen).arg(count).arg(ranges.join(QStringLiteral(" · ")));
   if (widest < 0.1)
-    text += QLatin1Char(' ') +
-            tr("They are only m steps apart, so the sliders barely move the policy: choose an "
-               "earlier round, or train with a larger m.");
+    text += QLatin1Char(' ') + wording.narrowReach;
   m_views.weights->setReach(text);
 }
 
@@ -148,7 +146,7 @@ RunPresenter::showPoint(int index)
       caption = tr("Samples of the merged policy: %1").arg(point.label);
       break;
     case widgets::PointKind::Remerged:
-      caption = tr("Samples of the re-merge %1").arg(point.label);
+      caption = wordingOf(m_task.training.method).steeredPoint.arg(point.label);
       break;
     case widgets::PointKind::Sweep:
       caption = tr("Samples of the sweep point %1").arg(point.label);
@@ -197,7 +195,7 @@ RunPresenter::connectController()
             updateReach();
           });
   connect(m_controller, &TrainingController::roundLoaded, this, [this](qint64 round) {
-    info()->setText(tr("The experts of round %1 are ready: drag a slider or sweep.").arg(round));
+    info()->setText(wordingOf(m_task.training.method).roundLoaded.arg(round));
   });
   connect(m_controller, &TrainingController::remergeReady, this, &RunPresenter::onRemergeReady);
   connect(m_controller, &TrainingController::remergeFailed, info(), &QLabel::setText);
@@ -224,8 +222,8 @@ RunPresenter::onRemergeReady(const QVector<double>& weights,
   pin(index);
   recordFrontPoint(index);
   const double shownAfter = m_remergeClock.isValid() ? m_remergeClock.elapsed() / 1000.0 : seconds;
-  info()->setText(tr("Re-merged and scored %1 samples in %2 s (average reward %3).")
-                    .arg(evaluation.samples.size())
+  info()->setText(wordingOf(m_task.training.method)
+                    .steered.arg(evaluation.samples.size())
                     .arg(shownAfter, 0, 'f', 2)
                     .arg(evaluation.averageReward, 0, 'f', 3));
   Q_EMIT remergeShown(shownAfter);
@@ -268,31 +266,12 @@ RunPresenter::showTask(const engine::TaskConfig& task)
   m_views.samples->clear();
   m_views.samples->setPinned(false);
   m_pinned = false;
-  const bool singlePolicy = task.training.method == engine::Method::Morlhf;
-  m_views.weights->sliders()->setCaption(widgets::WeightSliders::mergeCaption());
-  m_views.weights->sliders()->setEnabled(!singlePolicy);
-  if (singlePolicy) {
-    info()->setText(tr("MORLHF trains one policy for the task's weights: there are no experts "
-                       "to re-merge. Train IterativeRS or RS to steer the trade-off."));
-    m_views.divergence->clear(tr("MORLHF trains one policy: no experts drift apart."));
-  } else if (task.training.method == engine::Method::Clp) {
-    m_views.weights->sliders()->setCaption(
-      tr("Weights w of CLP's one policy; they always sum to 1. Dragging composes its "
-         "parameters θ(w) = Σ wᵢ θᵢ: it was trained for every weighting."));
-    info()->setText(tr("CLP trains one policy for every weighting: after the first evaluation, "
-                       "a slider composes its parameters for the weights you set."));
-    m_views.divergence->clear(tr("CLP trains one steerable policy: no experts drift apart."));
-  } else if (task.training.method == engine::Method::Ric) {
-    m_views.weights->sliders()->setCaption(
-      tr("Weights w of RiC's one model; they always sum to 1. Dragging writes the rewards "
-         "that w maps to into its prompt: the parameters stay as trained."));
-    info()->setText(tr("RiC fine-tunes one model on reward tokens: after the first round, a "
-                       "slider asks it for the rewards your weights map to."));
-    m_views.divergence->clear(tr("RiC trains one model: no experts drift apart."));
-  } else {
-    info()->setText(tr("Drag a slider after the first merge to re-merge the experts."));
-    m_views.divergence->clear();
-  }
+  const auto wording = wordingOf(task.training.method);
+  m_views.weights->sliders()->setCaption(wording.sliderCaption);
+  m_views.weights->sliders()->setEnabled(task.training.method != engine::Method::Morlhf);
+  m_views.weights->setRoundsLabel(wording.roundsLabel);
+  info()->setText(wording.idle);
+  m_views.divergence->clear(wording.noDivergence);
   m_hasShown = false;
   m_shownCaption.clear();
 }
@@ -326,9 +305,7 @@ RunPresenter::addReports(const QVector<engine::StepReport>& steps,
     updateRounds();
   }
   if (!merges.isEmpty() && merges.back().round > 0)
-    info()->setText(tr("Round %1 merged. Drag a slider to re-merge the experts with other "
-                       "weights.")
-                      .arg(merges.back().round));
+    info()->setText(wordingOf(m_task.training.method).roundDone.arg(merges.back().round));
 }
 
 int

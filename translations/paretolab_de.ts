@@ -2,6 +2,164 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>MethodWording</name>
+    <message>
+        <location filename="../app/methodwording.cpp" line="26"/>
+        <source>Drag a slider after the first merge to re-merge the experts.</source>
+        <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="28"/>
+        <source>&amp;Experts of:</source>
+        <translation>&amp;Experten von:</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="29"/>
+        <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
+        <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="30"/>
+        <source>Samples of the re-merge %1</source>
+        <translation>Samples der Neuzusammenführung %1</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="31"/>
+        <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
+        <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="32"/>
+        <source>The experts of round %1 are ready: drag a slider or sweep.</source>
+        <translation>Die Experten von Runde %1 sind bereit: Regler ziehen oder Durchlauf starten.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="33"/>
+        <source>The experts of round %1 reach, over %2 re-merges: %3.</source>
+        <translation>Die Experten von Runde %1 erreichen über %2 Neuzusammenführungen: %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="34"/>
+        <source>They are only m steps apart, so the sliders barely move the policy: choose an earlier round, or train with a larger m.</source>
+        <translation>Sie liegen nur m Schritte auseinander, daher bewegen die Regler die Policy kaum: wählen Sie eine frühere Runde oder trainieren Sie mit größerem m.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="45"/>
+        <source>MORLHF trains one policy for the task&apos;s weights: there are no experts to re-merge. Train IterativeRS or RS to steer the trade-off.</source>
+        <translation>MORLHF trainiert eine Policy für die Gewichte der Aufgabe: Es gibt keine Experten zum Neu-Zusammenführen. Trainieren Sie IterativeRS oder RS, um den Kompromiss zu steuern.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="47"/>
+        <source>MORLHF trains one policy: no experts drift apart.</source>
+        <translation>MORLHF trainiert eine Policy: Keine Experten entfernen sich voneinander.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="48"/>
+        <source>Round %1 evaluated.</source>
+        <translation>Runde %1 bewertet.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="52"/>
+        <source>Weights w of CLP&apos;s one policy; they always sum to 1. Dragging composes its parameters θ(w) = Σ wᵢ θᵢ: it was trained for every weighting.</source>
+        <translation>Gewichte w der einen CLP-Policy; ihre Summe ist immer 1. Ziehen setzt ihre Parameter θ(w) = Σ wᵢ θᵢ zusammen: Sie wurde für jede Gewichtung trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="54"/>
+        <source>CLP trains one policy for every weighting: after the first evaluation, a slider composes its parameters for the weights you set.</source>
+        <translation>CLP trainiert eine Policy für jede Gewichtung: Nach der ersten Bewertung setzt ein Schieberegler ihre Parameter für die gewählten Gewichte zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="56"/>
+        <source>CLP trains one steerable policy: no experts drift apart.</source>
+        <translation>CLP trainiert eine steuerbare Policy: Keine Experten driften auseinander.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="57"/>
+        <source>&amp;Policy of:</source>
+        <translation>&amp;Policy von:</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="58"/>
+        <source>Composed θ(w) and scored %1 samples in %2 s (average reward %3).</source>
+        <translation>θ(w) zusammengesetzt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="59"/>
+        <source>Samples of θ(w) for %1</source>
+        <translation>Samples von θ(w) für %1</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="61"/>
+        <source>Round %1 evaluated. Drag a slider to compose the policy for other weights.</source>
+        <translation>Runde %1 bewertet. Ziehen Sie einen Schieberegler, um die Policy für andere Gewichte zusammenzusetzen.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="62"/>
+        <source>The policy of round %1 is ready: drag a slider or sweep.</source>
+        <translation>Die Policy von Runde %1 ist bereit: Regler ziehen oder Durchlauf starten.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="63"/>
+        <source>The policy of round %1 reaches, over %2 weightings: %3.</source>
+        <translation>Die Policy von Runde %1 erreicht über %2 Gewichtungen: %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="64"/>
+        <source>The sliders barely move this policy yet: train it longer.</source>
+        <translation>Die Regler bewegen diese Policy noch kaum: trainieren Sie länger.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="68"/>
+        <source>Weights w of RiC&apos;s one model; they always sum to 1. Dragging writes the rewards that w maps to into its prompt: the parameters stay as trained.</source>
+        <translation>Gewichte w des einen Modells von RiC; ihre Summe ist immer 1. Ziehen schreibt die Belohnungen, auf die w abbildet, in seinen Prompt: die Parameter bleiben wie trainiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="70"/>
+        <source>RiC fine-tunes one model on reward tokens: after the first round, a slider asks it for the rewards your weights map to.</source>
+        <translation>RiC feintunt ein Modell auf Belohnungs-Tokens: nach der ersten Runde fragt ein Schieberegler es nach den Belohnungen, auf die Ihre Gewichte abbilden.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="72"/>
+        <source>RiC trains one model: no experts drift apart.</source>
+        <translation>RiC trainiert ein Modell: keine Experten driften auseinander.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="73"/>
+        <source>&amp;Model of:</source>
+        <translation>&amp;Modell von:</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="74"/>
+        <source>Prompted the model with the rewards w maps to and scored %1 samples in %2 s (average reward %3).</source>
+        <translation>Das Modell mit den Belohnungen zu w gepromptet und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="76"/>
+        <source>Samples prompted for %1</source>
+        <translation>Samples, gepromptet für %1</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="77"/>
+        <source>Round %1 fitted. Drag a slider to ask the model for other rewards.</source>
+        <translation>Runde %1 angepasst. Ziehen Sie einen Schieberegler, um das Modell nach anderen Belohnungen zu fragen.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="78"/>
+        <source>The model of round %1 is ready: drag a slider or sweep.</source>
+        <translation>Das Modell von Runde %1 ist bereit: Regler ziehen oder Durchlauf starten.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="79"/>
+        <source>The model of round %1 reaches, over %2 weightings: %3.</source>
+        <translation>Das Modell von Runde %1 erreicht über %2 Gewichtungen: %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="80"/>
+        <source>The sliders barely move this model yet: train it longer.</source>
+        <translation>Die Regler bewegen dieses Modell noch kaum: trainieren Sie länger.</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <location filename="../widgets/plotexport.cpp" line="36"/>
@@ -685,24 +843,14 @@ Vortrainiert auf %2</translation>
         <translation>Durchlauf nach %1 von %2 Gewichtsvektoren abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="227"/>
-        <source>Re-merged and scored %1 samples in %2 s (average reward %3).</source>
-        <translation>Neu zusammengeführt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="293"/>
-        <source>Drag a slider after the first merge to re-merge the experts.</source>
-        <translation>Ziehen Sie nach der ersten Zusammenführung einen Schieberegler, um die Experten neu zusammenzuführen.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="319"/>
-        <location filename="../app/runpresenter.cpp" line="382"/>
+        <location filename="../app/runpresenter.cpp" line="300"/>
+        <location filename="../app/runpresenter.cpp" line="361"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="319"/>
-        <location filename="../app/runpresenter.cpp" line="382"/>
+        <location filename="../app/runpresenter.cpp" line="300"/>
+        <location filename="../app/runpresenter.cpp" line="361"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
@@ -712,34 +860,14 @@ Vortrainiert auf %2</translation>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="329"/>
-        <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
-        <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="346"/>
+        <location filename="../app/runpresenter.cpp" line="325"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="151"/>
-        <source>Samples of the re-merge %1</source>
-        <translation>Samples der Neuzusammenführung %1</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="117"/>
+        <location filename="../app/runpresenter.cpp" line="119"/>
         <source>%1 %2–%3</source>
         <translation>%1 %2–%3</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="123"/>
-        <source>The experts of round %1 reach, over %2 re-merges: %3.</source>
-        <translation>Die Experten von Runde %1 erreichen über %2 Neuzusammenführungen: %3.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="129"/>
-        <source>They are only m steps apart, so the sliders barely move the policy: choose an earlier round, or train with a larger m.</source>
-        <translation>Sie liegen nur m Schritte auseinander, daher bewegen die Regler die Policy kaum: wählen Sie eine frühere Runde oder trainieren Sie mit größerem m.</translation>
     </message>
     <message>
         <location filename="../app/runpresenter.cpp" line="148"/>
@@ -757,57 +885,12 @@ Vortrainiert auf %2</translation>
         <translation>(angeheftet)</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="200"/>
-        <source>The experts of round %1 are ready: drag a slider or sweep.</source>
-        <translation>Die Experten von Runde %1 sind bereit: Regler ziehen oder Durchlauf starten.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="275"/>
-        <source>MORLHF trains one policy for the task&apos;s weights: there are no experts to re-merge. Train IterativeRS or RS to steer the trade-off.</source>
-        <translation>MORLHF trainiert eine Policy für die Gewichte der Aufgabe: Es gibt keine Experten zum Neu-Zusammenführen. Trainieren Sie IterativeRS oder RS, um den Kompromiss zu steuern.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="277"/>
-        <source>MORLHF trains one policy: no experts drift apart.</source>
-        <translation>MORLHF trainiert eine Policy: Keine Experten entfernen sich voneinander.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="280"/>
-        <source>Weights w of CLP&apos;s one policy; they always sum to 1. Dragging composes its parameters θ(w) = Σ wᵢ θᵢ: it was trained for every weighting.</source>
-        <translation>Gewichte w der einen CLP-Policy; ihre Summe ist immer 1. Ziehen setzt ihre Parameter θ(w) = Σ wᵢ θᵢ zusammen: Sie wurde für jede Gewichtung trainiert.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="282"/>
-        <source>CLP trains one policy for every weighting: after the first evaluation, a slider composes its parameters for the weights you set.</source>
-        <translation>CLP trainiert eine Policy für jede Gewichtung: Nach der ersten Bewertung setzt ein Schieberegler ihre Parameter für die gewählten Gewichte zusammen.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="284"/>
-        <source>CLP trains one steerable policy: no experts drift apart.</source>
-        <translation>CLP trainiert eine steuerbare Policy: Keine Experten driften auseinander.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="287"/>
-        <source>Weights w of RiC&apos;s one model; they always sum to 1. Dragging writes the rewards that w maps to into its prompt: the parameters stay as trained.</source>
-        <translation>Gewichte w des einen Modells von RiC; ihre Summe ist immer 1. Ziehen schreibt die Belohnungen, auf die w abbildet, in seinen Prompt: die Parameter bleiben wie trainiert.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="289"/>
-        <source>RiC fine-tunes one model on reward tokens: after the first round, a slider asks it for the rewards your weights map to.</source>
-        <translation>RiC feintunt ein Modell auf Belohnungs-Tokens: nach der ersten Runde fragt ein Schieberegler es nach den Belohnungen, auf die Ihre Gewichte abbilden.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="291"/>
-        <source>RiC trains one model: no experts drift apart.</source>
-        <translation>RiC trainiert ein Modell: keine Experten driften auseinander.</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="345"/>
+        <location filename="../app/runpresenter.cpp" line="324"/>
         <source>λ = (%1), experts of round %2</source>
         <translation>λ = (%1), Experten von Runde %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="416"/>
+        <location filename="../app/runpresenter.cpp" line="395"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
@@ -1315,11 +1398,6 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
 <context>
     <name>paretolab::widgets::RewardPlot</name>
     <message>
-        <location filename="../widgets/rewardplot.cpp" line="116"/>
-        <source>thin: experts, thick: merged</source>
-        <translation>dünn: Experten, dick: gemergt</translation>
-    </message>
-    <message>
         <location filename="../widgets/rewardplot.cpp" line="55"/>
         <source>Step</source>
         <translation>Schritt</translation>
@@ -1328,6 +1406,11 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
         <location filename="../widgets/rewardplot.cpp" line="56"/>
         <source>Mean reward (transformed)</source>
         <translation>Mittlere Belohnung (transformiert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/rewardplot.cpp" line="116"/>
+        <source>thin: each training step (one line per expert); thick: each round&apos;s policy</source>
+        <translation>dünn: jeder Trainingsschritt (eine Linie je Experte); dick: die Policy jeder Runde</translation>
     </message>
     <message>
         <location filename="../widgets/rewardplot.cpp" line="138"/>

@@ -113,7 +113,7 @@ RewardPlot::objectiveColor(int objective)
 QString
 RewardPlot::lineKey()
 {
-  return tr("thin: experts, thick: merged");
+  return tr("thin: each training step (one line per expert); thick: each round's policy");
 }
 
 void

@@ -20,11 +20,11 @@ WeightsPanel::WeightsPanel(QWidget* parent)
   m_sliders = new WeightSliders(this);
   layout->addWidget(m_sliders);
   auto* roundRow = new QHBoxLayout;
-  auto* roundLabel = new QLabel(tr("&Experts of:"), this);
+  m_roundsLabel = new QLabel(tr("&Experts of:"), this);
   m_rounds = new QComboBox(this);
   m_rounds->setToolTip(tr("Re-merge the experts of an earlier merge round, kept on disk"));
-  roundLabel->setBuddy(m_rounds);
-  roundRow->addWidget(roundLabel);
+  m_roundsLabel->setBuddy(m_rounds);
+  roundRow->addWidget(m_roundsLabel);
   roundRow->addWidget(m_rounds, 1);
   layout->addLayout(roundRow);
   setRounds({});
@@ -58,6 +58,12 @@ WeightsPanel::setRounds(const QVector<QPair<qint64, QString>>& rounds)
   }
   const int index = m_rounds->findData(chosen);
   m_rounds->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+void
+WeightsPanel::setRoundsLabel(const QString& text)
+{
+  m_roundsLabel->setText(text);
 }
 
 qint64

@@ -33,6 +33,8 @@ public:
   /// The round chosen; -1 for the latest.
   qint64 chosenRound() const;
   QComboBox* roundBox() const { return m_rounds; }
+  /// The round chooser's label, e.g. "&Experts of:", with its mnemonic.
+  void setRoundsLabel(const QString& text);
   /// Says how far the sliders move the policy, e.g. "ones 0.61–0.70".
   void setReach(const QString& text);
   QString reach() const;
@@ -43,6 +45,7 @@ Q_SIGNALS:
 
 private:
   QComboBox* m_rounds = nullptr;
+  QLabel* m_roundsLabel = nullptr;
   QLabel* m_reach = nullptr;
   WeightSliders* m_sliders = nullptr;
   QPushButton* m_sweep = nullptr;

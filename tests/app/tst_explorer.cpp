@@ -381,6 +381,16 @@ private Q_SLOTS:
               .contains(chooser->currentText()));
     dragFirstSlider(window);
     QCOMPARE(countOf(window.paretoPlot(), PointKind::Remerged), 1);
+    // The panel speaks of this method's one policy, not of experts to re-merge.
+    const auto* panel = window.weightsPanel();
+    QLabel* roundsLabel = nullptr;
+    for (auto* label : panel->findChildren<QLabel*>())
+      if (label->buddy() == panel->roundBox())
+        roundsLabel = label;
+    QVERIFY(roundsLabel);
+    QVERIFY(!roundsLabel->text().contains(QStringLiteral("Experts")));
+    QVERIFY2(!panel->info()->text().contains(QStringLiteral("e-merge")),
+             qPrintable(panel->info()->text()));
     window.runActions()->sweep()->trigger();
     QVERIFY(QTest::qWaitFor([&] { return countOf(window.paretoPlot(), PointKind::Sweep) == 15; },
                             120000));
