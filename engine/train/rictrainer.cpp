@@ -375,7 +375,7 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
   };
 
   RunResult result;
-  // Round 0 is the prior itself, unprompted, as every method reports it.
+  // Round 0 is the prior itself, without reward tokens, as every method reports it.
   MergeReport initial;
   initial.lambda = d.taskLambda();
   initial.subset.resize(d.count());
@@ -391,7 +391,9 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
                                         options.evaluationBatch,
                                         options.evaluationSampling,
                                         options.invalidPenalty,
-                                        generator);
+                                        generator,
+                                        encodePrompts(d.prior.tokenizer(), d.evaluationContexts),
+                                        d.judge.get());
   }
   initial.seconds = secondsSince(started);
   result.initial = initial.evaluation;
