@@ -13,6 +13,7 @@
 #include "train/merge.h"
 #include "train/mergeselection.h"
 #include "train/ppo.h"
+#include "train/retainedrounds.h"
 #include "train/roundcheckpoint.h"
 #include "train/seeds.h"
 
@@ -68,10 +69,7 @@ struct IterativeRsTrainer::Impl
   PromptSet trainPrompts;      ///< empty when the domain is unconditional
   PromptSet evaluationPrompts; ///< the validation split's
 
-  mutable std::mutex mutex; // guards rounds and latestRound
-  std::map<int64_t, RoundSnapshot> rounds;
-  std::set<int64_t> loaded; ///< rounds loaded from checkpoints for re-merging
-  int64_t latestRound = 0;
+  RetainedRounds<RoundSnapshot> rounds;
   std::optional<RoundCheckpoint> resume;
   std::vector<bool> clpConditioned; ///< CLP: which parameters depend on w
 
@@ -187,26 +185,6 @@ struct IterativeRsTrainer::Impl
     loadParameters(*state->model, parameters);
     state->model->eval();
     return Policy(std::move(state));
-  }
-
-  const RoundSnapshot& snapshot(int64_t round) const
-  {
-    auto found = rounds.find(round < 0 ? latestRound : round);
-    if (found == rounds.end())
-      throw std::out_of_range("merge round " + std::to_string(round) + " is not in memory");
-    return found->second;
-  }
-
-  void keepSnapshot(int64_t round, RoundSnapshot snapshot)
-  {
-    std::lock_guard lock(mutex);
-    rounds[round] = std::move(snapshot);
-    latestRound = round;
-    for (auto it = rounds.begin(); it != rounds.end();) {
-      const bool keep = it->first == round || it->first == 0 ||
-                        options.pinnedRounds.count(it->first) > 0 || loaded.count(it->first) > 0;
-      it = keep ? std::next(it) : rounds.erase(it);
-    }
   }
 
   PolicyEvaluation evaluateModel(GptImpl& model, int64_t count, uint64_t seed) const
@@ -417,7 +395,8 @@ IterativeRsTrainer::IterativeRsTrainer(std::shared_ptr<const Domain> domain,
   for (auto& p : d.reference->parameters())
     p.requires_grad_(false);
   auto base = snapshotParameters(*d.reference);
-  d.rounds[0] = RoundSnapshot{ base, std::vector<ParameterSet>(d.expertCount(), base), base };
+  d.rounds.pin(d.options.pinnedRounds);
+  d.rounds.keep(0, RoundSnapshot{ base, std::vector<ParameterSet>(d.expertCount(), base), base });
 }
 
 IterativeRsTrainer::~IterativeRsTrainer() = default;
@@ -487,7 +466,7 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     firstStep = resume->step + 1;
     result.stepsDone = resume->step;
     result.rounds = resume->round;
-    d.keepSnapshot(resume->round, RoundSnapshot{ resume->base, resume->experts, resume->rho });
+    d.rounds.keep(resume->round, RoundSnapshot{ resume->base, resume->experts, resume->rho });
     result.final =
       d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(resume->round));
   }
@@ -576,7 +555,7 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     if (!options.checkpointDirectory.empty())
       checkpoint =
         d.writeCheckpoint(round, step, rho, snapshot, saveTrainingState, subsetRng, nextSubset);
-    d.keepSnapshot(round, std::move(snapshot));
+    d.rounds.keep(round, std::move(snapshot));
 
     MergeReport report;
     report.round = round;
@@ -614,7 +593,7 @@ IterativeRsTrainer::resumeFrom(const std::string& checkpoint)
   auto& d = *m_impl;
   auto point = d.readCheckpoint(checkpoint);
   // The round's experts can be re-merged at once, before any further training.
-  d.keepSnapshot(point.round, RoundSnapshot{ point.base, point.experts, point.rho });
+  d.rounds.keep(point.round, RoundSnapshot{ point.base, point.experts, point.rho });
   d.resume = std::move(point);
 }
 
@@ -623,44 +602,40 @@ IterativeRsTrainer::loadRound(const std::string& checkpoint)
 {
   auto& d = *m_impl;
   const auto point = d.readCheckpoint(checkpoint);
-  std::lock_guard lock(d.mutex);
-  d.loaded.insert(point.round);
-  d.rounds[point.round] = RoundSnapshot{ point.base, point.experts, point.rho };
+  d.rounds.load(point.round, RoundSnapshot{ point.base, point.experts, point.rho });
   return point.round;
 }
 
 int64_t
 IterativeRsTrainer::latestRound() const
 {
-  std::lock_guard lock(m_impl->mutex);
-  return m_impl->latestRound;
+  return m_impl->rounds.latest();
 }
 
 std::vector<int64_t>
 IterativeRsTrainer::retainedRounds() const
 {
-  std::lock_guard lock(m_impl->mutex);
-  std::vector<int64_t> rounds;
-  for (const auto& [round, snapshot] : m_impl->rounds)
-    rounds.push_back(round);
-  return rounds;
+  return m_impl->rounds.rounds();
 }
 
 Policy
 IterativeRsTrainer::mergedPolicy(int64_t round) const
 {
-  std::lock_guard lock(m_impl->mutex);
-  return m_impl->policyFrom(m_impl->snapshot(round).merged);
+  const auto& d = *m_impl;
+  return d.rounds.with(
+    round, [&](const RoundSnapshot& snapshot) { return d.policyFrom(snapshot.merged); });
 }
 
 std::vector<Policy>
 IterativeRsTrainer::expertPolicies(int64_t round) const
 {
-  std::lock_guard lock(m_impl->mutex);
-  std::vector<Policy> policies;
-  for (const auto& parameters : m_impl->snapshot(round).experts)
-    policies.push_back(m_impl->policyFrom(parameters));
-  return policies;
+  const auto& d = *m_impl;
+  return d.rounds.with(round, [&](const RoundSnapshot& snapshot) {
+    std::vector<Policy> policies;
+    for (const auto& parameters : snapshot.experts)
+      policies.push_back(d.policyFrom(parameters));
+    return policies;
+  });
 }
 
 Policy
@@ -673,8 +648,10 @@ IterativeRsTrainer::remerge(const std::vector<double>& weights, int64_t round) c
     throw std::invalid_argument("remerge: expected " + std::to_string(m_impl->objectives.size()) +
                                 " weights, got " + std::to_string(weights.size()));
   const auto lambda = normalizedWeights(weights);
-  std::lock_guard lock(m_impl->mutex);
-  return m_impl->policyFrom(m_impl->composeOrMerge(m_impl->snapshot(round), lambda));
+  const auto& d = *m_impl;
+  return d.rounds.with(round, [&](const RoundSnapshot& snapshot) {
+    return d.policyFrom(d.composeOrMerge(snapshot, lambda));
+  });
 }
 
 PolicyEvaluation

@@ -9,6 +9,7 @@
 #include "model/sampling.h"
 #include "train/evaluation.h"
 #include "train/merge.h"
+#include "train/retainedrounds.h"
 #include "train/ricdata.h"
 #include "train/ricprompts.h"
 #include "train/roundcheckpoint.h"
@@ -93,10 +94,7 @@ struct RicTrainer::Impl
   /// Conditional domains only: what online rounds answer, and what evaluation answers.
   std::vector<SampleContext> trainContexts, evaluationContexts;
 
-  mutable std::mutex mutex; // guards rounds and latestRound
-  std::map<int64_t, RoundState> rounds;
-  std::set<int64_t> loaded;
-  int64_t latestRound = 0;
+  RetainedRounds<RoundState> rounds;
   std::optional<RoundCheckpoint> resume;
 
   size_t count() const { return objectives.size(); }
@@ -154,26 +152,6 @@ struct RicTrainer::Impl
                             " cannot be resumed: " + message.substr(0, message.find('\n')));
     }
     return point;
-  }
-
-  void keepRound(int64_t round, RoundState state)
-  {
-    std::lock_guard lock(mutex);
-    rounds[round] = std::move(state);
-    latestRound = round;
-    for (auto it = rounds.begin(); it != rounds.end();) {
-      const bool keep = it->first == round || it->first == 0 ||
-                        options.pinnedRounds.count(it->first) > 0 || loaded.count(it->first) > 0;
-      it = keep ? std::next(it) : rounds.erase(it);
-    }
-  }
-
-  const RoundState& roundState(int64_t round) const
-  {
-    auto found = rounds.find(round < 0 ? latestRound : round);
-    if (found == rounds.end())
-      throw std::out_of_range("round " + std::to_string(round) + " is not in memory");
-    return found->second;
   }
 
   Policy policyOf(const RoundState& state, const std::vector<double>& weights) const
@@ -356,7 +334,8 @@ RicTrainer::RicTrainer(std::shared_ptr<const Domain> domain,
   d.reference->eval();
   for (auto& p : d.reference->parameters())
     p.requires_grad_(false);
-  d.rounds[0] = RoundState{ start, d.data->state().lowest, d.data->state().highest };
+  d.rounds.pin(d.options.pinnedRounds);
+  d.rounds.keep(0, RoundState{ start, d.data->state().lowest, d.data->state().highest });
 }
 
 RicTrainer::~RicTrainer() = default;
@@ -409,13 +388,14 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
   if (!resume) {
     // A fresh run asks for the levels its data holds: the corpus's, then the kept samples'.
     d.data->restart();
-    std::lock_guard lock(d.mutex);
-    d.rounds.at(0).lowest = d.data->state().lowest;
-    d.rounds.at(0).highest = d.data->state().highest;
+    d.rounds.with(0, [&](RoundState& prior) {
+      prior.lowest = d.data->state().lowest;
+      prior.highest = d.data->state().highest;
+    });
   }
 
   Gpt model(d.modelOptions);
-  loadParameters(*model, d.rounds.at(0).parameters);
+  d.rounds.with(0, [&](const RoundState& prior) { loadParameters(*model, prior.parameters); });
   model->eval();
   torch::optim::Adam optimizer(model->parameters(),
                                torch::optim::AdamOptions(options.ric.learningRate));
@@ -466,7 +446,7 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
       checkpoint =
         writeRoundCheckpoint(options.checkpointDirectory, point, options.keepCheckpoints);
     }
-    d.keepRound(round, state);
+    d.rounds.keep(round, state);
 
     MergeReport report;
     report.round = round;
@@ -495,7 +475,7 @@ RicTrainer::resumeFrom(const std::string& checkpoint)
   d.data->restore(d.data->parseState(point.methodState, checkpoint));
   // The round can be prompted with any weights at once, before any further training.
   const auto& state = d.data->state();
-  d.keepRound(point.round, RoundState{ point.rho, state.lowest, state.highest });
+  d.rounds.keep(point.round, RoundState{ point.rho, state.lowest, state.highest });
   d.resume = std::move(point);
 }
 
@@ -505,34 +485,28 @@ RicTrainer::loadRound(const std::string& checkpoint)
   auto& d = *m_impl;
   const auto point = d.readCheckpoint(checkpoint);
   const auto saved = d.data->parseState(point.methodState, checkpoint);
-  std::lock_guard lock(d.mutex);
-  d.loaded.insert(point.round);
-  d.rounds[point.round] = RoundState{ point.rho, saved.lowest, saved.highest };
+  d.rounds.load(point.round, RoundState{ point.rho, saved.lowest, saved.highest });
   return point.round;
 }
 
 int64_t
 RicTrainer::latestRound() const
 {
-  std::lock_guard lock(m_impl->mutex);
-  return m_impl->latestRound;
+  return m_impl->rounds.latest();
 }
 
 std::vector<int64_t>
 RicTrainer::retainedRounds() const
 {
-  std::lock_guard lock(m_impl->mutex);
-  std::vector<int64_t> rounds;
-  for (const auto& [round, state] : m_impl->rounds)
-    rounds.push_back(round);
-  return rounds;
+  return m_impl->rounds.rounds();
 }
 
 Policy
 RicTrainer::mergedPolicy(int64_t round) const
 {
-  std::lock_guard lock(m_impl->mutex);
-  return m_impl->policyOf(m_impl->roundState(round), m_impl->taskLambda());
+  const auto& d = *m_impl;
+  return d.rounds.with(round,
+                       [&](const RoundState& state) { return d.policyOf(state, d.taskLambda()); });
 }
 
 std::vector<Policy>
@@ -547,8 +521,8 @@ RicTrainer::remerge(const std::vector<double>& weights, int64_t round) const
   if (weights.size() != m_impl->count())
     throw std::invalid_argument("remerge: expected " + std::to_string(m_impl->count()) +
                                 " weights, got " + std::to_string(weights.size()));
-  std::lock_guard lock(m_impl->mutex);
-  return m_impl->policyOf(m_impl->roundState(round), weights);
+  const auto& d = *m_impl;
+  return d.rounds.with(round, [&](const RoundState& state) { return d.policyOf(state, weights); });
 }
 
 PolicyEvaluation
