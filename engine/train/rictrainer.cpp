@@ -2,7 +2,6 @@
 #include "train/rictrainer.h"
 
 #include "core/atomicfile.h"
-#include "metrics/pareto.h"
 #include "model/checkpoint.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
@@ -15,16 +14,12 @@
 #include "train/roundcheckpoint.h"
 #include "train/seeds.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <numeric>
 #include <optional>
 #include <random>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 
