@@ -94,4 +94,13 @@ ChildProcess::interrupt()
     ::kill(m_pid, SIGINT);
 }
 
+void
+ChildProcess::kill()
+{
+  if (!m_exitCode) {
+    ::kill(m_pid, SIGKILL);
+    wait();
+  }
+}
+
 } // namespace paretolab::cli

@@ -26,6 +26,8 @@ public:
   int wait();
   /// Asks the child to stop as Ctrl-C would (it finishes its step and exits).
   void interrupt();
+  /// Ends the child at once (SIGKILL) and reaps it.
+  void kill();
 
 private:
   int decode(int status);

@@ -320,12 +320,12 @@ void
 addExperimentCommand(CLI::App& app, int& exitCode)
 {
   auto arguments = std::make_shared<ExperimentArguments>();
-  auto* command = app.add_subcommand(
-    "experiment",
-    "Compare MORLHF, IterativeRS over merge periods m, RS (m = T) and CLP over seeds: a CSV, a "
-    "Markdown table with 95 % CIs and a plot");
+  auto* command = app.add_subcommand("experiment",
+                                     "Compare MORLHF, IterativeRS over merge periods m, RS (m = "
+                                     "T), CLP and RiC over seeds: a CSV, a "
+                                     "Markdown table with 95 % CIs and a plot");
   addTaskOptions(command, *arguments);
-  command->add_option("--methods", arguments->methods, "Of morlhf, iterativers, rs, clp")
+  command->add_option("--methods", arguments->methods, "Of morlhf, iterativers, rs, clp, ric")
     ->capture_default_str();
   command->add_option("--m", arguments->periods, "IterativeRS's merge periods (T: at the end)")
     ->capture_default_str();

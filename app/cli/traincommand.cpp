@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 #include "frontsweep.h"
+#include "ranks.h"
 #include "samplefiles.h"
 #include "taskrunner.h"
 
@@ -27,7 +28,24 @@ struct TrainArguments : TaskArguments
   std::string db = engine::RunStore::defaultPath();
   std::string resume; ///< "latest" or a run id
   int sweep = 0;      ///< simplex divisions of the front in the summary; 0: none
+  int ranks = 0;      ///< train --ranks: this process and ranks - 1 workers on this machine
+  RankOptions worker; ///< worker: this process's place among ranks started by hand
 };
+
+/// Joins the ranks the arguments ask for, if any: as rank 0 of local workers
+/// it starts, or as a hand-started rank.
+std::shared_ptr<engine::RankGroup>
+joinRequestedRanks(const TrainArguments& arguments, std::unique_ptr<LocalRanks>& local)
+{
+  if (arguments.ranks > 1) {
+    local = std::make_unique<LocalRanks>(
+      arguments.ranks, arguments.worker.timeoutSeconds, arguments.cacheDirectory);
+    return local->group();
+  }
+  if (arguments.worker.world > 1)
+    return engine::joinRanks(arguments.worker.address());
+  return nullptr;
+}
 
 void
 printComparison(const engine::RunResult& result,
@@ -70,6 +88,8 @@ printComparison(const engine::RunResult& result,
 int
 runTrain(const TrainArguments& arguments)
 {
+  if (arguments.worker.world > 1 && arguments.worker.rank > 0)
+    return runWorkerRank(engine::joinRanks(arguments.worker.address()), arguments.cacheDirectory);
   auto& stop = interruptSource();
   engine::RunSession session(arguments.db);
   if (!arguments.resume.empty())
@@ -93,22 +113,50 @@ runTrain(const TrainArguments& arguments)
                arguments.db.c_str(),
                resumedNote.c_str());
   std::fprintf(stderr,
-               "paretolab-cli: %s: %zu objectives, T = %lld, m = %s, prior %s\n",
+               "paretolab-cli: %s: %zu objectives, T = %lld, m = %s, prior %s (%lld parameters)\n",
                task.name.c_str(),
                task.objectives.size(),
                (long long)task.training.totalSteps,
                task.training.mergePeriod == 0 ? "T"
                                               : std::to_string(task.training.mergePeriod).c_str(),
-               prepared.prior.path.c_str());
+               prepared.prior.path.c_str(),
+               (long long)prepared.prior.policy.parameterCount());
 
   const auto trainerOwner =
     engine::makeTrainer(prepared.domain, prepared.prior.policy, task.objectives, task.training);
   auto& trainer = *trainerOwner;
   if (resumeFrom)
     trainer.resumeFrom(resumeFrom->path);
+  std::unique_ptr<LocalRanks> local;
+  const auto ranks = joinRequestedRanks(arguments, local);
+  if (ranks) {
+    trainer.distributeOver(ranks);
+    shareRun(*ranks, task, prepared.prior.path, resumeFrom ? resumeFrom->path : std::string{});
+  }
   const auto recorder = session.recorder();
   const auto started = std::chrono::steady_clock::now();
-  const auto result = trainWithProgress(trainer, "train", stop.get_token(), recorder.get());
+  engine::RunResult result;
+  try {
+    result = trainWithProgress(trainer, "train", stop.get_token(), recorder.get());
+    if (local && !result.cancelled)
+      local->waitForWorkers();
+  } catch (const engine::DistributedError& error) {
+    std::fprintf(stderr,
+                 "paretolab-cli: error: %s%s\nparetolab-cli: run %lld can go on from its last "
+                 "merge: paretolab-cli train --resume %lld --db %s [--ranks N]\n",
+                 error.what(),
+                 local ? local->describeFailures().c_str() : "",
+                 (long long)runId,
+                 (long long)runId,
+                 arguments.db.c_str());
+    return 3;
+  }
+  if (ranks)
+    std::fprintf(stderr,
+                 "paretolab-cli: %d ranks; rank 0 moved %llu bytes in %lld merges\n",
+                 ranks->size(),
+                 (unsigned long long)ranks->bytesMoved(),
+                 (long long)result.rounds);
   const double seconds =
     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   session.finish(result);
@@ -166,6 +214,26 @@ runTrain(const TrainArguments& arguments)
   return result.cancelled ? 130 : 0;
 }
 
+void
+addRunOptions(CLI::App* command, TrainArguments& arguments)
+{
+  addTaskOptions(command, arguments, /*configRequired=*/false);
+  command->add_option("--db", arguments.db, "Run database (SQLite)")->capture_default_str();
+  command->add_option(
+    "--resume", arguments.resume, "Continue a run after its last merge round: latest or a run id");
+  command->add_option("--summary", arguments.summary, "Write the final metrics as JSON here");
+  command->add_option("--sweep",
+                      arguments.sweep,
+                      "With --summary: add the front over a simplex grid of this many divisions "
+                      "(re-merged experts; CLP composed; MORLHF its one policy)");
+  command
+    ->add_option("--timeout",
+                 arguments.worker.timeoutSeconds,
+                 "With ranks: seconds a rank may wait for another before the run stops")
+    ->capture_default_str()
+    ->check(CLI::Range(1, 86400));
+}
+
 } // namespace
 
 void
@@ -176,16 +244,31 @@ addTrainCommand(CLI::App& app, int& exitCode)
                                      "Fine-tune on a task's objectives with IterativeRS "
                                      "(m = T is Rewarded Soups), or with the task's "
                                      "method (morlhf: one policy; clp: one steerable policy)");
-  addTaskOptions(command, *arguments, /*configRequired=*/false);
-  command->add_option("--db", arguments->db, "Run database (SQLite)")->capture_default_str();
-  command->add_option(
-    "--resume", arguments->resume, "Continue a run after its last merge round: latest or a run id");
-  command->add_option("--summary", arguments->summary, "Write the final metrics as JSON here");
-  command->add_option("--sweep",
-                      arguments->sweep,
-                      "With --summary: add the front over a simplex grid of this many divisions "
-                      "(re-merged experts; CLP composed; MORLHF its one policy)");
+  addRunOptions(command, *arguments);
+  command
+    ->add_option("--ranks",
+                 arguments->ranks,
+                 "Train the experts on this many processes of this machine, merged over "
+                 "c10d/Gloo (IterativeRS and RS; the same result as one process)")
+    ->check(CLI::Range(1, 64));
   command->callback([arguments, &exitCode] { exitCode = runTrain(*arguments); });
+
+  auto worker = std::make_shared<TrainArguments>();
+  auto* workerCommand =
+    app.add_subcommand("worker",
+                       "One rank of a distributed run, started by hand or by a scheduler on "
+                       "each machine: rank 0 takes train's options and records the run; the "
+                       "other ranks receive the task and the prior from it");
+  addRunOptions(workerCommand, *worker);
+  workerCommand->add_option("--rank", worker->worker.rank, "This process's rank, 0 .. world - 1")
+    ->required();
+  workerCommand->add_option("--world", worker->worker.world, "How many ranks the run has")
+    ->required()
+    ->check(CLI::Range(1, 64));
+  workerCommand->add_option("--master", worker->worker.master, "Rank 0's HOST:PORT")->required();
+  workerCommand->add_option(
+    "--bind", worker->worker.bind, "The address to bind (default: the route to the master)");
+  workerCommand->callback([worker, &exitCode] { exitCode = runTrain(*worker); });
 }
 
 } // namespace paretolab::cli

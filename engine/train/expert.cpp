@@ -74,7 +74,8 @@ mergeOptimizerStates(const std::vector<Expert*>& members,
       const auto weighted = adam.exp_avg() * lambda[k];
       const auto weightedSquares = adam.exp_avg_sq() * lambda[k];
       average = average.defined() ? average + weighted : weighted;
-      averageSquares = averageSquares.defined() ? averageSquares + weightedSquares : weightedSquares;
+      averageSquares =
+        averageSquares.defined() ? averageSquares + weightedSquares : weightedSquares;
       step = std::max(step, adam.step());
     }
     if (!average.defined())
@@ -84,8 +85,7 @@ mergeOptimizerStates(const std::vector<Expert*>& members,
       merged->step(step);
       merged->exp_avg(average.clone());
       merged->exp_avg_sq(averageSquares.clone());
-      expert.optimizer->state()[stateKey(expert.trainableParameters()[j])] =
-        std::move(merged);
+      expert.optimizer->state()[stateKey(expert.trainableParameters()[j])] = std::move(merged);
     }
   }
 }
@@ -143,6 +143,65 @@ restoreExperts(std::vector<Expert>& experts,
       torch::load(*expert.optimizer, state);
     }
   }
+}
+
+namespace {
+
+void
+writeParameters(torch::serialize::OutputArchive& archive,
+                const std::string& prefix,
+                const torch::nn::Module& module)
+{
+  const auto parameters = snapshotParameters(module);
+  for (size_t i = 0; i < parameters.size(); ++i)
+    archive.write(prefix + std::to_string(i), parameters[i]);
+}
+
+void
+readParameters(torch::serialize::InputArchive& archive,
+               const std::string& prefix,
+               torch::nn::Module& module)
+{
+  auto parameters = snapshotParameters(module);
+  for (size_t i = 0; i < parameters.size(); ++i)
+    archive.read(prefix + std::to_string(i), parameters[i]);
+  loadParameters(module, parameters);
+}
+
+} // namespace
+
+std::string
+packExpert(Expert& expert, bool withOptimizer)
+{
+  torch::serialize::OutputArchive archive;
+  writeParameters(archive, "model.", *expert.model);
+  if (expert.valueHead)
+    writeParameters(archive, "value.", *expert.valueHead);
+  archive.write("generator", expert.generator.get_state());
+  if (withOptimizer) {
+    torch::serialize::OutputArchive optimizer;
+    expert.optimizer->save(optimizer);
+    archive.write("optimizer", optimizer);
+  }
+  std::ostringstream bytes;
+  archive.save_to(bytes);
+  return bytes.str();
+}
+
+void
+unpackExpert(Expert& expert, const std::string& bytes)
+{
+  std::istringstream stream(bytes);
+  torch::serialize::InputArchive archive;
+  archive.load_from(stream);
+  readParameters(archive, "model.", *expert.model);
+  if (expert.valueHead)
+    readParameters(archive, "value.", *expert.valueHead);
+  torch::Tensor generatorState;
+  archive.read("generator", generatorState);
+  expert.generator.set_state(generatorState);
+  if (torch::serialize::InputArchive optimizer; archive.try_read("optimizer", optimizer))
+    expert.optimizer->load(optimizer);
 }
 
 } // namespace paretolab::engine

@@ -12,6 +12,7 @@
 #include <ATen/core/Generator.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace paretolab::engine {
@@ -65,5 +66,15 @@ void
 restoreExperts(std::vector<Expert>& experts,
                const RoundCheckpoint& checkpoint,
                const PpoOptions& ppo);
+
+/// Everything of `expert` that training changes, as bytes: parameters,
+/// critic, sampling state and (with `withOptimizer`) optimizer state. Another
+/// process's copy of the same expert, given them by unpackExpert, then trains
+/// on identically. Without the optimizer state, the copy's optimizer must be
+/// reset before it is used, as merging with OptimizerAtMerge::Reset does.
+std::string
+packExpert(Expert& expert, bool withOptimizer);
+void
+unpackExpert(Expert& expert, const std::string& bytes);
 
 } // namespace paretolab::engine

@@ -13,6 +13,7 @@
 #include "train/merge.h"
 #include "train/mergeselection.h"
 #include "train/ppo.h"
+#include "train/rankexchange.h"
 #include "train/retainedrounds.h"
 #include "train/roundcheckpoint.h"
 #include "train/seeds.h"
@@ -72,6 +73,26 @@ struct IterativeRsTrainer::Impl
   RetainedRounds<RoundSnapshot> rounds;
   std::optional<RoundCheckpoint> resume;
   std::vector<bool> clpConditioned; ///< CLP: which parameters depend on w
+  std::shared_ptr<RankGroup> ranks; ///< null: one process trains every expert
+
+  /// Rank 0 (or the only process) evaluates, reports and writes checkpoints.
+  bool root() const { return !ranks || ranks->isRoot(); }
+  bool trainsHere(int k) const { return !ranks || ranks->owns(size_t(k)); }
+
+  /// What every rank must agree on before it trains: the task, the prior's
+  /// parameters and the round it starts after.
+  std::string runDescription(int64_t startRound) const
+  {
+    double sum = 0.0;
+    for (const auto& p : reference->parameters())
+      sum += p.abs().sum().item<double>();
+    std::ostringstream description;
+    description.precision(17);
+    description << "objectives " << objectiveList() << " T " << options.totalSteps << " m "
+                << options.mergePeriod << " seed " << options.seed << " subset "
+                << options.subsetSize << " prior |theta| " << sum << " round " << startRound;
+    return description.str();
+  }
 
   /// MORLHF trains one policy on the combined reward; IterativeRS one expert per objective.
   bool singlePolicy() const { return options.method == Method::Morlhf; }
@@ -430,12 +451,15 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
   initial.lambda = d.taskLambda();
   initial.subset.resize(n);
   std::iota(initial.subset.begin(), initial.subset.end(), 0);
-  initial.evaluation = d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(0));
+  const auto resume = std::exchange(d.resume, std::nullopt);
+  if (d.ranks)
+    requireSameRun(*d.ranks, d.runDescription(resume ? resume->round : 0));
+  if (d.root())
+    initial.evaluation = d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(0));
   initial.seconds = secondsSince(started);
   result.initial = initial.evaluation;
   result.final = initial.evaluation;
-  const auto resume = std::exchange(d.resume, std::nullopt);
-  if (!resume)
+  if (!resume && d.root())
     observer.onMerge(initial); // a resumed run reported the prior already
 
   std::vector<Expert> experts; // IterativeRS and MORLHF
@@ -467,9 +491,12 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     result.stepsDone = resume->step;
     result.rounds = resume->round;
     d.rounds.keep(resume->round, RoundSnapshot{ resume->base, resume->experts, resume->rho });
-    result.final =
-      d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(resume->round));
+    if (d.root())
+      result.final =
+        d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(resume->round));
   }
+  // Another rank's step reports reach rank 0 at the merge that ends their round.
+  std::vector<StepReport> unsentReports;
 
   for (int64_t step = firstStep; step <= options.totalSteps; ++step) {
     if (clp) {
@@ -479,11 +506,17 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
         observer.onStep(d.clpStep(*clp, subsetRng, step, round));
     }
     for (int k : clp ? std::vector<int>{} : subset) {
+      if (!d.trainsHere(k))
+        continue;
       if (stop.stop_requested()) {
         result.cancelled = true;
         break;
       }
-      observer.onStep(d.trainStep(experts[size_t(k)], k, step, round));
+      auto report = d.trainStep(experts[size_t(k)], k, step, round);
+      if (d.root())
+        observer.onStep(report);
+      else
+        unsentReports.push_back(std::move(report));
     }
     if (result.cancelled)
       break;
@@ -501,22 +534,31 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
                           mixSeed(options.seed, 0x9b0beULL + uint64_t(round)));
     };
     bool mergeNow = stepsInRound >= period || step == options.totalSteps;
-    double parameterDistance = 0.0;
     std::optional<double> kl;
-    if (!d.singlePolicy() && !clp) {
-      parameterDistance = parameterDivergence(experts, subset, rho);
-      if (options.adaptive.enabled) {
-        if (options.adaptive.measure == DivergenceMeasure::Kl)
-          kl = probe();
-        const double measure =
-          options.adaptive.measure == DivergenceMeasure::Kl ? *kl : parameterDistance;
-        mergeNow = mergeNow || measure >= options.adaptive.threshold;
-      }
-      if (mergeNow && !kl)
+    const bool hasExperts = !d.singlePolicy() && !clp;
+    if (hasExperts && options.adaptive.enabled) { // never on ranks: see distributeOver
+      if (options.adaptive.measure == DivergenceMeasure::Kl)
         kl = probe();
+      const double measure = options.adaptive.measure == DivergenceMeasure::Kl
+                               ? *kl
+                               : parameterDivergence(experts, subset, rho);
+      mergeNow = mergeNow || measure >= options.adaptive.threshold;
     }
     if (!mergeNow)
       continue;
+
+    if (d.ranks) {
+      // From here on every rank holds every expert of the round, as one process would.
+      exchangeExperts(*d.ranks, experts, subset, d.checkpointsKeepOptimizers());
+      for (const auto& report : gatherStepReports(*d.ranks, std::exchange(unsentReports, {})))
+        observer.onStep(report); // rank 0 alone receives any
+    }
+    double parameterDistance = 0.0;
+    if (hasExperts) {
+      parameterDistance = parameterDivergence(experts, subset, rho);
+      if (!kl && d.root())
+        kl = probe();
+    }
 
     RoundSnapshot snapshot;
     snapshot.base = rho;
@@ -531,7 +573,10 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     } else if (d.singlePolicy()) {
       rho = snapshot.experts.front(); // nothing to merge: the policy is the output
     } else {
-      lambda = d.chooseLambda(snapshot, subset, rho, round);
+      if (d.root())
+        lambda = d.chooseLambda(snapshot, subset, rho, round);
+      if (d.ranks)
+        lambda = broadcastFromRoot(*d.ranks, lambda);
       std::vector<const ParameterSet*> members;
       for (int i : subset)
         members.push_back(&snapshot.experts[size_t(i)]);
@@ -539,7 +584,9 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
     }
     snapshot.merged = rho;
     // The next round's subset is drawn now, so that a checkpoint of this round holds it.
-    const auto nextSubset = d.drawSubset(subsetRng);
+    auto nextSubset = d.drawSubset(subsetRng);
+    if (d.ranks) // rank 0's draw rules
+      nextSubset = broadcastFromRoot(*d.ranks, nextSubset);
     loadParameters(*mergedModel, rho);
     if (!clp)
       restartExperts(experts, rho, subset, lambda, options.optimizerAtMerge, ppo);
@@ -552,37 +599,38 @@ IterativeRsTrainer::run(TrainingObserver& observer, std::stop_token stop)
       checkpoint.optimizerStates.push_back(clp->optimizerState());
     };
     std::pair<std::string, std::string> checkpoint;
-    if (!options.checkpointDirectory.empty())
+    if (!options.checkpointDirectory.empty() && d.root())
       checkpoint =
         d.writeCheckpoint(round, step, rho, snapshot, saveTrainingState, subsetRng, nextSubset);
     d.rounds.keep(round, std::move(snapshot));
+    result.rounds = round;
+    ++round;
+    stepsInRound = 0;
+    const auto mergedSubset = std::exchange(subset, nextSubset);
+    if (!d.root())
+      continue;
 
     MergeReport report;
-    report.round = round;
+    report.round = result.rounds;
     report.step = step;
     if (d.singlePolicy()) {
       report.lambda = d.taskLambda();
       report.subset = initial.subset;
     } else {
       report.lambda.assign(n, 0.0);
-      for (size_t k = 0; k < subset.size(); ++k)
-        report.lambda[size_t(subset[k])] = lambda[k];
-      report.subset = subset;
+      for (size_t k = 0; k < mergedSubset.size(); ++k)
+        report.lambda[size_t(mergedSubset[k])] = lambda[k];
+      report.subset = mergedSubset;
     }
     report.divergence = parameterDistance;
     report.klDivergence = kl.value_or(0.0);
     report.evaluation =
-      d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(round));
+      d.evaluateModel(*mergedModel, options.evaluationBatch, evaluationSeed(result.rounds));
     report.seconds = secondsSince(started);
     report.checkpoint = checkpoint.first;
     report.checkpointSha256 = checkpoint.second;
     result.final = report.evaluation;
-    result.rounds = round;
     observer.onMerge(report);
-
-    ++round;
-    stepsInRound = 0;
-    subset = nextSubset;
   }
   return result;
 }
@@ -595,6 +643,22 @@ IterativeRsTrainer::resumeFrom(const std::string& checkpoint)
   // The round's experts can be re-merged at once, before any further training.
   d.rounds.keep(point.round, RoundSnapshot{ point.base, point.experts, point.rho });
   d.resume = std::move(point);
+}
+
+void
+IterativeRsTrainer::distributeOver(std::shared_ptr<RankGroup> ranks)
+{
+  auto& d = *m_impl;
+  if (d.singlePolicy() || d.clp())
+    Trainer::distributeOver(ranks); // one policy: refused
+  if (d.options.adaptive.enabled)
+    throw std::invalid_argument("adaptive m measures every expert at every step, so it does not "
+                                "train on several ranks: set training.adaptive.enabled=false");
+  if (size_t(ranks->size()) > d.expertCount())
+    throw std::invalid_argument(std::to_string(ranks->size()) + " ranks for " +
+                                std::to_string(d.expertCount()) +
+                                " experts: each rank trains at least one expert");
+  d.ranks = std::move(ranks);
 }
 
 int64_t

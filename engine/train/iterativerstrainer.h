@@ -46,6 +46,9 @@ public:
   /// steps and merges after that round. The round's experts are available to
   /// remerge() at once.
   void resumeFrom(const std::string& checkpoint) override;
+  /// IterativeRS and RS only, without adaptive m (which measures every
+  /// expert at every step), and with no more ranks than experts.
+  void distributeOver(std::shared_ptr<RankGroup> ranks) override;
 
   std::vector<int64_t> retainedRounds() const override;
   int64_t latestRound() const override;

@@ -4,7 +4,16 @@
 #include "train/iterativerstrainer.h"
 #include "train/rictrainer.h"
 
+#include <stdexcept>
+
 namespace paretolab::engine {
+
+void
+Trainer::distributeOver(std::shared_ptr<RankGroup>)
+{
+  throw std::invalid_argument("this method trains one policy, which cannot be split into ranks: "
+                              "only IterativeRS and RS train on several ranks, one expert each");
+}
 
 std::unique_ptr<Trainer>
 makeTrainer(std::shared_ptr<const Domain> domain,

@@ -3,6 +3,7 @@
 
 #include "core/domain.h"
 #include "model/policy.h"
+#include "train/rankgroup.h"
 #include "train/reports.h"
 #include "train/trainoptions.h"
 
@@ -36,6 +37,14 @@ public:
   /// (written by a run of the same task and options), so that the
   /// continuation equals an uninterrupted run. Throws CheckpointError.
   virtual void resumeFrom(const std::string& checkpoint) = 0;
+
+  /// Makes the next run() train as one rank of `ranks` (issue 17): this rank
+  /// trains the experts it owns, and at each merge all ranks exchange them,
+  /// so that every rank merges what one process would. Rank 0 evaluates,
+  /// reports every rank's steps, and writes the checkpoints; the other ranks
+  /// report nothing. Throws std::invalid_argument for a method that trains
+  /// one policy (the default).
+  virtual void distributeOver(std::shared_ptr<RankGroup> ranks);
 
   /// Rounds whose state is in memory: the latest and the pinned ones.
   virtual std::vector<int64_t> retainedRounds() const = 0;
