@@ -17,6 +17,7 @@
 #include "runpresenter.h"
 #include "runsetuppanel.h"
 #include "runstatus.h"
+#include "runwatcher.h"
 #include "samplesview.h"
 #include "tasklibrary.h"
 #include "weightsliders.h"
@@ -33,6 +34,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTime>
 
 namespace paretolab::app {
 
@@ -61,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
 
   m_actions = new RunActions(m_controller, this);
   m_runs = new RunLibrary(this, [this] { return m_controller->databasePath(); });
+  m_watcher = new RunWatcher([this](qint64 id) { return m_runs->record(id); }, this);
   m_front = new FrontModel(m_paretoView->plot(), this);
   m_status = new RunStatus(statusBar(), m_controller);
   createDocks();
@@ -204,7 +207,10 @@ MainWindow::connectController()
   });
   connect(m_controller, &TrainingController::stateChanged, this, [this] {
     m_runSetup->setRunning(m_controller->isActive());
+    if (m_controller->isActive())
+      m_watcher->stop(); // the window shows its own run now
   });
+  connect(m_watcher, &RunWatcher::changed, this, &MainWindow::showWatchedRun);
   connect(m_controller, &TrainingController::runFailed, this, [this](const QString& message) {
     warn(this, tr("The run failed"), message);
   });
@@ -235,6 +241,7 @@ MainWindow::loadTask(const QString& nameOrPath)
     return false;
   try {
     const auto task = m_tasks->load(nameOrPath);
+    m_watcher->stop();
     m_presenter->showTask(task);
     m_runSetup->setTask(task, nameOrPath, m_presenter->domain()->objectives());
     const bool cached = m_tasks->priorIsCached(task, *m_presenter->domain(), m_cacheDirectory);
@@ -299,7 +306,42 @@ MainWindow::openStoredRun(qint64 id, bool loadExperts)
                           QString::fromStdString(run->record.status));
   setWindowTitle(
     tr("ParetoLab — run %1: %2").arg(id).arg(QString::fromStdString(run->record.name)));
+  // A run another process is training (or one that was killed) is followed
+  // while it says "running".
+  m_watcher->watch(run->record);
   return true;
+}
+
+void
+MainWindow::showWatchedRun(qint64 id)
+{
+  if (m_controller->isActive())
+    return;
+  const auto run = m_runs->load(id);
+  if (!run)
+    return;
+  try {
+    m_presenter->showStoredRun(*run);
+  } catch (const std::exception& e) {
+    m_watcher->stop();
+    m_status->showMessage(tr("Cannot show run %1: %2").arg(id).arg(QString::fromUtf8(e.what())));
+    return;
+  }
+  const auto& record = run->record;
+  m_status->showStoredRun(
+    id, record.steps, run->task.training.totalSteps, QString::fromStdString(record.status));
+  if (record.status == "running") {
+    m_status->showMessage(tr("Run %1 is training in another process: step %2 of %3, read at %4.")
+                            .arg(id)
+                            .arg(record.steps)
+                            .arg(run->task.training.totalSteps)
+                            .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    return;
+  }
+  m_status->showMessage(
+    tr("Run %1 has ended (%2).").arg(id).arg(QString::fromStdString(record.status)));
+  if (run->hasCheckpoint) // its last experts, for the sliders
+    m_controller->openRun(id, m_cacheDirectory);
 }
 
 void

@@ -34,6 +34,7 @@ class RunActions;
 class RunLibrary;
 class RunPresenter;
 class RunStatus;
+class RunWatcher;
 class TaskLibrary;
 
 /// The main window: run setup on the left, reward curves and the Pareto front
@@ -61,6 +62,8 @@ public:
   TaskLibrary* taskLibrary() const { return m_tasks.get(); }
   /// The run database: browse, reopen, compare, resume.
   RunLibrary* runLibrary() const { return m_runs; }
+  /// Follows an opened run that another process is training.
+  RunWatcher* runWatcher() const { return m_watcher; }
   widgets::RunSetupPanel* runSetupPanel() const { return m_runSetup; }
   widgets::RewardPlot* rewardPlot() const { return m_rewardPlot; }
   widgets::DivergencePlot* divergencePlot() const { return m_divergencePlot; }
@@ -88,10 +91,13 @@ private:
   void createMenus();
   void connectController();
   void updateRecentTasks();
+  /// Shows the followed run `id` again, as it now is in the store.
+  void showWatchedRun(qint64 id);
 
   TrainingController* m_controller = nullptr;
   std::unique_ptr<TaskLibrary> m_tasks;
   RunLibrary* m_runs = nullptr;
+  RunWatcher* m_watcher = nullptr;
   RunPresenter* m_presenter = nullptr;
   FrontModel* m_front = nullptr;
   RunActions* m_actions = nullptr;

@@ -175,6 +175,16 @@ RunLibrary::load(qint64 id)
   return loaded;
 }
 
+std::optional<engine::RunRecord>
+RunLibrary::record(qint64 id)
+{
+  try {
+    return engine::RunStore(m_databasePath().toStdString()).run(id);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 void
 RunLibrary::compare(const QVector<qint64>& ids)
 {

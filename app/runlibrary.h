@@ -54,6 +54,9 @@ public:
   /// Deletes the run, its rows and its checkpoint folder.
   void remove(qint64 id);
   std::optional<StoredRun> load(qint64 id);
+  /// The run's record alone, quietly: nothing when it cannot be read now
+  /// (a run another process is writing is polled with it).
+  std::optional<engine::RunRecord> record(qint64 id);
   void compare(const QVector<qint64>& ids);
   /// Asks whether to resume the newest interrupted run, if there is one with a checkpoint.
   void offerToResume();

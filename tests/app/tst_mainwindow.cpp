@@ -9,6 +9,7 @@
 
 #include "runlibrary.h"
 #include "runsetuppanel.h"
+#include "runwatcher.h"
 #include "samplestable.h"
 #include "samplesview.h"
 #include "screenshot.h"
@@ -220,6 +221,39 @@ private Q_SLOTS:
              std::string("renamed"));
     Q_EMIT window.runLibrary()->browser()->deleteRequested(id);
     QCOMPARE(window.runLibrary()->browser()->rowCount(), 0);
+  }
+
+  // A run that another process trains (here another window, whose worker thread
+  // writes the store as `paretolab-cli train` or rank 0 of several ranks does) is
+  // followed as it grows, until it ends.
+  void followsARunThatAnotherProcessTrains()
+  {
+    QTemporaryDir data;
+    const QString database = data.filePath(QStringLiteral("runs.sqlite"));
+    MainWindow other;
+    other.setCacheDirectory(m_cache.path());
+    other.controller()->setDatabasePath(database);
+    QVERIFY(other.loadTask(QStringLiteral("toy")));
+    other.runSetupPanel()->setTotalSteps(24);
+    QSignalSpy stored(other.controller(), &TrainingController::runStored);
+    QSignalSpy finished(other.controller(), &TrainingController::runFinished);
+    other.startTraining();
+    QVERIFY(stored.wait(60000));
+    const qint64 id = stored.first().at(0).toLongLong();
+
+    MainWindow window;
+    window.setCacheDirectory(m_cache.path());
+    window.controller()->setDatabasePath(database);
+    window.runWatcher()->setInterval(100);
+    QVERIFY(window.openStoredRun(id, /*loadExperts=*/false));
+    QVERIFY(window.runWatcher()->isWatching());
+    const int first = window.rewardPlot()->expertGraph(0, 0)->dataCount();
+    QTRY_VERIFY_WITH_TIMEOUT(window.rewardPlot()->expertGraph(0, 0)->dataCount() > first, 60000);
+    QVERIFY(window.runWatcher()->isWatching()); // still training: still followed
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.runWatcher()->isWatching(), 10000);
+    QCOMPARE(window.rewardPlot()->expertGraph(0, 0)->dataCount(), 24);
+    QCOMPARE(window.paretoPlot()->pointCount(), other.paretoPlot()->pointCount());
   }
 
   // A locked database used to throw through the event loop from the run browser.
