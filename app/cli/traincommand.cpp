@@ -129,9 +129,11 @@ runTrain(const TrainArguments& arguments)
     trainer.resumeFrom(resumeFrom->path);
   std::unique_ptr<LocalRanks> local;
   const auto ranks = joinRequestedRanks(arguments, local);
+  uint64_t setupBytes = 0; // the task, the prior and the checkpoint, sent once
   if (ranks) {
     trainer.distributeOver(ranks);
     shareRun(*ranks, task, prepared.prior.path, resumeFrom ? resumeFrom->path : std::string{});
+    setupBytes = ranks->bytesMoved();
   }
   const auto recorder = session.recorder();
   const auto started = std::chrono::steady_clock::now();
@@ -153,10 +155,12 @@ runTrain(const TrainArguments& arguments)
   }
   if (ranks)
     std::fprintf(stderr,
-                 "paretolab-cli: %d ranks; rank 0 moved %llu bytes in %lld merges\n",
+                 "paretolab-cli: %d ranks; rank 0 moved %llu bytes in %lld merges, after %llu "
+                 "bytes to set up the ranks\n",
                  ranks->size(),
-                 (unsigned long long)ranks->bytesMoved(),
-                 (long long)result.rounds);
+                 (unsigned long long)(ranks->bytesMoved() - setupBytes),
+                 (long long)(result.rounds - (resumeFrom ? resumeFrom->round : 0)),
+                 (unsigned long long)setupBytes);
   const double seconds =
     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   session.finish(result);
