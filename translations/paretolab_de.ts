@@ -440,114 +440,129 @@
 <context>
     <name>paretolab::app::MainWindow</name>
     <message>
-        <location filename="../app/mainwindow.cpp" line="45"/>
+        <location filename="../app/mainwindow.cpp" line="47"/>
         <source>ParetoLab</source>
         <translation>ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="54"/>
+        <location filename="../app/mainwindow.cpp" line="56"/>
         <source>Reward per objective</source>
         <translation>Belohnung je Ziel</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="55"/>
+        <location filename="../app/mainwindow.cpp" line="57"/>
         <source>Rewards</source>
         <translation>Belohnungen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="56"/>
+        <location filename="../app/mainwindow.cpp" line="58"/>
         <source>Expert divergence at each merge</source>
         <translation>Abstand der Experten bei jedem Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="57"/>
+        <location filename="../app/mainwindow.cpp" line="59"/>
         <source>Divergence</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="59"/>
+        <location filename="../app/mainwindow.cpp" line="61"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="108"/>
+        <location filename="../app/mainwindow.cpp" line="111"/>
         <source>Run setup</source>
         <translation>Laufkonfiguration</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="127"/>
+        <location filename="../app/mainwindow.cpp" line="130"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="134"/>
+        <location filename="../app/mainwindow.cpp" line="137"/>
         <source>Samples</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="141"/>
+        <location filename="../app/mainwindow.cpp" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="142"/>
+        <location filename="../app/mainwindow.cpp" line="145"/>
         <source>&amp;Open task…</source>
         <translation>Aufgabe ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="144"/>
+        <location filename="../app/mainwindow.cpp" line="147"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="144"/>
+        <location filename="../app/mainwindow.cpp" line="147"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="148"/>
+        <location filename="../app/mainwindow.cpp" line="151"/>
         <source>R&amp;uns…</source>
         <translation>Lä&amp;ufe…</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="148"/>
+        <location filename="../app/mainwindow.cpp" line="151"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="149"/>
+        <location filename="../app/mainwindow.cpp" line="152"/>
         <source>&amp;Recent tasks</source>
         <translation>&amp;Zuletzt geöffnete Aufgaben</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="153"/>
+        <location filename="../app/mainwindow.cpp" line="156"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="193"/>
+        <location filename="../app/mainwindow.cpp" line="196"/>
         <source>Trained on %1 (cached)</source>
         <translation>Auf %1 trainiert (zwischengespeichert)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="194"/>
+        <location filename="../app/mainwindow.cpp" line="197"/>
         <source>%1
 Pretrained on %2</source>
         <translation>%1
 Vortrainiert auf %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="301"/>
+        <location filename="../app/mainwindow.cpp" line="308"/>
         <source>ParetoLab — run %1: %2</source>
         <translation>ParetoLab — Lauf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="156"/>
+        <location filename="../app/mainwindow.cpp" line="327"/>
+        <source>Cannot show run %1: %2</source>
+        <translation>Lauf %1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="334"/>
+        <source>Run %1 is training in another process: step %2 of %3, read at %4.</source>
+        <translation>Lauf %1 trainiert in einem anderen Prozess: Schritt %2 von %3, gelesen um %4.</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="342"/>
+        <source>Run %1 has ended (%2).</source>
+        <translation>Lauf %1 ist beendet (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/mainwindow.cpp" line="159"/>
         <source>&amp;Run</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="163"/>
+        <location filename="../app/mainwindow.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -582,37 +597,37 @@ Vortrainiert auf %2</translation>
         <translation>Ü&amp;ber ParetoLab</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="209"/>
+        <location filename="../app/mainwindow.cpp" line="215"/>
         <source>The run failed</source>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="214"/>
+        <location filename="../app/mainwindow.cpp" line="220"/>
         <source>run %1 (%2)</source>
         <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="217"/>
+        <location filename="../app/mainwindow.cpp" line="223"/>
         <source>The run is not recorded</source>
         <translation>Der Lauf wird nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="246"/>
+        <location filename="../app/mainwindow.cpp" line="253"/>
         <source>ParetoLab — %1</source>
         <translation>ParetoLab — %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="247"/>
+        <location filename="../app/mainwindow.cpp" line="254"/>
         <source>Loaded %1. Press Start (F5) to train.</source>
         <translation>%1 geladen. Drücken Sie Start (F5), um das Training zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="252"/>
+        <location filename="../app/mainwindow.cpp" line="259"/>
         <source>Cannot load the task: %1</source>
         <translation>Die Aufgabe kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="253"/>
+        <location filename="../app/mainwindow.cpp" line="260"/>
         <source>Cannot load the task</source>
         <translation>Aufgabe kann nicht geladen werden</translation>
     </message>
@@ -627,17 +642,17 @@ Vortrainiert auf %2</translation>
         <translation>&lt;h3&gt;ParetoLab %1&lt;/h3&gt;&lt;p&gt;Feinabstimmung generativer Modelle auf mehrere Belohnungen zugleich mit IterativeRS (Ghari, Sciabola, Wang, NeurIPS 2025), MORLHF und Rewarded Soups.&lt;/p&gt;&lt;p&gt;LibTorch %2 · RDKit %3 · Qt %4&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="287"/>
+        <location filename="../app/mainwindow.cpp" line="294"/>
         <source>run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="292"/>
+        <location filename="../app/mainwindow.cpp" line="299"/>
         <source>Opened run %1 (%2, %3 steps).</source>
         <translation>Lauf %1 geöffnet (%2, %3 Schritte).</translation>
     </message>
     <message>
-        <location filename="../app/mainwindow.cpp" line="284"/>
+        <location filename="../app/mainwindow.cpp" line="291"/>
         <source>Cannot open run %1: %2</source>
         <translation>Lauf %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -775,57 +790,57 @@ Vortrainiert auf %2</translation>
         <translation>erledigte Schritte</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="194"/>
+        <location filename="../app/runlibrary.cpp" line="204"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="215"/>
+        <location filename="../app/runlibrary.cpp" line="225"/>
         <source>average reward</source>
         <translation>mittlere Belohnung</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="216"/>
+        <location filename="../app/runlibrary.cpp" line="226"/>
         <source>ICV (samples)</source>
         <translation>ICV (Samples)</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="218"/>
+        <location filename="../app/runlibrary.cpp" line="228"/>
         <source>objective balance</source>
         <translation>Ausgewogenheit der Ziele</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="219"/>
+        <location filename="../app/runlibrary.cpp" line="229"/>
         <source>hypervolume of the merged policies</source>
         <translation>Hypervolumen der zusammengeführten Policies</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="221"/>
+        <location filename="../app/runlibrary.cpp" line="231"/>
         <source>KL to the prior</source>
         <translation>KL zum Prior</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="227"/>
+        <location filename="../app/runlibrary.cpp" line="237"/>
         <source>Compare runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="251"/>
+        <location filename="../app/runlibrary.cpp" line="261"/>
         <source>Resume the interrupted run?</source>
         <translation>Den unterbrochenen Lauf fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="252"/>
+        <location filename="../app/runlibrary.cpp" line="262"/>
         <source>Run %1 (“%2”) stopped unexpectedly after %3 steps. Resume it from its last merge round?</source>
         <translation>Lauf %1 („%2“) wurde nach %3 Schritten unerwartet beendet. Ab der letzten Merge-Runde fortsetzen?</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="259"/>
+        <location filename="../app/runlibrary.cpp" line="269"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/runlibrary.cpp" line="260"/>
+        <location filename="../app/runlibrary.cpp" line="270"/>
         <source>&amp;Not now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
@@ -833,34 +848,34 @@ Vortrainiert auf %2</translation>
 <context>
     <name>paretolab::app::RunPresenter</name>
     <message>
-        <location filename="../app/runpresenter.cpp" line="209"/>
+        <location filename="../app/runpresenter.cpp" line="207"/>
         <source>Sweep: %1 of %2 weight vectors</source>
         <translation>Abtastung: %1 von %2 Gewichtsvektoren</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="212"/>
+        <location filename="../app/runpresenter.cpp" line="210"/>
         <source>Sweep stopped after %1 of %2 weight vectors.</source>
         <translation>Durchlauf nach %1 von %2 Gewichtsvektoren abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="300"/>
-        <location filename="../app/runpresenter.cpp" line="361"/>
+        <location filename="../app/runpresenter.cpp" line="298"/>
+        <location filename="../app/runpresenter.cpp" line="359"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="300"/>
-        <location filename="../app/runpresenter.cpp" line="361"/>
+        <location filename="../app/runpresenter.cpp" line="298"/>
+        <location filename="../app/runpresenter.cpp" line="359"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="145"/>
+        <location filename="../app/runpresenter.cpp" line="143"/>
         <source>Samples of the prior</source>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="325"/>
+        <location filename="../app/runpresenter.cpp" line="323"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
@@ -870,27 +885,27 @@ Vortrainiert auf %2</translation>
         <translation>%1 %2–%3</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="148"/>
+        <location filename="../app/runpresenter.cpp" line="146"/>
         <source>Samples of the merged policy: %1</source>
         <translation>Samples der zusammengeführten Policy: %1</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="154"/>
+        <location filename="../app/runpresenter.cpp" line="152"/>
         <source>Samples of the sweep point %1</source>
         <translation>Samples des Durchlaufpunkts %1</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="158"/>
+        <location filename="../app/runpresenter.cpp" line="156"/>
         <source>(pinned)</source>
         <translation>(angeheftet)</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="324"/>
+        <location filename="../app/runpresenter.cpp" line="322"/>
         <source>λ = (%1), experts of round %2</source>
         <translation>λ = (%1), Experten von Runde %2</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="395"/>
+        <location filename="../app/runpresenter.cpp" line="393"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>
