@@ -118,16 +118,17 @@ LocalRanks::~LocalRanks()
   for (auto& worker : m_workers)
     worker->kill();
   std::error_code ignored;
-  fs::remove_all(m_logDirectory, ignored);
+  if (!m_keepLogs)
+    fs::remove_all(m_logDirectory, ignored);
 }
 
 std::string
 LocalRanks::describeFailures()
 {
-  // A worker that lost rank 0 takes a moment to notice and end.
-  for (int wait = 0; wait < 20; ++wait) {
-    if (std::any_of(m_workers.begin(), m_workers.end(), [](auto& worker) {
-          return worker->poll().value_or(0) != 0;
+  // The workers that lost a peer take a moment to notice and end.
+  for (int wait = 0; wait < 50; ++wait) {
+    if (std::all_of(m_workers.begin(), m_workers.end(), [](auto& worker) {
+          return worker->poll().has_value();
         }))
       break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -141,7 +142,11 @@ LocalRanks::describeFailures()
     failures += "\n  rank " + rank +
                 (*code > 128 ? " was killed by signal " + std::to_string(*code - 128)
                              : " ended with exit code " + std::to_string(*code)) +
-                lastLines(m_logDirectory + "/rank-" + rank + ".log", 3);
+                lastLines(m_logDirectory + "/rank-" + rank + ".log", 2);
+  }
+  if (!failures.empty()) {
+    m_keepLogs = true;
+    failures += "\n  (the workers' logs are kept in " + m_logDirectory + ")";
   }
   return failures;
 }

@@ -40,11 +40,14 @@ public:
   std::shared_ptr<engine::RankGroup> group() const { return m_group; }
   /// Waits for the workers to end; throws DistributedError naming those that failed.
   void waitForWorkers();
-  /// What became of the workers that have ended badly, with the end of their logs.
+  /// What became of the workers that have ended badly, with the end of their
+  /// logs, after giving those still running a few seconds to notice a lost
+  /// peer and end. Their logs are then kept.
   std::string describeFailures();
 
 private:
   std::string m_logDirectory;
+  bool m_keepLogs = false; ///< a worker failed: its log is worth reading
   std::vector<std::unique_ptr<ChildProcess>> m_workers;
   std::shared_ptr<engine::RankGroup> m_group;
 };

@@ -88,8 +88,14 @@ printComparison(const engine::RunResult& result,
 int
 runTrain(const TrainArguments& arguments)
 {
-  if (arguments.worker.world > 1 && arguments.worker.rank > 0)
-    return runWorkerRank(engine::joinRanks(arguments.worker.address()), arguments.cacheDirectory);
+  if (arguments.worker.world > 1 && arguments.worker.rank > 0) {
+    try {
+      return runWorkerRank(engine::joinRanks(arguments.worker.address()), arguments.cacheDirectory);
+    } catch (const engine::DistributedError& error) {
+      std::fprintf(stderr, "paretolab-cli: error: %s\n", error.what());
+      return 3;
+    }
+  }
   auto& stop = interruptSource();
   engine::RunSession session(arguments.db);
   if (!arguments.resume.empty())
@@ -143,6 +149,7 @@ runTrain(const TrainArguments& arguments)
     if (local && !result.cancelled)
       local->waitForWorkers();
   } catch (const engine::DistributedError& error) {
+    ranks->leave(); // the workers still waiting on rank 0 notice, and end
     std::fprintf(stderr,
                  "paretolab-cli: error: %s%s\nparetolab-cli: run %lld can go on from its last "
                  "merge: paretolab-cli train --resume %lld --db %s [--ranks N]\n",
@@ -204,7 +211,12 @@ runTrain(const TrainArguments& arguments)
     if (!companions.heldOutPath.empty())
       for (auto& record : readSampleFile(*prepared.domain, companions.heldOutPath).records)
         heldOut.push_back(std::move(record.text));
-    if (!prepared.domain->isConditional()) { // completions are no corpus texts to compare with
+    // Stopped during the sweep: the summary says so at once, without the
+    // generative metrics, which can take minutes against a large corpus.
+    if (stop.stop_requested())
+      summary["cancelled"] = true;
+    if (!prepared.domain->isConditional() && !stop.stop_requested()) {
+      // completions are no corpus texts to compare with
       const auto corpus = prepared.domain->corpus();
       for (const auto& [key, evaluation] :
            { std::pair{ "initial", &result.initial }, { "final", &result.final } })
@@ -215,7 +227,7 @@ runTrain(const TrainArguments& arguments)
       summary["prior_metrics"] = companions.metrics;
     engine::writeFileAtomically(arguments.summary, summary.dump(2) + "\n");
   }
-  return result.cancelled ? 130 : 0;
+  return result.cancelled || stop.stop_requested() ? 130 : 0;
 }
 
 void

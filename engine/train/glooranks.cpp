@@ -69,8 +69,16 @@ public:
   int size() const override { return m_size; }
   uint64_t bytesMoved() const override { return m_bytes; }
 
+  void leave() override
+  {
+    m_group.reset();
+    m_store.reset();
+  }
+
   std::string broadcast(std::string bytes, int root) override
   {
+    if (!m_group)
+      throw DistributedError("rank " + std::to_string(m_rank) + " has left the run");
     try {
       // The length first, so that every rank can size its buffer.
       auto length = torch::tensor({ int64_t(bytes.size()) }, torch::kLong);

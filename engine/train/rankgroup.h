@@ -36,6 +36,9 @@ public:
   virtual std::string broadcast(std::string bytes, int root) = 0;
   /// The payload bytes this rank has sent as a root or received, so far.
   virtual uint64_t bytesMoved() const = 0;
+  /// Leaves the run: closes this rank's connections, so that ranks waiting
+  /// on it stop at once rather than at the timeout. broadcast() then throws.
+  virtual void leave() = 0;
 
   /// The rank that trains objective `expert`'s expert: round-robin.
   int ownerOf(size_t expert) const { return int(expert % size_t(size())); }

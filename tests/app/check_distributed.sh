@@ -59,6 +59,10 @@ seconds=$(( $(date +%s) - killed_at ))
 grep -q "rank 2 was killed by signal 9" "$work/killed.log" \
   || { echo "the message does not name the lost rank:"; cat "$work/killed.log"; exit 1; }
 grep -q "can go on from its last merge" "$work/killed.log"
+# The worker that survived noticed the loss itself, and said so.
+grep -q "rank 1 ended with exit code 3" "$work/killed.log" \
+  || { echo "rank 1 did not end on its own:"; cat "$work/killed.log"; exit 1; }
+grep -q "rank 1 lost contact with the other ranks" "$work/killed.log"
 [ "$seconds" -le 60 ] || { echo "the run took $seconds s to stop, more than its 60 s timeout"; exit 1; }
 rounds=$(sqlite3 "$db" "SELECT max(round) FROM merges")
 [ "$rounds" -lt 10 ] || { echo "the run finished before the kill"; exit 1; }
