@@ -4,6 +4,7 @@
 #include "core/atomicfile.h"
 #include "model/policystate.h"
 
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 
@@ -152,6 +153,16 @@ loadPolicyCheckpoint(const std::string& path)
   } catch (const std::exception& e) {
     throw error(std::string("malformed header: ") + e.what());
   }
+  // The header may state any shape. One the model payload cannot hold (4 bytes
+  // a parameter) is refused here, before a byte of it is allocated.
+  const double d = double(options.embedDim);
+  const double leastParameters = d * (double(options.vocabSize) + double(options.contextLength)) +
+                                 double(options.layers) * 12.0 * d * d;
+  if (4.0 * leastParameters > double(payloads[0].size()))
+    throw error("its header states a shape of at least " +
+                std::to_string(int64_t(std::min(leastParameters, 1e18))) +
+                " parameters, which its model payload of " + std::to_string(payloads[0].size()) +
+                " bytes cannot hold");
   if (options.vocabSize != tokenizer->vocabSize())
     throw error("the model's vocabulary (" + std::to_string(options.vocabSize) +
                 ") does not match its tokenizer (" + std::to_string(tokenizer->vocabSize()) + ")");

@@ -159,7 +159,8 @@ subsetFromJson(const std::string& text, const std::vector<std::string>& names)
   subset.count = int64_t(number("count"));
   subset.averageReward = number("average_reward");
   subset.icv = number("icv");
-  const auto means = numbersByName(json.value("transformed_means", nlohmann::json::object()).dump());
+  const auto means =
+    numbersByName(json.value("transformed_means", nlohmann::json::object()).dump());
   for (const auto& name : names) {
     const auto found = means.find(name);
     subset.transformedMeans.push_back(found == means.end() ? kNaN : found->second);
@@ -201,8 +202,26 @@ RunStore::defaultPath()
   return defaultDataDirectory() + "/runs.sqlite";
 }
 
+namespace {
+
+/// A run database reached through a symbolic link is refused, naming where it
+/// leads: runs, checkpoints and WAL files would otherwise land beside a file
+/// the user did not name.
+const std::string&
+refuseSymbolicLink(const std::string& path)
+{
+  std::error_code error;
+  if (std::filesystem::is_symlink(path, error))
+    throw StoreError("the run database " + path + " is a symbolic link to " +
+                     std::filesystem::read_symlink(path, error).string() +
+                     "; ParetoLab does not follow it: open that file itself");
+  return path;
+}
+
+} // namespace
+
 RunStore::RunStore(const std::string& path)
-  : m_db(path, "run database")
+  : m_db(refuseSymbolicLink(path), "run database")
 {
   // Reading the schema first tells a foreign or damaged file apart before any write.
   const int version = schemaVersion();
@@ -262,8 +281,8 @@ RunStore::recordStep(int64_t run,
                      const std::vector<std::string>& objectiveNames)
 {
   // A single MORLHF policy trains as no one objective's expert.
-  const auto policy =
-    report.expert < 0 ? std::string("policy") : "expert:" + objectiveNames.at(size_t(report.expert));
+  const auto policy = report.expert < 0 ? std::string("policy")
+                                        : "expert:" + objectiveNames.at(size_t(report.expert));
   insertStep(run, policy, report, objectiveNames);
 }
 

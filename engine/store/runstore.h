@@ -105,8 +105,8 @@ class RunStore
 {
 public:
   /// Opens or creates `path`. Throws StoreError for a file that is not a
-  /// ParetoLab run database, is damaged, comes from a newer schema, or is
-  /// locked by another writer.
+  /// ParetoLab run database, is damaged, comes from a newer schema, is
+  /// locked by another writer, or is a symbolic link.
   explicit RunStore(const std::string& path);
 
   /// $XDG_DATA_HOME/paretolab/runs.sqlite, or ~/.local/share/paretolab/runs.sqlite.

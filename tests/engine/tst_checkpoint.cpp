@@ -74,6 +74,10 @@ private Q_SLOTS:
     QTest::newRow("trailing bytes") << QStringLiteral("append") << QStringLiteral("trailing");
     QTest::newRow("shape in header differs from weights")
       << QStringLiteral("shape") << QStringLiteral("shape");
+    // A hostile header: a model of 10^12 float parameters (4 TB) over a small
+    // payload is refused before anything is allocated.
+    QTest::newRow("header claims a 4 TB model")
+      << QStringLiteral("huge") << QStringLiteral("cannot hold");
   }
 
   void rejectsDamagedFiles()
@@ -114,6 +118,18 @@ private Q_SLOTS:
       writeBytes(bad,
                  wideBytes.substr(0, 20 + headerLength(wideBytes)) +
                    bytes.substr(20 + headerLength(bytes)));
+    } else if (damage == QStringLiteral("huge")) {
+      uint64_t length = 0;
+      for (int i = 0; i < 8; ++i)
+        length |= uint64_t(uint8_t(bytes[12 + i])) << (8 * i);
+      auto header = nlohmann::json::parse(bytes.substr(20, length));
+      header["gpt"]["embed_dim"] = 1000000;
+      header["gpt"]["layers"] = 1000;
+      const auto text = header.dump();
+      std::string stated;
+      for (int i = 0; i < 8; ++i)
+        stated += char((uint64_t(text.size()) >> (8 * i)) & 0xff);
+      writeBytes(bad, bytes.substr(0, 12) + stated + text + bytes.substr(20 + length));
     }
     try {
       loadPolicyCheckpoint(bad.toStdString());

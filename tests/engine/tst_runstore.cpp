@@ -128,10 +128,9 @@ private Q_SLOTS:
     report.divergence = 0.125;
     report.klDivergence = 0.0625;
     report.evaluation.rewards = { { 0.4, 0.9 }, { 0.44, -1.0 } };
-    report.evaluation.validUnique = { .count = 1,
-                                      .transformedMeans = { 0.4, 0.9 },
-                                      .averageReward = 0.65,
-                                      .icv = 3.5 };
+    report.evaluation.validUnique = {
+      .count = 1, .transformedMeans = { 0.4, 0.9 }, .averageReward = 0.65, .icv = 3.5
+    };
     store.recordMerge(id, report, kObjectives, "", "");
 
     const auto steps = store.steps(id, kObjectives);
@@ -191,6 +190,8 @@ private Q_SLOTS:
       << QStringLiteral("garbage") << QStringLiteral("not a database");
     QTest::newRow("newer schema") << QStringLiteral("newer") << QStringLiteral("newer ParetoLab");
     QTest::newRow("truncated") << QStringLiteral("truncated") << QStringLiteral("run database");
+    QTest::newRow("symbolic link")
+      << QStringLiteral("symlink") << QStringLiteral("symbolic link to");
   }
 
   void refusesFilesItMustNotWriteInto()
@@ -207,7 +208,11 @@ private Q_SLOTS:
         for (int i = 1; i <= 200; ++i)
           store.recordStep(id, step(i, 0), kObjectives);
       }
-      if (damage == QStringLiteral("newer")) {
+      if (damage == QStringLiteral("symlink")) {
+        const auto target = path + ".target";
+        std::filesystem::rename(path, target);
+        std::filesystem::create_symlink(target, path);
+      } else if (damage == QStringLiteral("newer")) {
         sqlite3* db = nullptr;
         sqlite3_open(path.c_str(), &db);
         sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
@@ -246,7 +251,7 @@ private Q_SLOTS:
     const std::vector<std::string> toy{ "ones", "alternation", "pattern" };
     QCOMPARE(store.steps(runs[0].id, toy).size(), size_t(14));  // 12 expert rows, 2 merged
     QVERIFY(store.samples(runs[0].id).front().context.empty()); // v1 had no contexts
-    QVERIFY(store.samples(runs[0].id).front().rewards.empty());  // nor rewards
+    QVERIFY(store.samples(runs[0].id).front().rewards.empty()); // nor rewards
     QVERIFY(std::isnan(store.merges(runs[0].id).front().klDivergence));
     QVERIFY(store.createRun("after migration", "{}", 1, "") > runs[0].id);
   }
