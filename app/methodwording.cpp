@@ -28,6 +28,7 @@ Wordings::experts()
     .roundsLabel = tr("&Experts of:"),
     .steered = tr("Re-merged and scored %1 samples in %2 s (average reward %3)."),
     .steeredPoint = tr("Samples of the re-merge %1"),
+    .roundPolicy = tr("experts of round %1"),
     .roundDone = tr("Round %1 merged. Drag a slider to re-merge the experts with other weights."),
     .roundLoaded = tr("The experts of round %1 are ready: drag a slider or sweep."),
     .reach = tr("The experts of round %1 reach, over %2 re-merges: %3."),
@@ -57,6 +58,7 @@ Wordings::of(engine::Method method)
       wording.roundsLabel = tr("&Policy of:");
       wording.steered = tr("Composed θ(w) and scored %1 samples in %2 s (average reward %3).");
       wording.steeredPoint = tr("Samples of θ(w) for %1");
+      wording.roundPolicy = tr("policy of round %1");
       wording.roundDone =
         tr("Round %1 evaluated. Drag a slider to compose the policy for other weights.");
       wording.roundLoaded = tr("The policy of round %1 is ready: drag a slider or sweep.");
@@ -74,6 +76,7 @@ Wordings::of(engine::Method method)
       wording.steered = tr("Prompted the model with the rewards w maps to and scored %1 samples "
                            "in %2 s (average reward %3).");
       wording.steeredPoint = tr("Samples prompted for %1");
+      wording.roundPolicy = tr("model of round %1");
       wording.roundDone = tr("Round %1 fitted. Drag a slider to ask the model for other rewards.");
       wording.roundLoaded = tr("The model of round %1 is ready: drag a slider or sweep.");
       wording.reach = tr("The model of round %1 reaches, over %2 weightings: %3.");

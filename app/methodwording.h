@@ -19,6 +19,7 @@ struct MethodWording
   QString roundsLabel;   ///< before the round chooser, with its mnemonic
   QString steered;       ///< %1 samples, %2 seconds, %3 average reward
   QString steeredPoint;  ///< the caption of a steered point's samples; %1 its weights
+  QString roundPolicy;   ///< what a steered point was made from; %1 the round
   QString roundDone;     ///< %1 the round
   QString roundLoaded;   ///< %1 the round
   QString reach;         ///< %1 the round, %2 how many points, %3 the ranges

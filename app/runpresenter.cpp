@@ -317,10 +317,11 @@ RunPresenter::addRemerge(const QVector<double>& weights,
   QStringList lambda;
   for (double w : weights)
     lambda << QString::number(w, 'f', 2);
-  const QString label =
-    round >= 0
-      ? tr("λ = (%1), experts of round %2").arg(lambda.join(QStringLiteral(", "))).arg(round)
-      : tr("λ = (%1)").arg(lambda.join(QStringLiteral(", ")));
+  const QString label = round >= 0
+                          ? tr("λ = (%1), %2")
+                              .arg(lambda.join(QStringLiteral(", ")),
+                                   wordingOf(m_task.training.method).roundPolicy.arg(round))
+                          : tr("λ = (%1)").arg(lambda.join(QStringLiteral(", ")));
   const int index =
     m_views.front->add(evaluation,
                        weights,

@@ -25,136 +25,151 @@
     </message>
     <message>
         <location filename="../app/methodwording.cpp" line="31"/>
+        <source>experts of round %1</source>
+        <translation>Experten von Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="32"/>
         <source>Round %1 merged. Drag a slider to re-merge the experts with other weights.</source>
         <translation>Runde %1 zusammengeführt. Ziehen Sie einen Schieberegler, um die Experten mit anderen Gewichten neu zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="32"/>
+        <location filename="../app/methodwording.cpp" line="33"/>
         <source>The experts of round %1 are ready: drag a slider or sweep.</source>
         <translation>Die Experten von Runde %1 sind bereit: Regler ziehen oder Durchlauf starten.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="33"/>
+        <location filename="../app/methodwording.cpp" line="34"/>
         <source>The experts of round %1 reach, over %2 re-merges: %3.</source>
         <translation>Die Experten von Runde %1 erreichen über %2 Neuzusammenführungen: %3.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="34"/>
+        <location filename="../app/methodwording.cpp" line="35"/>
         <source>They are only m steps apart, so the sliders barely move the policy: choose an earlier round, or train with a larger m.</source>
         <translation>Sie liegen nur m Schritte auseinander, daher bewegen die Regler die Policy kaum: wählen Sie eine frühere Runde oder trainieren Sie mit größerem m.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="45"/>
+        <location filename="../app/methodwording.cpp" line="46"/>
         <source>MORLHF trains one policy for the task&apos;s weights: there are no experts to re-merge. Train IterativeRS or RS to steer the trade-off.</source>
         <translation>MORLHF trainiert eine Policy für die Gewichte der Aufgabe: Es gibt keine Experten zum Neu-Zusammenführen. Trainieren Sie IterativeRS oder RS, um den Kompromiss zu steuern.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="47"/>
+        <location filename="../app/methodwording.cpp" line="48"/>
         <source>MORLHF trains one policy: no experts drift apart.</source>
         <translation>MORLHF trainiert eine Policy: Keine Experten entfernen sich voneinander.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="48"/>
+        <location filename="../app/methodwording.cpp" line="49"/>
         <source>Round %1 evaluated.</source>
         <translation>Runde %1 bewertet.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="52"/>
+        <location filename="../app/methodwording.cpp" line="53"/>
         <source>Weights w of CLP&apos;s one policy; they always sum to 1. Dragging composes its parameters θ(w) = Σ wᵢ θᵢ: it was trained for every weighting.</source>
         <translation>Gewichte w der einen CLP-Policy; ihre Summe ist immer 1. Ziehen setzt ihre Parameter θ(w) = Σ wᵢ θᵢ zusammen: Sie wurde für jede Gewichtung trainiert.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="54"/>
+        <location filename="../app/methodwording.cpp" line="55"/>
         <source>CLP trains one policy for every weighting: after the first evaluation, a slider composes its parameters for the weights you set.</source>
         <translation>CLP trainiert eine Policy für jede Gewichtung: Nach der ersten Bewertung setzt ein Schieberegler ihre Parameter für die gewählten Gewichte zusammen.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="56"/>
+        <location filename="../app/methodwording.cpp" line="57"/>
         <source>CLP trains one steerable policy: no experts drift apart.</source>
         <translation>CLP trainiert eine steuerbare Policy: Keine Experten driften auseinander.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="57"/>
+        <location filename="../app/methodwording.cpp" line="58"/>
         <source>&amp;Policy of:</source>
         <translation>&amp;Policy von:</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="58"/>
+        <location filename="../app/methodwording.cpp" line="59"/>
         <source>Composed θ(w) and scored %1 samples in %2 s (average reward %3).</source>
         <translation>θ(w) zusammengesetzt und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="59"/>
+        <location filename="../app/methodwording.cpp" line="60"/>
         <source>Samples of θ(w) for %1</source>
         <translation>Samples von θ(w) für %1</translation>
     </message>
     <message>
         <location filename="../app/methodwording.cpp" line="61"/>
+        <source>policy of round %1</source>
+        <translation>Policy von Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="63"/>
         <source>Round %1 evaluated. Drag a slider to compose the policy for other weights.</source>
         <translation>Runde %1 bewertet. Ziehen Sie einen Schieberegler, um die Policy für andere Gewichte zusammenzusetzen.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="62"/>
+        <location filename="../app/methodwording.cpp" line="64"/>
         <source>The policy of round %1 is ready: drag a slider or sweep.</source>
         <translation>Die Policy von Runde %1 ist bereit: Regler ziehen oder Durchlauf starten.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="63"/>
+        <location filename="../app/methodwording.cpp" line="65"/>
         <source>The policy of round %1 reaches, over %2 weightings: %3.</source>
         <translation>Die Policy von Runde %1 erreicht über %2 Gewichtungen: %3.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="64"/>
+        <location filename="../app/methodwording.cpp" line="66"/>
         <source>The sliders barely move this policy yet: train it longer.</source>
         <translation>Die Regler bewegen diese Policy noch kaum: trainieren Sie länger.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="68"/>
+        <location filename="../app/methodwording.cpp" line="70"/>
         <source>Weights w of RiC&apos;s one model; they always sum to 1. Dragging writes the rewards that w maps to into its prompt: the parameters stay as trained.</source>
         <translation>Gewichte w des einen Modells von RiC; ihre Summe ist immer 1. Ziehen schreibt die Belohnungen, auf die w abbildet, in seinen Prompt: die Parameter bleiben wie trainiert.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="70"/>
+        <location filename="../app/methodwording.cpp" line="72"/>
         <source>RiC fine-tunes one model on reward tokens: after the first round, a slider asks it for the rewards your weights map to.</source>
         <translation>RiC feintunt ein Modell auf Belohnungs-Tokens: nach der ersten Runde fragt ein Schieberegler es nach den Belohnungen, auf die Ihre Gewichte abbilden.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="72"/>
+        <location filename="../app/methodwording.cpp" line="74"/>
         <source>RiC trains one model: no experts drift apart.</source>
         <translation>RiC trainiert ein Modell: keine Experten driften auseinander.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="73"/>
+        <location filename="../app/methodwording.cpp" line="75"/>
         <source>&amp;Model of:</source>
         <translation>&amp;Modell von:</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="74"/>
+        <location filename="../app/methodwording.cpp" line="76"/>
         <source>Prompted the model with the rewards w maps to and scored %1 samples in %2 s (average reward %3).</source>
         <translation>Das Modell mit den Belohnungen zu w gepromptet und %1 Samples in %2 s bewertet (mittlere Belohnung %3).</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="76"/>
+        <location filename="../app/methodwording.cpp" line="78"/>
         <source>Samples prompted for %1</source>
         <translation>Samples, gepromptet für %1</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="77"/>
+        <location filename="../app/methodwording.cpp" line="79"/>
+        <source>model of round %1</source>
+        <translation>Modell von Runde %1</translation>
+    </message>
+    <message>
+        <location filename="../app/methodwording.cpp" line="80"/>
         <source>Round %1 fitted. Drag a slider to ask the model for other rewards.</source>
         <translation>Runde %1 angepasst. Ziehen Sie einen Schieberegler, um das Modell nach anderen Belohnungen zu fragen.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="78"/>
+        <location filename="../app/methodwording.cpp" line="81"/>
         <source>The model of round %1 is ready: drag a slider or sweep.</source>
         <translation>Das Modell von Runde %1 ist bereit: Regler ziehen oder Durchlauf starten.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="79"/>
+        <location filename="../app/methodwording.cpp" line="82"/>
         <source>The model of round %1 reaches, over %2 weightings: %3.</source>
         <translation>Das Modell von Runde %1 erreicht über %2 Gewichtungen: %3.</translation>
     </message>
     <message>
-        <location filename="../app/methodwording.cpp" line="80"/>
+        <location filename="../app/methodwording.cpp" line="83"/>
         <source>The sliders barely move this model yet: train it longer.</source>
         <translation>Die Regler bewegen dieses Modell noch kaum: trainieren Sie länger.</translation>
     </message>
@@ -859,13 +874,13 @@ Vortrainiert auf %2</translation>
     </message>
     <message>
         <location filename="../app/runpresenter.cpp" line="298"/>
-        <location filename="../app/runpresenter.cpp" line="359"/>
+        <location filename="../app/runpresenter.cpp" line="360"/>
         <source>Prior</source>
         <translation>Prior</translation>
     </message>
     <message>
         <location filename="../app/runpresenter.cpp" line="298"/>
-        <location filename="../app/runpresenter.cpp" line="359"/>
+        <location filename="../app/runpresenter.cpp" line="360"/>
         <source>Round %1, step %2</source>
         <translation>Runde %1, Schritt %2</translation>
     </message>
@@ -875,7 +890,12 @@ Vortrainiert auf %2</translation>
         <translation>Samples des Priors</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="323"/>
+        <location filename="../app/runpresenter.cpp" line="321"/>
+        <source>λ = (%1), %2</source>
+        <translation>λ = (%1), %2</translation>
+    </message>
+    <message>
+        <location filename="../app/runpresenter.cpp" line="324"/>
         <source>λ = (%1)</source>
         <translation>λ = (%1)</translation>
     </message>
@@ -900,12 +920,7 @@ Vortrainiert auf %2</translation>
         <translation>(angeheftet)</translation>
     </message>
     <message>
-        <location filename="../app/runpresenter.cpp" line="322"/>
-        <source>λ = (%1), experts of round %2</source>
-        <translation>λ = (%1), Experten von Runde %2</translation>
-    </message>
-    <message>
-        <location filename="../app/runpresenter.cpp" line="393"/>
+        <location filename="../app/runpresenter.cpp" line="394"/>
         <source>Samples of run %1, %2</source>
         <translation>Samples von Lauf %1, %2</translation>
     </message>

@@ -391,6 +391,10 @@ private Q_SLOTS:
     QVERIFY(!roundsLabel->text().contains(QStringLiteral("Experts")));
     QVERIFY2(!panel->info()->text().contains(QStringLiteral("e-merge")),
              qPrintable(panel->info()->text()));
+    const auto caption = window.samplesView()->caption(); // the dragged point's samples
+    QVERIFY2(caption.contains(QStringLiteral("of round")) &&
+               !caption.contains(QStringLiteral("experts")),
+             qPrintable(caption));
     window.runActions()->sweep()->trigger();
     QVERIFY(QTest::qWaitFor([&] { return countOf(window.paretoPlot(), PointKind::Sweep) == 15; },
                             120000));
