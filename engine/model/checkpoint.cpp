@@ -2,6 +2,7 @@
 #include "model/checkpoint.h"
 
 #include "core/atomicfile.h"
+#include "core/errormessage.h"
 #include "model/policystate.h"
 
 #include <algorithm>
@@ -184,10 +185,7 @@ loadPolicyCheckpoint(const std::string& path)
                              header.value("config", nlohmann::json{}),
                              payloads[1] };
   } catch (const std::exception& e) {
-    // c10::Error messages carry a C++ backtrace; keep the first line.
-    std::string message = e.what();
-    message = message.substr(0, message.find('\n'));
-    throw error("the model does not match its stated shape: " + message);
+    throw error("the model does not match its stated shape: " + firstLineOf(e));
   }
 }
 

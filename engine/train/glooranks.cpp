@@ -3,6 +3,8 @@
 // ProcessGroupGloo for the collectives, as torch.distributed does.
 #include "train/rankgroup.h"
 
+#include "core/errormessage.h"
+
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/torch.h>
@@ -16,13 +18,6 @@
 namespace paretolab::engine {
 
 namespace {
-
-std::string
-firstLine(const std::exception& error)
-{
-  std::string message = error.what();
-  return message.substr(0, message.find('\n'));
-}
 
 /// The local address whose route reaches `host`: what a Gloo device must bind
 /// for the other ranks to reach it. A UDP "connect" sends nothing.
@@ -100,7 +95,7 @@ public:
                                        : "while receiving from rank " + std::to_string(root);
       throw DistributedError("rank " + std::to_string(m_rank) +
                              " lost contact with the other ranks " + what + ": " +
-                             firstLine(error));
+                             firstLineOf(error));
     }
   }
 
@@ -151,7 +146,7 @@ joinRanks(const RankAddress& address, const std::function<void(uint16_t port)>& 
     throw DistributedError("rank " + std::to_string(address.rank) + " of " +
                            std::to_string(address.size) + " could not join the run at " +
                            address.host + ":" + std::to_string(address.port) + ": " +
-                           firstLine(error));
+                           firstLineOf(error));
   }
 }
 

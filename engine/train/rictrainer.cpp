@@ -2,6 +2,7 @@
 #include "train/rictrainer.h"
 
 #include "core/atomicfile.h"
+#include "core/errormessage.h"
 #include "model/checkpoint.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
@@ -142,9 +143,7 @@ struct RicTrainer::Impl
       Gpt probe(modelOptions);
       loadParameters(*probe, point.rho);
     } catch (const std::exception& e) {
-      std::string message = e.what();
-      throw CheckpointError("checkpoint " + path +
-                            " cannot be resumed: " + message.substr(0, message.find('\n')));
+      throw CheckpointError("checkpoint " + path + " cannot be resumed: " + firstLineOf(e));
     }
     return point;
   }

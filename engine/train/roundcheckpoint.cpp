@@ -2,6 +2,7 @@
 #include "train/roundcheckpoint.h"
 
 #include "core/atomicfile.h"
+#include "core/errormessage.h"
 #include "core/sha256.h"
 #include "model/checkpoint.h"
 
@@ -132,9 +133,7 @@ readRoundCheckpoint(const std::string& path,
   } catch (const CheckpointError&) {
     throw;
   } catch (const std::exception& e) {
-    std::string message = e.what();
-    throw CheckpointError("checkpoint " + path +
-                          " cannot be resumed: " + message.substr(0, message.find('\n')));
+    throw CheckpointError("checkpoint " + path + " cannot be resumed: " + firstLineOf(e));
   }
   return checkpoint;
 }
