@@ -3,6 +3,7 @@
 
 #include "core/atomicfile.h"
 #include "core/errormessage.h"
+#include "core/torcharchive.h"
 #include "model/policystate.h"
 
 #include <algorithm>
@@ -173,6 +174,7 @@ loadPolicyCheckpoint(const std::string& path)
     std::vector<std::vector<int64_t>> expectedShapes;
     for (const auto& p : state->model->parameters())
       expectedShapes.push_back(p.sizes().vec());
+    checkTorchArchive(payloads[0]);
     std::istringstream modelStream(payloads[0]);
     // torch::load replaces tensors with set_(), adopting whatever shape the
     // archive holds, so compare against the shapes the options imply.

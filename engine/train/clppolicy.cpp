@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/clppolicy.h"
 
+#include "core/torcharchive.h"
 #include "model/sampling.h"
 
 #include <cmath>
@@ -222,6 +223,7 @@ struct ClpPolicy::Impl
 
   void loadOptimizer(const std::string& state)
   {
+    checkTorchArchive(state);
     torch::serialize::InputArchive archive;
     std::istringstream bytes(state);
     archive.load_from(bytes);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/expert.h"
 
+#include "core/torcharchive.h"
 #include "model/sampling.h"
 #include "train/ppo.h"
 
@@ -139,6 +140,7 @@ restoreExperts(std::vector<Expert>& experts,
       loadParameters(*expert.valueHead, checkpoint.valueHeads[k]);
     expert.resetOptimizer(ppo);
     if (!checkpoint.optimizerStates.empty()) {
+      checkTorchArchive(checkpoint.optimizerStates[k]);
       std::istringstream state(checkpoint.optimizerStates[k]);
       torch::load(*expert.optimizer, state);
     }
@@ -191,6 +193,7 @@ packExpert(Expert& expert, bool withOptimizer)
 void
 unpackExpert(Expert& expert, const std::string& bytes)
 {
+  checkTorchArchive(bytes);
   std::istringstream stream(bytes);
   torch::serialize::InputArchive archive;
   archive.load_from(stream);

@@ -3,6 +3,7 @@
 
 #include "core/atomicfile.h"
 #include "core/runtime.h"
+#include "core/torcharchive.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
@@ -175,6 +176,7 @@ loadState(const std::string& path, size_t trainTexts)
   if (path.empty() || !std::filesystem::exists(path))
     return std::nullopt;
   try {
+    checkTorchArchiveFile(path);
     torch::serialize::InputArchive archive;
     archive.load_from(path);
     PretrainState state;
@@ -275,6 +277,7 @@ pretrainPolicy(Policy& policy,
     order = saved->order;
     loadParameters(model, saved->parameters);
     bestParameters = saved->bestParameters;
+    checkTorchArchive(saved->optimizer);
     std::istringstream optimizerState(saved->optimizer);
     torch::load(optimizer, optimizerState);
     auto generator = at::detail::getDefaultCPUGenerator();

@@ -3,6 +3,7 @@
 
 #include "core/atomicfile.h"
 #include "core/errormessage.h"
+#include "core/torcharchive.h"
 #include "model/checkpoint.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
@@ -398,6 +399,7 @@ RicTrainer::run(TrainingObserver& observer, std::stop_token stop)
   int64_t firstStep = 1;
   if (resume) {
     loadParameters(*model, resume->rho);
+    checkTorchArchive(resume->optimizerStates.at(0));
     std::istringstream state(resume->optimizerStates.at(0));
     torch::load(optimizer, state);
     generator.set_state(resume->generatorStates.at(0));

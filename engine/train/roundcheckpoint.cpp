@@ -4,6 +4,7 @@
 #include "core/atomicfile.h"
 #include "core/errormessage.h"
 #include "core/sha256.h"
+#include "core/torcharchive.h"
 #include "model/checkpoint.h"
 
 #include <filesystem>
@@ -98,6 +99,7 @@ readRoundCheckpoint(const std::string& path,
 {
   RoundCheckpoint checkpoint;
   try {
+    checkTorchArchiveFile(path);
     torch::serialize::InputArchive archive;
     archive.load_from(path);
     torch::Tensor scalar;

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/atomicfile.h"
+#include "core/torcharchive.h"
 #include "model/checkpoint.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
+#include "train/roundcheckpoint.h"
 
 #include <QtTest>
 
 #include <fstream>
+#include <sstream>
 
 using namespace paretolab::engine;
 
@@ -139,6 +142,72 @@ private Q_SLOTS:
       QVERIFY2(what.contains(message), qPrintable(what));
       QVERIFY2(what.contains(bad), qPrintable(what)); // names the file
     }
+  }
+
+  // LibTorch allocates whatever size an archive entry states: a hostile
+  // archive is refused before LibTorch reads it.
+  void refusesArchiveEntriesLargerThanTheArchive()
+  {
+    std::ostringstream out;
+    torch::save(torch::arange(64), out);
+    std::string archive = out.str();
+    checkTorchArchive(archive); // a real archive passes
+
+    // The first central directory entry's uncompressed size, set to 4 GB.
+    const auto entry = archive.find("PK\x01\x02");
+    QVERIFY(entry != std::string::npos);
+    for (int i = 0; i < 4; ++i)
+      archive[entry + 24 + i] = char(0xf0 | (i > 0 ? 0x0f : 0));
+    QString message;
+    try {
+      checkTorchArchive(archive);
+    } catch (const TorchArchiveError& e) {
+      message = QString::fromStdString(e.what());
+    }
+    QVERIFY2(message.contains(QStringLiteral("states 4294967280 bytes, more than the archive")),
+             qPrintable(message));
+
+    QCOMPARE(QString::fromStdString([&] {
+               try {
+                 checkTorchArchive("not a zip archive at all, just text");
+               } catch (const TorchArchiveError& e) {
+                 return std::string(e.what());
+               }
+               return std::string();
+             }()),
+             QStringLiteral("it has no ZIP directory (not a LibTorch archive, or truncated)"));
+  }
+
+  // The round checkpoints scripts/fuzz found: a pickle that asked LibTorch
+  // for a memo of 20 GB, and module source that crashed LibTorch's parser.
+  // Each is a CheckpointError now, before LibTorch sees it.
+  void refusesTheFuzzedRoundCheckpoints_data()
+  {
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("20 GB memo") << QStringLiteral("pickle-record-of-20-gb")
+                                << QStringLiteral(
+                                     "its pickle \"archive/data.pkl\" asks for a memo of");
+    QTest::newRow("crashing source")
+      << QStringLiteral("torchscript-source-that-crashes-libtorch")
+      << QStringLiteral("its module source \"archive/code/__torch__.py\" has a line (2)");
+  }
+
+  void refusesTheFuzzedRoundCheckpoints()
+  {
+    QFETCH(QString, input);
+    QFETCH(QString, reason);
+    const auto bytes = readFile(
+      PARETOLAB_SOURCE_DIR "/tests/fuzz/regressions/fuzz_roundcheckpoint/" + input.toStdString());
+    const auto path = m_dir.filePath(QStringLiteral("round-1.plround")).toStdString();
+    writeBytes(QString::fromStdString(path), bytes.substr(1)); // the first byte is the target's
+    QString message;
+    try {
+      readRoundCheckpoint(path, 3, 3, true, false);
+    } catch (const CheckpointError& e) {
+      message = QString::fromStdString(e.what());
+    }
+    QVERIFY2(message.contains(reason), qPrintable(message));
   }
 
   void atomicWriteLeavesNoTemporaryFiles()
