@@ -148,17 +148,22 @@ runTrain(const TrainArguments& arguments)
     result = trainWithProgress(trainer, "train", stop.get_token(), recorder.get());
     if (local && !result.cancelled)
       local->waitForWorkers();
-  } catch (const engine::DistributedError& error) {
-    ranks->leave(); // the workers still waiting on rank 0 notice, and end
+  } catch (const std::exception& error) {
+    // A lost rank, a full disk, a failed write: what was recorded up to the
+    // last merge stays, and the user is told how to go on from it.
+    const bool lostRank = dynamic_cast<const engine::DistributedError*>(&error) != nullptr;
+    if (ranks)
+      ranks->leave(); // the workers still waiting on rank 0 notice, and end
     std::fprintf(stderr,
                  "paretolab-cli: error: %s%s\nparetolab-cli: run %lld can go on from its last "
-                 "merge: paretolab-cli train --resume %lld --db %s [--ranks N]\n",
+                 "merge: paretolab-cli train --resume %lld --db %s%s\n",
                  error.what(),
-                 local ? local->describeFailures().c_str() : "",
+                 lostRank && local ? local->describeFailures().c_str() : "",
                  (long long)runId,
                  (long long)runId,
-                 arguments.db.c_str());
-    return 3;
+                 arguments.db.c_str(),
+                 ranks ? " [--ranks N]" : "");
+    return lostRank ? 3 : 2;
   }
   if (ranks)
     std::fprintf(stderr,
@@ -218,10 +223,21 @@ runTrain(const TrainArguments& arguments)
     if (!prepared.domain->isConditional() && !stop.stop_requested()) {
       // completions are no corpus texts to compare with
       const auto corpus = prepared.domain->corpus();
+      std::fprintf(stderr,
+                   "paretolab-cli: generative metrics of the prior's and the final samples "
+                   "against %zu corpus texts (Ctrl+C skips them)\n",
+                   corpus.size());
       for (const auto& [key, evaluation] :
-           { std::pair{ "initial", &result.initial }, { "final", &result.final } })
-        summary["generative_metrics"][key] =
-          prepared.domain->generativeMetrics(evaluation->samples, heldOut, corpus);
+           { std::pair{ "initial", &result.initial }, { "final", &result.final } }) {
+        auto metrics = prepared.domain->generativeMetrics(
+          evaluation->samples, heldOut, corpus, stop.get_token());
+        if (stop.stop_requested()) {
+          summary.erase("generative_metrics");
+          summary["cancelled"] = true;
+          break;
+        }
+        summary["generative_metrics"][key] = std::move(metrics);
+      }
     }
     if (companions.metrics.is_object())
       summary["prior_metrics"] = companions.metrics;
