@@ -178,6 +178,12 @@ public:
   {
     for (const auto& [key, value] : m_json.items())
       if (!m_used.count(key)) {
+        // A shared task file must not choose where this user's files are written.
+        if (namesAPlaceToWrite(key))
+          fail(key,
+               "a task file cannot choose where runs, checkpoints or cached priors are "
+               "written; they go to your data and cache directories, or where --db and "
+               "--cache-dir say");
         std::string known;
         for (const auto& k : m_used)
           known += (known.empty() ? "" : ", ") + k;
@@ -186,6 +192,12 @@ public:
   }
 
 private:
+  static bool namesAPlaceToWrite(const std::string& key)
+  {
+    return key == "db" || key.find("cache") != std::string::npos ||
+           key.find("database") != std::string::npos || key.find("checkpoint") != std::string::npos;
+  }
+
   inline static const nlohmann::json m_empty = nlohmann::json::object();
   inline static const nlohmann::json m_missing; // null: the key is absent
   const nlohmann::json& m_json;

@@ -342,6 +342,26 @@ private Q_SLOTS:
   "prior": 3
 })");
 
+    // Where files are written is the user's choice (--db, --cache-dir), never a task file's.
+    addBadTask("a cache directory", "cache_dir", 4, "cannot choose where", R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" } ],
+  "cache_dir": "/etc"
+})");
+    addBadTask("a run database", "database", 4, "--db and --cache-dir", R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" } ],
+  "database": "/var/lib/other/runs.sqlite"
+})");
+    addBadTask(
+      "a checkpoint directory", "training.checkpoint_directory", 5, "cannot choose where", R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" } ],
+  "training": {
+    "checkpoint_directory": "/usr/lib"
+  }
+})");
+
     // An unknown top-level key whose name also occurs earlier, inside a nested section.
     addBadTask("unknown top-level key named like a nested one",
                "seed",
