@@ -108,7 +108,8 @@ Domain::isNovel(const std::string& sample) const
 std::map<std::string, double>
 Domain::generativeMetrics(const std::vector<std::string>& samples,
                           const std::vector<std::string>& test,
-                          const std::vector<std::string>& train) const
+                          const std::vector<std::string>& train,
+                          std::stop_token stop) const
 {
   (void)test; // the generic metrics compare with the training texts only
   // Canonical forms of the valid samples, in sample order; "" marks an invalid one.
@@ -134,7 +135,12 @@ Domain::generativeMetrics(const std::vector<std::string>& samples,
   }
   if (!train.empty()) {
     std::vector<std::string> trainForms(train.size());
-    parallelFor(train.size(), [&](size_t i) { trainForms[i] = canonical(train[i]); });
+    parallelFor(train.size(), [&](size_t i) {
+      if (!stop.stop_requested()) // a 500,000-molecule corpus takes minutes
+        trainForms[i] = canonical(train[i]);
+    });
+    if (stop.stop_requested())
+      return {};
     const std::unordered_set<std::string> trainSet(trainForms.begin(), trainForms.end());
     const std::unordered_set<std::string> distinct(valid.begin(), valid.end());
     size_t novel = 0;

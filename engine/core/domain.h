@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -124,11 +125,12 @@ public:
   /// novelty, the share of distinct valid samples not in `train` (in
   /// canonical form). Domains add comparisons with `test` (molecules:
   /// IntDiv1/2, fragment and scaffold similarity, SNN). Either set may be
-  /// empty: what needs it is left out.
-  virtual std::map<std::string, double> generativeMetrics(
-    const std::vector<std::string>& samples,
-    const std::vector<std::string>& test,
-    const std::vector<std::string>& train) const;
+  /// empty: what needs it is left out. Against a large corpus this takes
+  /// minutes; when `stop` is requested it returns early, with nothing.
+  virtual std::map<std::string, double> generativeMetrics(const std::vector<std::string>& samples,
+                                                          const std::vector<std::string>& test,
+                                                          const std::vector<std::string>& train,
+                                                          std::stop_token stop = {}) const;
 
   /// A plain-text rendering of one sample for terminals and logs.
   virtual std::string render(const std::string& sample) const { return sample; }

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <fstream>
 #include <set>
+#include <stop_token>
 
 using namespace paretolab::engine;
 
@@ -70,6 +71,19 @@ private Q_SLOTS:
     QVERIFY(!metrics.count("novelty"));
     QVERIFY(!metrics.count("SNN"));
     QVERIFY(!metrics.count("Frag"));
+  }
+
+  // `train --summary` stops them when the user presses Ctrl+C (a ChEMBL-size
+  // corpus takes minutes); the same inputs give every metric without a stop.
+  void stopWhenAsked()
+  {
+    const auto samples = readLines("samples.smi");
+    const auto test = readLines("test.smi");
+    const auto train = readLines("train.smi");
+    std::stop_source stop;
+    stop.request_stop();
+    QVERIFY(domain().generativeMetrics(samples, test, train, stop.get_token()).empty());
+    QVERIFY(domain().generativeMetrics(samples, test, train).count("novelty"));
   }
 
   void randomizedSmilesSpellTheSameMolecule()

@@ -253,9 +253,12 @@ MoleculeDomain::metrics(const std::vector<std::string>& samples) const
 std::map<std::string, double>
 MoleculeDomain::generativeMetrics(const std::vector<std::string>& samples,
                                   const std::vector<std::string>& test,
-                                  const std::vector<std::string>& train) const
+                                  const std::vector<std::string>& train,
+                                  std::stop_token stop) const
 {
-  auto result = Domain::generativeMetrics(samples, test, train);
+  auto result = Domain::generativeMetrics(samples, test, train, stop);
+  if (stop.stop_requested())
+    return {};
   // MOSES compares the valid samples in canonical form, duplicates kept.
   std::vector<std::string> forms(samples.size());
   parallelFor(samples.size(), [&](size_t i) { forms[i] = canonicalSmiles(samples[i]); });

@@ -49,10 +49,10 @@ public:
   /// radius-2, 2048-bit fingerprints over the unique valid molecules).
   std::map<std::string, double> metrics(const std::vector<std::string>& samples) const override;
   /// The generic metrics and MOSES's IntDiv1/2, SNN, Frag and Scaf against `test`.
-  std::map<std::string, double> generativeMetrics(
-    const std::vector<std::string>& samples,
-    const std::vector<std::string>& test,
-    const std::vector<std::string>& train) const override;
+  std::map<std::string, double> generativeMetrics(const std::vector<std::string>& samples,
+                                                  const std::vector<std::string>& test,
+                                                  const std::vector<std::string>& train,
+                                                  std::stop_token stop = {}) const override;
   std::string render(const std::string& sample) const override;
   /// The canonical SMILES as title and RDKit's depiction as the picture.
   SampleDescription describe(const std::string& sample,
