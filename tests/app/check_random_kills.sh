@@ -34,6 +34,10 @@ while [ "$kills" -lt 20 ]; do
   kill -9 "$child" 2>/dev/null || true
   wait "$child" 2>/dev/null || true
   kills=$((kills + 1))
+  if [ ! -f "$db" ]; then # killed while it started: there is nothing to check yet
+    echo "kill $kills after $delay s: before the database was created"
+    continue
+  fi
   integrity=$(sql "PRAGMA integrity_check")
   [ "$integrity" = ok ] || { echo "kill $kills at $delay s: integrity_check says $integrity"; exit 1; }
   twice=$(sql "SELECT run, policy, step, count(*) FROM steps GROUP BY run, policy, step HAVING count(*) > 1")
