@@ -4,16 +4,11 @@
 // instrumentation never calls them). The fuzz build links these no-ops into
 // the engine; libFuzzer learns nothing from such comparisons either way.
 
-extern "C" {
-
-void
-__sanitizer_cov_trace_cmpf(float, float)
+extern "C"
 {
-}
 
-void
-__sanitizer_cov_trace_cmpd(double, double)
-{
-}
+  void __sanitizer_cov_trace_cmpf(float, float) {}
+
+  void __sanitizer_cov_trace_cmpd(double, double) {}
 
 } // extern "C"
