@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -22,6 +23,9 @@ main(int argc, char* argv[])
   QApplication::setApplicationName(QStringLiteral("paretolab"));
   QApplication::setOrganizationName(QStringLiteral("ParetoLab"));
   QApplication::setApplicationVersion(QStringLiteral(PARETOLAB_VERSION));
+  // The desktop file's name, so that the desktop matches windows to the launcher.
+  QApplication::setDesktopFileName(QStringLiteral("org.paretolab.ParetoLab"));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.paretolab.ParetoLab.svg")));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
@@ -58,8 +62,12 @@ main(int argc, char* argv[])
   QLocale::setDefault(QLocale(code));
   QTranslator translator;
   QTranslator qtTranslator;
+  // An installed translation first, so that a newer one can be dropped in.
+  const QString installed =
+    QApplication::applicationDirPath() + QStringLiteral("/../share/paretolab/translations");
   if (code != QStringLiteral("en") &&
-      translator.load(QStringLiteral(":/i18n/paretolab_%1.qm").arg(code))) {
+      (translator.load(QStringLiteral("paretolab_%1").arg(code), installed) ||
+       translator.load(QStringLiteral(":/i18n/paretolab_%1.qm").arg(code)))) {
     QApplication::installTranslator(&translator);
     if (qtTranslator.load(QStringLiteral("qtbase_%1").arg(code),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

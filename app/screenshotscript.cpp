@@ -58,8 +58,17 @@ void
 ScreenshotScript::grabAndQuit()
 {
   const QString error = saveScreenshot(m_window, m_path);
-  if (!error.isEmpty())
+  if (!error.isEmpty()) {
     std::fprintf(stderr, "paretolab: %s\n", qPrintable(error));
+  } else {
+    // What the picture shows, for scripts that check it (tests/packaging).
+    const auto* setup = m_window->runSetupPanel();
+    const auto prior = setup->hasTask() ? setup->task().priorPath : std::string{};
+    std::printf("paretolab: saved %s: %s; prior: %s\n",
+                qPrintable(m_path),
+                qPrintable(m_window->windowTitle()),
+                prior.empty() ? "pretrained on the corpus" : prior.c_str());
+  }
   QCoreApplication::exit(error.isEmpty() ? 0 : 1);
 }
 

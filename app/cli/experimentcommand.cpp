@@ -128,7 +128,8 @@ childArguments(const ExperimentArguments& arguments,
   } else {
     fs::remove(files.database);
     fs::remove_all(files.database.parent_path() / "checkpoints");
-    child.insert(child.end(), { "--config", fs::absolute(arguments.config).string() });
+    child.insert(child.end(),
+                 { "--config", fs::absolute(engine::locateTaskFile(arguments.config)).string() });
     for (const auto& assignment : arguments.overrides)
       child.insert(child.end(), { "--set", assignment });
     for (const auto& assignment : cell.overrides())

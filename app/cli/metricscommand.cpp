@@ -116,8 +116,8 @@ addMetricsCommand(CLI::App& app, int& exitCode)
   command->add_option("--input", arguments->input, "Samples, e.g. written by sample")
     ->required()
     ->check(CLI::ExistingFile);
-  command->add_option("--config", arguments->config, "Task JSON file naming the domain")
-    ->check(CLI::ExistingFile);
+  command->add_option(
+    "--config", arguments->config, "Task JSON file naming the domain, or a bundled task's name");
   command->add_option("--set", arguments->overrides, "Override a task key (with --config)");
   command->add_option("--domain", arguments->domain, "Domain, without --config");
   command->add_option("--domain-options", arguments->options, "Domain options as JSON")

@@ -187,11 +187,10 @@ addPretrainCommand(CLI::App& app, int& exitCode)
                  arguments->corpus,
                  "Text file, one sequence per line (default: the domain's corpus)")
     ->check(CLI::ExistingFile);
-  command
-    ->add_option("--config",
-                 arguments->config,
-                 "Task JSON file to take the model and pretraining options from")
-    ->check(CLI::ExistingFile);
+  command->add_option("--config",
+                      arguments->config,
+                      "Task JSON file, or a bundled task's name, to take the model and "
+                      "pretraining options from");
   command->add_option("--set", arguments->overrides, "Override a task key (with --config)");
   command->add_option("--out", arguments->out, "Where to write the prior checkpoint")->required();
   command->add_option(

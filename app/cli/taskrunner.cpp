@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "taskrunner.h"
 
-#include "core/atomicfile.h"
 #include "core/domainregistry.h"
 #include "progressbar.h"
 
@@ -89,9 +88,11 @@ interruptSource()
 void
 addTaskOptions(CLI::App* command, TaskArguments& arguments, bool configRequired)
 {
-  command->add_option("--config", arguments.config, "Task JSON file")
-    ->required(configRequired)
-    ->check(CLI::ExistingFile);
+  command
+    ->add_option("--config",
+                 arguments.config,
+                 "Task JSON file, or a bundled task's name (toy, molecules, ...)")
+    ->required(configRequired);
   command->add_option(
     "--set", arguments.overrides, "Override a task key, e.g. --set training.total_steps=20");
   command->add_option("--prior", arguments.prior, "Use this prior checkpoint, not the cache");
@@ -129,14 +130,8 @@ PretrainProgressBar::operator()(const engine::PretrainProgress& p)
 PreparedTask
 prepareTask(const TaskArguments& arguments, std::stop_token stop)
 {
-  std::string text;
-  try {
-    text = engine::readFile(arguments.config);
-  } catch (const std::exception& e) {
-    throw engine::TaskError(e.what());
-  }
   return prepareTask(
-    engine::parseTaskText(text, arguments.config, arguments.overrides), arguments, stop);
+    engine::loadTaskConfig(arguments.config, arguments.overrides), arguments, stop);
 }
 
 PreparedTask

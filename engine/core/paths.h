@@ -16,7 +16,8 @@ defaultDataDirectory();
 
 /// Where the shipped data (priors and their held-out sets) is looked for, in
 /// order: $PARETOLAB_RESOURCES; share/paretolab beside the program's bin/
-/// folder (an installed copy); the source tree's resources/ (a build tree).
+/// folder (an installed copy); the source tree's resources/, for the programs
+/// of the build tree only.
 std::vector<std::string>
 resourceDirectories();
 
@@ -24,5 +25,18 @@ resourceDirectories();
 /// it; empty when none does.
 std::string
 findResource(const std::string& relativePath);
+
+/// Where the corpora that scripts/setup fetches or extracts are looked for, in
+/// order: $PARETOLAB_DATA_DIR; the cache's data/ (scripts/fetch-chembl,
+/// scripts/fetch-summaries); /usr/local/share/paretolab/data (what setup
+/// extracts from Debian packages); data/ among resourceDirectories() (what an
+/// installed copy ships, docs/packaging.md).
+std::vector<std::string>
+dataDirectories();
+
+/// The first dataDirectories() entry holding `relativePath`, joined with it;
+/// empty when none does.
+std::string
+findDataFile(const std::string& relativePath);
 
 } // namespace paretolab::engine

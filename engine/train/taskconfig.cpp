@@ -547,16 +547,29 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
   return task;
 }
 
+std::string
+locateTaskFile(const std::string& path)
+{
+  std::error_code error;
+  if (std::filesystem::exists(path, error) || path.find('/') != std::string::npos ||
+      path.ends_with(".json"))
+    return path;
+  if (auto bundled = findResource("tasks/" + path + ".json"); !bundled.empty())
+    return bundled;
+  throw TaskError(path + ": no such task file, and no bundled task of that name");
+}
+
 TaskConfig
 loadTaskConfig(const std::string& path, const std::vector<std::string>& overrides)
 {
+  const auto file = locateTaskFile(path);
   std::string text;
   try {
-    text = readFile(path);
+    text = readFile(file);
   } catch (const std::exception& e) {
     throw TaskError(e.what());
   }
-  return parseTaskText(text, path, overrides);
+  return parseTaskText(text, file, overrides);
 }
 
 TaskConfig

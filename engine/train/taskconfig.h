@@ -37,7 +37,14 @@ struct TaskConfig
   nlohmann::json source; ///< the JSON as read, overrides applied
 };
 
-/// Reads, overrides and validates a task file. Throws TaskError.
+/// `path` itself when it is a file or looks like a path; else the bundled
+/// task of that name ("toy": tasks/toy.json among the resources), so that an
+/// installed copy runs `--config toy` from any folder. Throws TaskError.
+std::string
+locateTaskFile(const std::string& path);
+
+/// Reads, overrides and validates a task file, or the bundled task of that
+/// name ("molecules"). Throws TaskError.
 TaskConfig
 loadTaskConfig(const std::string& path, const std::vector<std::string>& overrides = {});
 

@@ -35,5 +35,7 @@ expect_error("must be a number above 0 and at most 10, got 20"
 file(WRITE "${WORK}/array.json" "[1, 2]")
 expect_error("array.json: the task must be an object, got \\[1,2\\]"
   train --config "${WORK}/array.json" --cache-dir "${WORK}/cache")
-expect_error("File does not exist: .*no-such-task.json"
+expect_error("cannot open .*no-such-task.json"
   train --config "${WORK}/no-such-task.json" --cache-dir "${WORK}/cache")
+expect_error("no-such-task: no such task file, and no bundled task of that name"
+  train --config no-such-task --cache-dir "${WORK}/cache")

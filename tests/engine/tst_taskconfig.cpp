@@ -64,6 +64,21 @@ private Q_SLOTS:
     QVERIFY(task.priorPath.empty());
   }
 
+  void loadsBundledTaskByName()
+  {
+    const auto byName = loadTaskConfig("toy");
+    const auto byPath = loadTaskConfig(PARETOLAB_SOURCE_DIR "/resources/tasks/toy.json");
+    QCOMPARE(byName.source, byPath.source);
+    QCOMPARE(byName.name, byPath.name);
+    try {
+      loadTaskConfig("no-such-task");
+      QFAIL("a name that is neither a file nor a bundled task was accepted");
+    } catch (const TaskError& e) {
+      QCOMPARE(QString::fromUtf8(e.what()),
+               QStringLiteral("no-such-task: no such task file, and no bundled task of that name"));
+    }
+  }
+
   void loadsFullTask()
   {
     QTemporaryDir dir;

@@ -2,9 +2,9 @@
 // Registers the DNA domain, reads its domain_options and finds its data files.
 
 #include "core/domainregistry.h"
+#include "core/paths.h"
 #include "domains/dna/dnadomain.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
@@ -28,21 +28,15 @@ const DataFile kMotifs{ "pfm_vertebrates.txt",
                         "r-bioc-pwmenrich",
                         "/usr/lib/R/site-library/PWMEnrich/extdata/pfm_vertebrates.txt" };
 
-/// The first of: $PARETOLAB_DATA_DIR, where scripts/setup extracts the files
-/// (/usr/local/share/paretolab/data), where the .deb installs them
-/// (/usr/share/paretolab/data), and where the file's own package puts it.
+/// Where scripts/setup extracts the file or an installed copy ships it
+/// (core/paths.h: dataDirectories), else where the file's own package puts it.
 std::string
 locate(const DataFile& file)
 {
-  std::vector<std::filesystem::path> candidates;
-  if (const char* directory = std::getenv("PARETOLAB_DATA_DIR"); directory && *directory)
-    candidates.emplace_back(std::filesystem::path(directory) / file.name);
-  candidates.emplace_back(std::filesystem::path("/usr/local/share/paretolab/data") / file.name);
-  candidates.emplace_back(std::filesystem::path("/usr/share/paretolab/data") / file.name);
-  candidates.emplace_back(file.debianPath);
-  for (const auto& candidate : candidates)
-    if (std::filesystem::exists(candidate))
-      return candidate.string();
+  if (auto found = findDataFile(file.name); !found.empty())
+    return found;
+  if (std::filesystem::exists(file.debianPath))
+    return file.debianPath;
   throw std::invalid_argument(std::string("the DNA domain needs ") + file.name + " (Debian " +
                               file.package +
                               "): run scripts/setup, which extracts it, or name "

@@ -12,11 +12,16 @@ namespace paretolab::engine {
 
 namespace {
 
-/// Where scripts/fetch-chembl leaves the 500k ChEMBL-21 SMILES: the cache's data folder.
+constexpr const char* kChemblCorpusName = "chembl-21-500k.smi";
+
+/// The 500k ChEMBL-21 SMILES: where scripts/fetch-chembl leaves them (the
+/// cache's data folder) or an installed copy ships them (core/paths.h); the
+/// cache's path when neither has them, for the message.
 std::string
 chemblCorpusPath()
 {
-  return defaultCacheDirectory() + "/data/chembl-21-500k.smi";
+  const auto found = findDataFile(kChemblCorpusName);
+  return found.empty() ? defaultCacheDirectory() + "/data/" + kChemblCorpusName : found;
 }
 
 /// A corpus name ("nci", "chembl") or a path, as a path.

@@ -6,7 +6,6 @@
 #include "core/paths.h"
 #include "domains/text/textdomain.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
@@ -14,22 +13,13 @@ namespace paretolab::engine {
 
 namespace {
 
-/// The folder scripts/fetch-summaries fills: the first of
-/// $PARETOLAB_DATA_DIR/summaries, the user's cache, and the shared data
-/// folders of scripts/setup and of the .deb that holds a Translation-en.
+/// The folder scripts/fetch-summaries fills, or an installed copy ships
+/// (core/paths.h: dataDirectories); empty when there is none.
 std::filesystem::path
 summariesFolder()
 {
-  std::vector<std::filesystem::path> candidates;
-  if (const char* directory = std::getenv("PARETOLAB_DATA_DIR"); directory && *directory)
-    candidates.emplace_back(std::filesystem::path(directory) / "summaries");
-  candidates.emplace_back(std::filesystem::path(defaultCacheDirectory()) / "data" / "summaries");
-  candidates.emplace_back("/usr/local/share/paretolab/data/summaries");
-  candidates.emplace_back("/usr/share/paretolab/data/summaries");
-  for (const auto& candidate : candidates)
-    if (std::filesystem::exists(candidate / "Translation-en"))
-      return candidate;
-  return {};
+  const auto index = findDataFile("summaries/Translation-en");
+  return index.empty() ? std::filesystem::path{} : std::filesystem::path(index).parent_path();
 }
 
 std::shared_ptr<Domain>
