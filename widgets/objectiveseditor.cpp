@@ -108,13 +108,13 @@ numberEdit(QWidget* parent, double value)
   return edit;
 }
 
+} // namespace
+
 void
 markInvalid(QLineEdit* edit, bool invalid)
 {
   edit->setStyleSheet(invalid ? QStringLiteral("background: #ffd6d6;") : QString());
 }
-
-} // namespace
 
 bool
 parseUserNumber(const QString& text, double& value)

@@ -70,4 +70,8 @@ private:
 bool
 parseUserNumber(const QString& text, double& value);
 
+/// Tints a field that holds a value the run cannot take, or clears the tint.
+void
+markInvalid(QLineEdit* edit, bool invalid);
+
 } // namespace paretolab::widgets

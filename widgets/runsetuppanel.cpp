@@ -32,12 +32,6 @@ parseInteger(const QString& text, int64_t& value)
   return ok;
 }
 
-void
-markInvalid(QLineEdit* edit, bool invalid)
-{
-  edit->setStyleSheet(invalid ? QStringLiteral("background: #ffd6d6;") : QString());
-}
-
 } // namespace
 
 struct RunSetupPanel::Parsed

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "experimentstats.h"
+#include "csvnumber.h"
 
 #include <boost/math/distributions/students_t.hpp>
 #include <nlohmann/json.hpp>
@@ -12,12 +13,6 @@
 namespace paretolab::cli {
 
 namespace {
-
-std::string
-number(double value)
-{
-  return std::isfinite(value) ? nlohmann::json(value).dump() : std::string{};
-}
 
 std::string
 plusMinus(const Estimate& estimate, int decimals)
@@ -115,13 +110,13 @@ resultsCsv(const std::vector<CellResult>& results, const std::vector<std::string
   csv << ",optimizer_at_merge,valid_unique_avg_reward,valid_unique_icv,front_hypervolume,seconds\n";
   for (const auto& result : results) {
     csv << result.cell.methodTitle() << ',' << result.cell.periodLabel() << ',' << result.cell.seed
-        << ',' << number(result.averageReward) << ',' << number(result.icv) << ','
-        << number(result.objectiveBalance);
+        << ',' << csvNumber(result.averageReward) << ',' << csvNumber(result.icv) << ','
+        << csvNumber(result.objectiveBalance);
     for (double mean : result.perObjective)
-      csv << ',' << number(mean);
-    csv << ',' << result.cell.optimizer << ',' << number(result.validUniqueAverageReward) << ','
-        << number(result.validUniqueIcv) << ',' << number(result.frontHypervolume) << ','
-        << number(result.seconds) << '\n';
+      csv << ',' << csvNumber(mean);
+    csv << ',' << result.cell.optimizer << ',' << csvNumber(result.validUniqueAverageReward) << ','
+        << csvNumber(result.validUniqueIcv) << ',' << csvNumber(result.frontHypervolume) << ','
+        << csvNumber(result.seconds) << '\n';
   }
   return csv.str();
 }

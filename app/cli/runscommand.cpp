@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
+#include "csvnumber.h"
 
 #include "samplefiles.h"
 
@@ -94,13 +95,6 @@ parseRound(const std::string& text)
   } catch (const std::exception&) {
   }
   throw std::runtime_error("--round must be all, final or a round number, not \"" + text + "\"");
-}
-
-/// A number as JSON would write it; empty for NaN, which CSV leaves blank.
-std::string
-numberText(double value)
-{
-  return std::isnan(value) ? std::string{} : nlohmann::json(value).dump();
 }
 
 int
@@ -211,9 +205,9 @@ runExport(const ExportArguments& arguments)
         out << row.policy << ',' << row.step << ',' << row.round;
         for (double value :
              { row.averageReward, row.icv, row.objectiveBalance, row.kl, row.entropy })
-          out << ',' << numberText(value);
+          out << ',' << csvNumber(value);
         for (const auto& name : names)
-          out << ',' << numberText(valueOf(row.transformedMeans, name));
+          out << ',' << csvNumber(valueOf(row.transformedMeans, name));
         if (arguments.what == "front")
           out << ',' << (nonDominated[i] ? 1 : 0);
         out << '\n';

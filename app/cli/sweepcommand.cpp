@@ -4,6 +4,7 @@
 // round; each merged policy is evaluated; the points go to a CSV, a plot and
 // the run database (where the GUI shows them with the run).
 #include "commands.h"
+#include "csvnumber.h"
 #include "frontsweep.h"
 #include "offscreengui.h"
 #include "taskrunner.h"
@@ -56,12 +57,6 @@ chosenRound(const engine::RunStore& store, int64_t run, const std::string& which
                                 ? std::string(" has no merge round with a checkpoint to sweep")
                                 : " has no checkpoint of merge round " + which));
   return *chosen;
-}
-
-std::string
-number(double value)
-{
-  return std::isfinite(value) ? nlohmann::json(value).dump() : std::string{};
 }
 
 int
@@ -119,13 +114,13 @@ runSweep(const SweepArguments& arguments)
   for (size_t i = 0; i < evaluations.size(); ++i) {
     const auto& evaluation = evaluations[i];
     for (double weight : grid[i])
-      csv << number(weight) << ',';
+      csv << csvNumber(weight) << ',';
     for (double mean : evaluation.transformedMeans)
-      csv << number(mean) << ',';
+      csv << csvNumber(mean) << ',';
     for (double mean : evaluation.rawMeans)
-      csv << number(mean) << ',';
-    csv << number(evaluation.averageReward) << ',' << number(evaluation.icv) << ','
-        << number(evaluation.objectiveBalance) << ',' << number(evaluation.hypervolume) << ','
+      csv << csvNumber(mean) << ',';
+    csv << csvNumber(evaluation.averageReward) << ',' << csvNumber(evaluation.icv) << ','
+        << csvNumber(evaluation.objectiveBalance) << ',' << csvNumber(evaluation.hypervolume) << ','
         << (nonDominated[i] ? 1 : 0) << '\n';
     if (arguments.keep)
       store.recordFrontPoint(arguments.run,

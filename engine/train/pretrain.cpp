@@ -3,6 +3,7 @@
 
 #include "core/atomicfile.h"
 #include "core/runtime.h"
+#include "core/stopwatch.h"
 #include "core/torcharchive.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
@@ -24,12 +25,6 @@
 namespace paretolab::engine {
 
 namespace {
-
-double
-secondsSince(std::chrono::steady_clock::time_point start)
-{
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 /// The token ids of `text` when it fits the context; nothing when it does
 /// not, or has tokens outside the vocabulary.

@@ -3,6 +3,7 @@
 
 #include "core/atomicfile.h"
 #include "core/errormessage.h"
+#include "core/stopwatch.h"
 #include "core/torcharchive.h"
 #include "model/checkpoint.h"
 #include "model/parameters.h"
@@ -30,12 +31,6 @@ namespace paretolab::engine {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double
-secondsSince(Clock::time_point start)
-{
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 /// What stays in memory of one round, for prompting it with any weights.
 struct RoundState

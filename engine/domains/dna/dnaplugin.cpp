@@ -86,7 +86,8 @@ makeDna(const nlohmann::json& json)
   return std::make_shared<DnaDomain>(options);
 }
 
-const bool kRegistered = registerDomain({ "dna", "DNA enhancers (motif-grammar proxy)", makeDna });
+const bool kDnaRegistered =
+  registerDomain({ "dna", "DNA enhancers (motif-grammar proxy)", makeDna });
 
 } // namespace
 

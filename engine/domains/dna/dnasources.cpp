@@ -14,14 +14,6 @@ namespace paretolab::engine::dna {
 
 namespace {
 
-std::string
-upper(std::string text)
-{
-  for (auto& c : text)
-    c = char(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
-
 void
 trimLineEnd(std::string& line)
 {
@@ -46,7 +38,7 @@ parseFasta(const std::string& text)
     }
     if (records.empty())
       throw std::runtime_error("FASTA: sequence before the first '>' header");
-    records.back().sequence += upper(line);
+    records.back().sequence += upperCase(line);
   }
   if (records.empty())
     throw std::runtime_error("FASTA: no record");

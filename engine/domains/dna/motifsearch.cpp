@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domains/dna/motifsearch.h"
 
+#include "domains/dna/nucleotides.h"
+
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
@@ -11,14 +13,6 @@ namespace {
 
 constexpr std::string_view kIupac = "ACGTRYSWKMBDHVN";
 constexpr std::size_t kLongestPattern = 100;
-
-std::string
-upper(std::string text)
-{
-  for (auto& c : text)
-    c = char(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
 
 /// The IUPAC code of the complementary bases: R (A/G) pairs with Y (C/T), and so on.
 char
@@ -79,11 +73,11 @@ iupacMatches(char code, char base)
 MotifQuery
 parseMotifQuery(const std::string& query, const std::vector<Motif>& motifs)
 {
-  const std::string wanted = upper(query);
+  const std::string wanted = upperCase(query);
   if (wanted.empty())
     throw std::invalid_argument("an empty search");
   for (const auto& motif : motifs)
-    if (upper(motif.name) == wanted || upper(motif.id) == wanted)
+    if (upperCase(motif.name) == wanted || upperCase(motif.id) == wanted)
       return { &motif, {} };
   if (wanted.size() > kLongestPattern)
     throw std::invalid_argument("a pattern of at most " + std::to_string(kLongestPattern) +

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domains/dna/nucleotides.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace paretolab::engine::dna {
@@ -127,6 +128,14 @@ meanPairwiseHamming(const std::vector<std::string>& sequences)
       ++pairs;
     }
   return pairs == 0 ? 0.0 : total / double(pairs);
+}
+
+std::string
+upperCase(std::string text)
+{
+  for (auto& c : text)
+    c = char(std::toupper(static_cast<unsigned char>(c)));
+  return text;
 }
 
 } // namespace paretolab::engine::dna

@@ -32,6 +32,10 @@ baseIndex(char base)
 
 inline constexpr std::array<char, 4> kBases{ 'A', 'C', 'G', 'T' };
 
+/// `text` in upper case (ASCII): sequence files mark repeats in lower case.
+std::string
+upperCase(std::string text);
+
 /// Why `sequence` is not a DNA sequence of `length` bases of A, C, G and T
 /// ("position 17: 'N' is not A, C, G or T"); empty when it is. `length` 0
 /// accepts any length.

@@ -81,7 +81,8 @@ makeMolecules(const nlohmann::json& json)
   return std::make_shared<MoleculeDomain>(options);
 }
 
-const bool kRegistered = registerDomain({ "molecules", "Molecules (SMILES)", makeMolecules });
+const bool kMoleculesRegistered =
+  registerDomain({ "molecules", "Molecules (SMILES)", makeMolecules });
 
 } // namespace
 

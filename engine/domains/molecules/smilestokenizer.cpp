@@ -48,7 +48,7 @@ public:
   }
 };
 
-const bool kRegistered = registerTokenSplitter(
+const bool kSmilesSplitterRegistered = registerTokenSplitter(
   { "smiles-regex",
     "SMILES tokens by the regex of Schwaller et al. (2019)",
     [](const nlohmann::json&) { return std::make_shared<const SmilesRegexSplitter>(); } });

@@ -110,7 +110,7 @@ makeSentencePiece(const nlohmann::json& parameters)
   return std::make_shared<const SentencePieceSplitter>(size.get<int>(), std::move(bytes));
 }
 
-const bool kRegistered = registerTokenSplitter(
+const bool kSentencePieceRegistered = registerTokenSplitter(
   { "sentencepiece",
     "SentencePiece unigram pieces trained on the corpus (parameter vocabulary_size)",
     makeSentencePiece });

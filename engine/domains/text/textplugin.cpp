@@ -86,7 +86,7 @@ makeText(const nlohmann::json& json)
   return std::make_shared<TextDomain>(options);
 }
 
-const bool kRegistered =
+const bool kTextRegistered =
   registerDomain({ "text", "Summaries (Debian package descriptions)", makeText });
 
 } // namespace

@@ -285,7 +285,7 @@ makeToy(const nlohmann::json& json)
   return std::make_shared<ToyDomain>(options);
 }
 
-const bool kRegistered = registerDomain({ "toy", "Toy bit strings", makeToy });
+const bool kToyRegistered = registerDomain({ "toy", "Toy bit strings", makeToy });
 
 } // namespace
 
