@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 
 namespace paretolab::cli {
 
@@ -29,6 +30,7 @@ struct PretrainArguments
   std::vector<std::string> overrides;
   std::string log;
   std::string heldOut;
+  std::string init;
   bool withoutOptimizer = false;
 };
 
@@ -102,7 +104,10 @@ runPretrain(const PretrainArguments& arguments)
   const auto corpus =
     arguments.corpus.empty() ? domain->corpus() : readCorpus(*domain, arguments.corpus);
 
-  if (fitContext) {
+  std::optional<engine::Policy> initial;
+  if (!arguments.init.empty())
+    initial = engine::loadPolicyCheckpoint(arguments.init).policy;
+  else if (fitContext) {
     // Fit the context to the corpus: BOS + longest text + EOS, read as length - 1 inputs.
     const auto probe = engine::Tokenizer::fit(domain->tokenizer(), corpus);
     size_t longest = 0;
@@ -127,7 +132,8 @@ runPretrain(const PretrainArguments& arguments)
       progress(p);
       log.record(p);
     },
-    stop.get_token());
+    stop.get_token(),
+    initial ? &*initial : nullptr);
   progress.finish();
   if (source.cancelled) {
     std::fprintf(
@@ -144,6 +150,8 @@ runPretrain(const PretrainArguments& arguments)
     { "augmentations", options.augmentations },
     { "epochs_run", r.epochsRun }
   };
+  if (initial)
+    config["initialised_from"] = std::filesystem::path(arguments.init).filename().string();
   engine::savePolicyCheckpoint(
     arguments.out, source.policy, config, arguments.withoutOptimizer ? "" : r.optimizerState);
   std::filesystem::remove(options.resumeFile);
@@ -198,6 +206,11 @@ addPretrainCommand(CLI::App& app, int& exitCode)
   command->add_option("--held-out",
                       arguments->heldOut,
                       "Text file to write the held-out validation texts to, one per line");
+  command
+    ->add_option("--init",
+                 arguments->init,
+                 "Go on training this prior (its model and vocabulary) instead of a fresh one")
+    ->check(CLI::ExistingFile);
   command->add_flag("--without-optimizer",
                     arguments->withoutOptimizer,
                     "Leave Adam's state out of the checkpoint (a third of the size)");

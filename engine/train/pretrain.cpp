@@ -200,7 +200,54 @@ loadState(const std::string& path, size_t trainTexts)
   }
 }
 
+void
+setLearningRate(torch::optim::Adam& optimizer, double rate)
+{
+  for (auto& group : optimizer.param_groups())
+    static_cast<torch::optim::AdamOptions&>(group.options()).lr(rate);
+}
+
 } // namespace
+
+/// The rate for batch `step` (0-based) of `total`: constant, then falling
+/// linearly towards zero over the last options.decayFraction of the batches.
+double
+scheduledLearningRate(const PretrainOptions& options, int64_t step, int64_t total)
+{
+  const double decayBatches = options.decayFraction * double(total);
+  const double left = double(total - step); // this batch and those after it
+  if (decayBatches <= 0.0 || left >= decayBatches)
+    return options.learningRate;
+  return options.learningRate * left / decayBatches;
+}
+
+/// The epoch's items (indices into `order`'s values) cut into batches. With
+/// `bucketBatches`, each pool of that many batches is sorted by the length of
+/// its texts before it is cut, and the batches are shuffled with `rng`.
+std::vector<std::vector<int64_t>>
+epochBatches(const std::vector<int64_t>& order,
+             const std::vector<std::vector<int64_t>>& encoded,
+             int64_t batchSize,
+             int64_t bucketBatches,
+             std::mt19937_64& rng)
+{
+  const auto length = [&](int64_t item) { return encoded[size_t(item) % encoded.size()].size(); };
+  std::vector<std::vector<int64_t>> batches;
+  const size_t pool = bucketBatches > 0 ? size_t(bucketBatches * batchSize) : order.size();
+  for (size_t poolBegin = 0; poolBegin < order.size(); poolBegin += pool) {
+    std::vector<int64_t> items(order.begin() + poolBegin,
+                               order.begin() + std::min(order.size(), poolBegin + pool));
+    if (bucketBatches > 0)
+      std::stable_sort(
+        items.begin(), items.end(), [&](int64_t a, int64_t b) { return length(a) < length(b); });
+    for (size_t begin = 0; begin < items.size(); begin += size_t(batchSize))
+      batches.emplace_back(items.begin() + begin,
+                           items.begin() + std::min(items.size(), begin + size_t(batchSize)));
+  }
+  if (bucketBatches > 0)
+    std::shuffle(batches.begin(), batches.end(), rng);
+  return batches;
+}
 
 double
 meanNegativeLogLikelihood(const Policy& policy, const std::vector<std::string>& texts)
@@ -297,17 +344,18 @@ pretrainPolicy(Policy& policy,
   };
   for (int64_t epoch = firstEpoch; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
+    const auto epochItems =
+      epochBatches(order, encoded, options.batchSize, options.bucketBatches, rng);
     double epochNll = 0.0, epochTokens = 0.0;
     for (int64_t b = 0; b < batches; ++b) {
       if (stop.stop_requested()) {
         result.cancelled = true;
         break;
       }
-      const size_t begin = size_t(b * options.batchSize);
-      std::vector<std::vector<int64_t>> batch(
-        std::min(order.size(), begin + size_t(options.batchSize)) - begin);
+      const auto& items = epochItems[size_t(b)];
+      std::vector<std::vector<int64_t>> batch(items.size());
       parallelFor(batch.size(), [&](size_t k) {
-        const size_t item = size_t(order[begin + k]);
+        const size_t item = size_t(items[k]);
         const size_t text = item % encoded.size();
         if (respelling) {
           // A spelling that does not fit the context or vocabulary falls back to the text itself.
@@ -321,6 +369,9 @@ pretrainPolicy(Policy& policy,
         batch[k] = encoded[text];
       });
       auto [nll, tokens] = batchNll(model, batch);
+      setLearningRate(
+        optimizer,
+        scheduledLearningRate(options, (epoch - 1) * batches + b, options.epochs * batches));
       optimizer.zero_grad();
       (nll / tokens).backward();
       if (options.maxGradNorm > 0)

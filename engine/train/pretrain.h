@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <random>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -32,6 +33,16 @@ struct PretrainOptions
   /// validity against time on a large corpus; 0: at each epoch's end only.
   /// The kept (best) weights are still chosen at epochs' ends.
   int64_t validationInterval = 0;
+  /// Batches per pool sorted by length: each epoch's shuffled order is cut
+  /// into pools of this many batches, each pool is sorted by text length and
+  /// cut into batches, and the batches are shuffled. Batches of like lengths
+  /// pad little (on ChEMBL, 2.5 % of the positions instead of 45 %); 0: none.
+  int64_t bucketBatches = 0;
+  /// The last share of all batches over which the learning rate falls
+  /// linearly to zero; before it the rate is constant. Annealing at the end
+  /// lowers the loss a constant rate leaves, and a constant-rate run can be
+  /// continued (see pretrainPrior's `initial`); 0: constant throughout.
+  double decayFraction = 0.0;
   /// Where the state after each epoch is kept, so that pretraining stopped or
   /// killed goes on from its last finished epoch; empty: nowhere. Not part of
   /// what the prior is (nor of its cache key).
@@ -84,6 +95,22 @@ pretrainPolicy(Policy& policy,
                const std::function<void(const PretrainProgress&)>& progress = {},
                std::stop_token stop = {},
                const Domain* domain = nullptr);
+
+/// The learning rate for batch `step` (0-based) of `total`: constant, then
+/// falling linearly towards zero over the last options.decayFraction of them.
+double
+scheduledLearningRate(const PretrainOptions& options, int64_t step, int64_t total);
+
+/// One epoch's batches of the items in `order` (item i is the text
+/// i % encoded.size()). Without bucketing, `order` cut in turn. With
+/// `bucketBatches`, each pool of that many batches is sorted by the length
+/// of its texts before it is cut, and the batches are shuffled with `rng`.
+std::vector<std::vector<int64_t>>
+epochBatches(const std::vector<int64_t>& order,
+             const std::vector<std::vector<int64_t>>& encoded,
+             int64_t batchSize,
+             int64_t bucketBatches,
+             std::mt19937_64& rng);
 
 /// Mean NLL per token of `texts` under `policy` (texts that cannot be encoded are skipped).
 double

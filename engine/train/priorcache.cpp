@@ -18,22 +18,28 @@ namespace {
 nlohmann::json
 describe(const GptOptions& model, const PretrainOptions& options)
 {
-  return { { "model",
-             { { "embed_dim", model.embedDim },
-               { "layers", model.layers },
-               { "heads", model.heads },
-               { "context_length", model.contextLength },
-               { "dropout", model.dropout },
-               { "tied_head", model.tiedHead } } },
-           { "pretrain",
-             { { "epochs", options.epochs },
-               { "batch_size", options.batchSize },
-               { "learning_rate", options.learningRate },
-               { "validation_fraction", options.validationFraction },
-               { "patience", options.patience },
-               { "max_grad_norm", options.maxGradNorm },
-               { "augmentations", options.augmentations },
-               { "seed", options.seed } } } };
+  nlohmann::json described{ { "model",
+                              { { "embed_dim", model.embedDim },
+                                { "layers", model.layers },
+                                { "heads", model.heads },
+                                { "context_length", model.contextLength },
+                                { "dropout", model.dropout },
+                                { "tied_head", model.tiedHead } } },
+                            { "pretrain",
+                              { { "epochs", options.epochs },
+                                { "batch_size", options.batchSize },
+                                { "learning_rate", options.learningRate },
+                                { "validation_fraction", options.validationFraction },
+                                { "patience", options.patience },
+                                { "max_grad_norm", options.maxGradNorm },
+                                { "augmentations", options.augmentations },
+                                { "seed", options.seed } } } };
+  // Named only when used, so that the priors cached before they existed keep their keys.
+  if (options.bucketBatches > 0)
+    described["pretrain"]["bucket_batches"] = options.bucketBatches;
+  if (options.decayFraction > 0)
+    described["pretrain"]["decay_fraction"] = options.decayFraction;
+  return described;
 }
 
 /// The texts the vocabulary is fitted to: the corpus, and with augmentation
@@ -77,10 +83,14 @@ pretrainPrior(const Domain& domain,
               const GptOptions& model,
               const PretrainOptions& options,
               const std::function<void(const PretrainProgress&)>& progress,
-              std::stop_token stop)
+              std::stop_token stop,
+              const Policy* initial)
 {
-  auto tokenizer = Tokenizer::fit(domain.tokenizer(), withSpellings(domain, corpus, options));
-  Policy policy(model, std::move(tokenizer), options.seed);
+  Policy policy =
+    initial ? initial->clone()
+            : Policy(model,
+                     Tokenizer::fit(domain.tokenizer(), withSpellings(domain, corpus, options)),
+                     options.seed);
   auto result = pretrainPolicy(policy, corpus, options, progress, stop, &domain);
   PriorSource source{ .policy = policy, .pretrained = true, .cancelled = result.cancelled };
   source.pretraining = std::move(result);

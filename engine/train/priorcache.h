@@ -28,14 +28,18 @@ struct PriorSource
 std::string
 priorCachePath(const TaskConfig& task, const Domain& domain, const std::string& cacheDirectory);
 
-/// Pretrains a fresh prior on `corpus`, with a vocabulary fitted to it.
+/// Pretrains a fresh prior on `corpus`, with a vocabulary fitted to it; or,
+/// given `initial`, goes on training a copy of that prior (its model and
+/// vocabulary; `model` is then unused) with a fresh optimizer, for a run
+/// continued in a second stage with its own options (such as a decay).
 PriorSource
 pretrainPrior(const Domain& domain,
               const std::vector<std::string>& corpus,
               const GptOptions& model,
               const PretrainOptions& options,
               const std::function<void(const PretrainProgress&)>& progress = {},
-              std::stop_token stop = {});
+              std::stop_token stop = {},
+              const Policy* initial = nullptr);
 
 /// The task's prior: its explicit checkpoint when it names one, else the
 /// cached prior, pretrained and saved on first use. Throws CheckpointError for

@@ -233,6 +233,8 @@ readPretrain(Section section, PretrainOptions& pretrain)
   section.integer("augmentations", pretrain.augmentations, 0);
   section.integer("validity_samples", pretrain.validitySamples, 0);
   section.integer("validation_interval", pretrain.validationInterval, 0);
+  section.integer("bucket_batches", pretrain.bucketBatches, 0);
+  section.number("decay_fraction", pretrain.decayFraction, 0.0, 1.0);
   section.rejectUnknownKeys();
 }
 

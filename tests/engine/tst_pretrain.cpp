@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domains/toy/toydomain.h"
+#include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
 #include "train/pretrain.h"
+#include "train/priorcache.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 
 using namespace paretolab::engine;
 
@@ -51,10 +56,22 @@ private Q_SLOTS:
     QCOMPARE(policy.sample(5, SamplingOptions{}, 9), policy.sample(5, SamplingOptions{}, 9));
   }
 
+  void aStoppedPretrainingResumesWhereItWas_data()
+  {
+    QTest::addColumn<int64_t>("bucketBatches");
+    QTest::addColumn<double>("decayFraction");
+    QTest::newRow("constant rate, batches in order") << int64_t(0) << 0.0;
+    // The bucketed batches are shuffled and the rate falls over the last half:
+    // both must come back the same after a resume.
+    QTest::newRow("bucketed, decayed") << int64_t(3) << 0.5;
+  }
+
   // Stopped in epoch 3, pretraining goes on from epoch 2's end and ends with
   // the very parameters of an uninterrupted run.
   void aStoppedPretrainingResumesWhereItWas()
   {
+    QFETCH(int64_t, bucketBatches);
+    QFETCH(double, decayFraction);
     ToyDomain domain(ToyDomain::Options{ .length = 8, .corpusSize = 400 });
     const auto corpus = domain.corpus();
     const auto tokenizer = Tokenizer::fit(TokenizerSpec{ "characters" }, corpus);
@@ -62,7 +79,11 @@ private Q_SLOTS:
       .contextLength = 12, .embedDim = 16, .layers = 1, .heads = 2, .dropout = 0.1
     };
     QTemporaryDir dir;
-    PretrainOptions options{ .epochs = 4, .learningRate = 3e-3, .patience = 10 };
+    PretrainOptions options{ .epochs = 4,
+                             .learningRate = 3e-3,
+                             .patience = 10,
+                             .bucketBatches = bucketBatches,
+                             .decayFraction = decayFraction };
 
     Policy straight(shape, tokenizer, 5);
     pretrainPolicy(straight, corpus, options);
@@ -95,6 +116,92 @@ private Q_SLOTS:
     Policy other(shape, tokenizer, 5);
     const auto fresh = pretrainPolicy(other, { corpus.begin(), corpus.begin() + 200 }, options);
     QCOMPARE(fresh.resumedAfterEpoch, int64_t(0));
+  }
+
+  void learningRateIsConstantThenFallsLinearlyToZero()
+  {
+    const PretrainOptions options{ .learningRate = 1e-3, .decayFraction = 0.25 };
+    QCOMPARE(scheduledLearningRate(options, 0, 100), 1e-3);
+    QCOMPARE(scheduledLearningRate(options, 75, 100), 1e-3);
+    QCOMPARE(scheduledLearningRate(options, 80, 100), 1e-3 * 20.0 / 25.0);
+    QCOMPARE(scheduledLearningRate(options, 99, 100), 1e-3 / 25.0);
+    // Without a decay the rate never changes.
+    QCOMPARE(scheduledLearningRate(PretrainOptions{ .learningRate = 1e-3 }, 99, 100), 1e-3);
+  }
+
+  // Texts of 2 to 99 tokens, as in ChEMBL: batches drawn in order pad about
+  // half their positions; bucketed ones visit the same items and pad little.
+  void bucketedBatchesVisitEveryItemOnceAndPadLittle()
+  {
+    std::mt19937_64 lengths(3);
+    std::vector<std::vector<int64_t>> encoded(500);
+    for (auto& ids : encoded)
+      ids.assign(2 + lengths() % 98, 7);
+    std::vector<int64_t> order(1000); // two spellings of each text
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(1);
+    std::shuffle(order.begin(), order.end(), rng);
+
+    const auto paddedShare = [&](const std::vector<std::vector<int64_t>>& batches) {
+      double positions = 0, tokens = 0;
+      for (const auto& batch : batches) {
+        size_t longest = 0;
+        for (auto item : batch) {
+          longest = std::max(longest, encoded[size_t(item) % 500].size());
+          tokens += double(encoded[size_t(item) % 500].size());
+        }
+        positions += double(longest * batch.size());
+      }
+      return 1.0 - tokens / positions;
+    };
+    const auto plain = epochBatches(order, encoded, 32, 0, rng);
+    const auto bucketed = epochBatches(order, encoded, 32, 8, rng);
+    QCOMPARE(plain.size(), size_t(32)); // 31 full batches and one of 8
+    QCOMPARE(bucketed.size(), plain.size());
+    QCOMPARE(plain.front(), std::vector<int64_t>(order.begin(), order.begin() + 32));
+    std::vector<int64_t> visited;
+    for (const auto& batch : bucketed)
+      visited.insert(visited.end(), batch.begin(), batch.end());
+    std::sort(visited.begin(), visited.end());
+    std::vector<int64_t> all(1000);
+    std::iota(all.begin(), all.end(), 0);
+    QCOMPARE(visited, all);
+    qInfo("padded share of positions: %.3f in order, %.3f bucketed",
+          paddedShare(plain),
+          paddedShare(bucketed));
+    QVERIFY(paddedShare(plain) > 0.3);
+    QVERIFY(paddedShare(bucketed) < 0.15);
+  }
+
+  // The second stage of a prior: it keeps the first stage's model, vocabulary
+  // and held-out split, learns on, and leaves the first stage's prior as it was.
+  void continuesTrainingAGivenPrior()
+  {
+    ToyDomain domain(ToyDomain::Options{ .length = 12, .corpusSize = 600 });
+    const auto corpus = domain.corpus();
+    const GptOptions shape{ .contextLength = 16, .embedDim = 32, .layers = 2, .heads = 4 };
+    const auto first =
+      pretrainPrior(domain, corpus, shape, PretrainOptions{ .epochs = 1, .learningRate = 3e-3 });
+    const auto firstWeights = snapshotParameters(*first.policy.state().model);
+
+    const auto second =
+      pretrainPrior(domain,
+                    corpus,
+                    GptOptions{ .embedDim = 8 }, // unused: the model is the initial prior's
+                    PretrainOptions{ .epochs = 3, .learningRate = 3e-3, .decayFraction = 0.5 },
+                    {},
+                    {},
+                    &first.policy);
+    qInfo("validation NLL %.4f after the first stage, %.4f after the second",
+          first.pretraining.bestValidationLoss,
+          second.pretraining.bestValidationLoss);
+    QCOMPARE(second.policy.options().embedDim, int64_t(32));
+    QCOMPARE(second.policy.tokenizer().tokens(), first.policy.tokenizer().tokens());
+    QCOMPARE(second.pretraining.heldOut, first.pretraining.heldOut);
+    QVERIFY(second.pretraining.bestValidationLoss < first.pretraining.bestValidationLoss - 0.05);
+    const auto unchanged = snapshotParameters(*first.policy.state().model);
+    for (size_t i = 0; i < firstWeights.size(); ++i)
+      QVERIFY(torch::equal(unchanged[i], firstWeights[i]));
   }
 
   void stopsWhenCancelled()
