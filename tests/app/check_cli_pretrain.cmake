@@ -41,3 +41,29 @@ execute_process(
 if(NOT rc EQUAL 0 OR NOT err MATCHES "prior ${prior}")
   message(FATAL_ERROR "train with --prior failed (${rc}): ${err}")
 endif()
+# A second stage goes on from the first prior (--init), here for two epochs with the rate
+# annealed over the second, as the toy task's pretraining (the same corpus, split and seed as
+# --domain toy's): it holds out the same texts.
+set(stage2 "${WORK}/toy-stage2.plckpt")
+file(REMOVE "${stage2}" "${WORK}/toy-heldout2.txt")
+execute_process(COMMAND "${CLI}" pretrain --config "${SOURCE}/resources/tasks/toy.json"
+                        --set pretrain.epochs=2 --set pretrain.validation_fraction=0.1
+                        --set pretrain.decay_fraction=0.5
+                        --init "${prior}" --out "${stage2}" --held-out "${WORK}/toy-heldout2.txt"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "validation NLL 0\\.6[0-9]+ per token")
+  message(FATAL_ERROR "pretrain --init exited with ${rc}:\n${out}${err}")
+endif()
+file(READ "${WORK}/toy-heldout.txt" first)
+file(READ "${WORK}/toy-heldout2.txt" second)
+if(NOT first STREQUAL second)
+  message(FATAL_ERROR "the second stage held out other texts than the first")
+endif()
+# A file that is not a prior is refused with its name, before any training.
+execute_process(COMMAND "${CLI}" pretrain --domain toy --init "${WORK}/toy-heldout.txt"
+                        --out "${WORK}/never.plckpt"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+if(rc EQUAL 0 OR NOT err MATCHES "toy-heldout.txt" OR EXISTS "${WORK}/never.plckpt")
+  message(FATAL_ERROR "pretrain --init of a text file: ${rc}\n${err}")
+endif()
+message(STATUS "--init of a text file: ${err}")
