@@ -233,18 +233,22 @@ epochBatches(const std::vector<int64_t>& order,
 {
   const auto length = [&](int64_t item) { return encoded[size_t(item) % encoded.size()].size(); };
   std::vector<std::vector<int64_t>> batches;
-  const size_t pool = bucketBatches > 0 ? size_t(bucketBatches * batchSize) : order.size();
+  // A pool larger than the epoch is the epoch (and never overflows).
+  const bool bucketing = bucketBatches > 0;
+  const size_t pool = bucketing && size_t(bucketBatches) < order.size() / size_t(batchSize) + 1
+                        ? size_t(bucketBatches * batchSize)
+                        : order.size();
   for (size_t poolBegin = 0; poolBegin < order.size(); poolBegin += pool) {
     std::vector<int64_t> items(order.begin() + poolBegin,
                                order.begin() + std::min(order.size(), poolBegin + pool));
-    if (bucketBatches > 0)
+    if (bucketing)
       std::stable_sort(
         items.begin(), items.end(), [&](int64_t a, int64_t b) { return length(a) < length(b); });
     for (size_t begin = 0; begin < items.size(); begin += size_t(batchSize))
       batches.emplace_back(items.begin() + begin,
                            items.begin() + std::min(items.size(), begin + size_t(batchSize)));
   }
-  if (bucketBatches > 0)
+  if (bucketing)
     std::shuffle(batches.begin(), batches.end(), rng);
   return batches;
 }

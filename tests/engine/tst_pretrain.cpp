@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -171,6 +172,9 @@ private Q_SLOTS:
           paddedShare(bucketed));
     QVERIFY(paddedShare(plain) > 0.3);
     QVERIFY(paddedShare(bucketed) < 0.15);
+    // A pool larger than the epoch is the epoch.
+    QCOMPARE(epochBatches(order, encoded, 32, std::numeric_limits<int64_t>::max(), rng).size(),
+             size_t(32));
   }
 
   // The second stage of a prior: it keeps the first stage's model, vocabulary
