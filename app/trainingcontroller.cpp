@@ -299,8 +299,10 @@ TrainingController::runTraining(engine::TaskConfig task,
     observer.flush();
     if (session)
       session->finish(result);
-    Q_EMIT runFinished(result);
+    // The state goes first: queued to the GUI thread in this order, a slot on
+    // runFinished (or runFailed) already sees an inactive controller.
     postState(State::Finished);
+    Q_EMIT runFinished(result);
   } catch (const std::exception& e) {
     // c10::Error messages carry a backtrace after the first line.
     const QString message = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
@@ -310,8 +312,8 @@ TrainingController::runTraining(engine::TaskConfig task,
       } catch (const std::exception&) {
       }
     }
-    Q_EMIT runFailed(message);
     postState(State::Idle);
+    Q_EMIT runFailed(message);
   }
 }
 

@@ -99,6 +99,7 @@ Q_SIGNALS:
                     const QVector<paretolab::engine::MergeReport>& merges,
                     qint64 stepsDone,
                     qint64 totalSteps);
+  /// Delivered after the state has become Finished.
   void runFinished(const paretolab::engine::RunResult& result);
   /// The experts of stored run `runId` are loaded for re-merging.
   void runOpened(qint64 runId);
@@ -108,6 +109,7 @@ Q_SIGNALS:
   void storeWarning(const QString& message);
   /// The prior is in the cache (or was given): `path` is its checkpoint.
   void priorReady(const QString& path, bool pretrained);
+  /// Delivered after the state has become Idle.
   void runFailed(const QString& message);
   /// `round` is the merge round whose experts were merged.
   void remergeReady(const QVector<double>& weights,

@@ -141,15 +141,12 @@ runPretrain(const PretrainArguments& arguments)
     return 130;
   }
   const auto& r = source.pretraining;
-  nlohmann::json config{
-    { "domain", domainName },
-    { "domain_options", domainOptions },
-    { "corpus", arguments.corpus.empty() ? "domain default" : arguments.corpus },
-    { "best_validation_nll", r.bestValidationLoss },
-    { "validity", std::isnan(r.validity) ? nlohmann::json() : nlohmann::json(r.validity) },
-    { "augmentations", options.augmentations },
-    { "epochs_run", r.epochsRun }
-  };
+  auto config = engine::priorRecord(source.policy.options(),
+                                    options,
+                                    r,
+                                    domainName,
+                                    domainOptions,
+                                    arguments.corpus.empty() ? "domain default" : arguments.corpus);
   if (initial)
     config["initialised_from"] = std::filesystem::path(arguments.init).filename().string();
   engine::savePolicyCheckpoint(

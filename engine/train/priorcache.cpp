@@ -77,6 +77,25 @@ priorCachePath(const TaskConfig& task, const Domain& domain, const std::string& 
   return cacheDirectory + "/priors/" + domain.name() + "-" + digest + ".plckpt";
 }
 
+nlohmann::json
+priorRecord(const GptOptions& model,
+            const PretrainOptions& options,
+            const PretrainResult& result,
+            const std::string& domainName,
+            const nlohmann::json& domainOptions,
+            const std::string& corpus)
+{
+  auto record = describe(model, options);
+  record["domain"] = domainName;
+  record["domain_options"] = domainOptions;
+  record["corpus"] = corpus;
+  record["best_validation_nll"] = result.bestValidationLoss;
+  record["epochs_run"] = result.epochsRun;
+  if (!std::isnan(result.validity))
+    record["validity"] = result.validity;
+  return record;
+}
+
 PriorSource
 pretrainPrior(const Domain& domain,
               const std::vector<std::string>& corpus,
@@ -124,14 +143,8 @@ cachedOrPretrained(const std::string& path,
   auto source = pretrainPrior(domain, corpus(), task.model, options, progress, stop);
   source.path = path;
   if (!source.cancelled) {
-    auto config = describe(task.model, task.pretrain);
-    config["domain"] = domain.name();
-    config["domain_options"] = task.domainOptions;
-    config["corpus"] = corpusName;
-    config["best_validation_nll"] = source.pretraining.bestValidationLoss;
-    config["epochs_run"] = source.pretraining.epochsRun;
-    if (!std::isnan(source.pretraining.validity))
-      config["validity"] = source.pretraining.validity;
+    const auto config = priorRecord(
+      task.model, task.pretrain, source.pretraining, domain.name(), task.domainOptions, corpusName);
     savePolicyCheckpoint(path, source.policy, config, source.pretraining.optimizerState);
     std::error_code ignored;
     std::filesystem::remove(options.resumeFile, ignored);

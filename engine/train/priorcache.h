@@ -28,6 +28,16 @@ struct PriorSource
 std::string
 priorCachePath(const TaskConfig& task, const Domain& domain, const std::string& cacheDirectory);
 
+/// What a prior's checkpoint records of how it was made: its model and
+/// pretraining options, its domain and corpus, and how pretraining ended.
+nlohmann::json
+priorRecord(const GptOptions& model,
+            const PretrainOptions& options,
+            const PretrainResult& result,
+            const std::string& domainName,
+            const nlohmann::json& domainOptions,
+            const std::string& corpus);
+
 /// Pretrains a fresh prior on `corpus`, with a vocabulary fitted to it; or,
 /// given `initial`, goes on training a copy of that prior (its model and
 /// vocabulary; `model` is then unused) with a fresh optimizer, for a run

@@ -59,6 +59,13 @@ file(READ "${WORK}/toy-heldout2.txt" second)
 if(NOT first STREQUAL second)
   message(FATAL_ERROR "the second stage held out other texts than the first")
 endif()
+# Its checkpoint records its recipe: all its pretraining options, and the prior it began from.
+file(STRINGS "${stage2}" header REGEX "\"config\":" LIMIT_COUNT 1)
+get_filename_component(first_prior "${prior}" NAME)
+if(NOT header MATCHES "\"decay_fraction\":0\\.5" OR NOT header MATCHES "\"learning_rate\":"
+   OR NOT header MATCHES "\"initialised_from\":\"${first_prior}\"")
+  message(FATAL_ERROR "the second stage's checkpoint does not record its recipe: ${header}")
+endif()
 # A file that is not a prior is refused with its name, before any training.
 execute_process(COMMAND "${CLI}" pretrain --domain toy --init "${WORK}/toy-heldout.txt"
                         --out "${WORK}/never.plckpt"

@@ -173,8 +173,8 @@ private Q_SLOTS:
     QSignalSpy stored(window.controller(), &TrainingController::runStored);
     window.startTraining();
     QVERIFY(finished.wait(120000));
-    // The worker posts the finished state just after runFinished; until it
-    // arrives, the controller is still active and refuses to open a run.
+    // The spy hears runFinished on the worker thread, a moment before the GUI
+    // thread takes the finished state; until then the controller refuses to open a run.
     QTRY_VERIFY(!window.controller()->isActive());
     QCOMPARE(stored.count(), 1);
     const qint64 id = stored.first().at(0).toLongLong();

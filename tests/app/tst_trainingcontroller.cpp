@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <optional>
 #include <thread>
 
 using paretolab::app::TrainingController;
@@ -49,9 +50,16 @@ private Q_SLOTS:
     connect(&controller, &TrainingController::reportsReady, this, [&] {
       reportThread = QThread::currentThread();
     });
+    auto stateAtFinish = TrainingController::State::Preparing;
+    connect(&controller, &TrainingController::runFinished, this, [&] {
+      stateAtFinish = controller.state();
+    });
     controller.start(toyTask(12), m_cache.path());
     QCOMPARE(controller.state(), TrainingController::State::Preparing);
     QVERIFY(finished.wait(120000));
+    // The spy hears the signal on the worker thread; a slot on the GUI thread
+    // runs later, and finds the run already finished.
+    QTRY_COMPARE(stateAtFinish, TrainingController::State::Finished);
     QCOMPARE(controller.state(), TrainingController::State::Finished);
     QVERIFY(reports.count() >= 1);
     QCOMPARE(reportThread, QThread::currentThread()); // delivered on the GUI thread
@@ -243,12 +251,18 @@ private Q_SLOTS:
   {
     TrainingController controller;
     QSignalSpy failed(&controller, &TrainingController::runFailed);
+    std::optional<TrainingController::State> stateAtFailure;
+    connect(&controller, &TrainingController::runFailed, this, [&] {
+      stateAtFailure = controller.state();
+    });
     auto task = toyTask(4);
     task.priorPath = "/nonexistent/prior.plckpt";
     controller.start(task, m_cache.path());
     QVERIFY(failed.wait(30000));
     QVERIFY(failed.first().at(0).toString().contains(QStringLiteral("/nonexistent/prior.plckpt")));
-    QVERIFY(waitForState(controller, TrainingController::State::Idle, 5000));
+    // The failure arrives after the Idle state, so its message is the last word.
+    QTRY_VERIFY(stateAtFailure.has_value());
+    QCOMPARE(*stateAtFailure, TrainingController::State::Idle);
   }
 
 private:
