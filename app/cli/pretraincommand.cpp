@@ -6,6 +6,7 @@
 #include "core/atomicfile.h"
 #include "core/domainregistry.h"
 #include "model/checkpoint.h"
+#include "model/growth.h"
 
 #include <CLI/CLI.hpp>
 
@@ -31,6 +32,7 @@ struct PretrainArguments
   std::string log;
   std::string heldOut;
   std::string init;
+  bool grow = false;
   bool withoutOptimizer = false;
 };
 
@@ -80,9 +82,36 @@ readCorpus(const engine::Domain& domain, const std::string& path)
   return texts;
 }
 
+/// `prior` grown into the width, depth and heads of `model`, and told on stderr.
+engine::Policy
+grown(const engine::Policy& prior, const engine::GptOptions& model, uint64_t seed)
+{
+  auto larger = prior.options();
+  larger.embedDim = model.embedDim;
+  larger.layers = model.layers;
+  larger.heads = model.heads;
+  // About 5 % of the weights' initial spread (0.02): enough to set the copies apart.
+  constexpr double kNoise = 1e-3;
+  auto result = engine::growPolicy(prior, larger, kNoise, seed);
+  const auto& from = prior.options();
+  std::fprintf(stderr,
+               "paretolab-cli: grew the prior from %lld wide x %lld layers (%lld parameters) to "
+               "%lld x %lld (%lld parameters)\n",
+               (long long)from.embedDim,
+               (long long)from.layers,
+               (long long)prior.parameterCount(),
+               (long long)larger.embedDim,
+               (long long)larger.layers,
+               (long long)result.parameterCount());
+  return result;
+}
+
 int
 runPretrain(const PretrainArguments& arguments)
 {
+  if (arguments.grow && (arguments.init.empty() || arguments.config.empty()))
+    throw std::runtime_error("--grow needs --init, the prior to grow, and --config, whose "
+                             "model section gives the shape to grow it into");
   engine::GptOptions model;
   engine::PretrainOptions options;
   std::string domainName = arguments.domain;
@@ -105,9 +134,11 @@ runPretrain(const PretrainArguments& arguments)
     arguments.corpus.empty() ? domain->corpus() : readCorpus(*domain, arguments.corpus);
 
   std::optional<engine::Policy> initial;
-  if (!arguments.init.empty())
+  if (!arguments.init.empty()) {
     initial = engine::loadPolicyCheckpoint(arguments.init).policy;
-  else if (fitContext) {
+    if (arguments.grow)
+      initial = grown(*initial, model, options.seed);
+  } else if (fitContext) {
     // Fit the context to the corpus: BOS + longest text + EOS, read as length - 1 inputs.
     const auto probe = engine::Tokenizer::fit(domain->tokenizer(), corpus);
     size_t longest = 0;
@@ -147,8 +178,11 @@ runPretrain(const PretrainArguments& arguments)
                                     domainName,
                                     domainOptions,
                                     arguments.corpus.empty() ? "domain default" : arguments.corpus);
-  if (initial)
+  if (initial) {
     config["initialised_from"] = std::filesystem::path(arguments.init).filename().string();
+    if (arguments.grow)
+      config["grown"] = true;
+  }
   engine::savePolicyCheckpoint(
     arguments.out, source.policy, config, arguments.withoutOptimizer ? "" : r.optimizerState);
   std::filesystem::remove(options.resumeFile);
@@ -208,6 +242,10 @@ addPretrainCommand(CLI::App& app, int& exitCode)
                  arguments->init,
                  "Go on training this prior (its model and vocabulary) instead of a fresh one")
     ->check(CLI::ExistingFile);
+  command->add_flag("--grow",
+                    arguments->grow,
+                    "Grow the --init prior into the task's wider or deeper model first, "
+                    "computing what it computed");
   command->add_flag("--without-optimizer",
                     arguments->withoutOptimizer,
                     "Leave Adam's state out of the checkpoint (a third of the size)");
