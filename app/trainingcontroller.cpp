@@ -40,7 +40,13 @@ public:
   {
     m_steps.push_back(report);
     m_stepsDone = std::max<qint64>(m_stepsDone, report.step - 1);
-    flushIfDue();
+    if (m_control.isPaused()) {
+      // Show every step done before holding still, not only those due a report.
+      flush();
+      Q_EMIT m_controller->stepsHeld(m_stepsDone);
+    } else {
+      flushIfDue();
+    }
     m_control.waitWhilePaused();
   }
 

@@ -99,6 +99,9 @@ Q_SIGNALS:
                     const QVector<paretolab::engine::MergeReport>& merges,
                     qint64 stepsDone,
                     qint64 totalSteps);
+  /// The worker has finished the step under way at a pause, and waits; every
+  /// step it did has been reported.
+  void stepsHeld(qint64 stepsDone);
   /// Delivered after the state has become Finished.
   void runFinished(const paretolab::engine::RunResult& result);
   /// The experts of stored run `runId` are loaded for re-merging.

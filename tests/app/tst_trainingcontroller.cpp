@@ -99,21 +99,20 @@ private Q_SLOTS:
     TrainingController controller;
     QSignalSpy reports(&controller, &TrainingController::reportsReady);
     QSignalSpy finished(&controller, &TrainingController::runFinished);
+    QSignalSpy held(&controller, &TrainingController::stepsHeld);
     controller.start(toyTask(60), m_cache.path());
     QVERIFY(waitForState(controller, TrainingController::State::Training, 60000));
     controller.pause();
     QCOMPARE(controller.state(), TrainingController::State::Paused);
-    // Let a step already under way finish and report: on a loaded machine one
-    // step can take longer than any fixed wait, so wait until reports settle.
-    auto countWhilePaused = reports.count();
-    for (int settle = 0; settle < 20; ++settle) {
-      QTest::qWait(400);
-      if (reports.count() == countWhilePaused)
-        break;
-      countWhilePaused = reports.count();
-    }
-    QTest::qWait(500);
+    // The step under way finishes, is reported at once, and the worker holds.
+    QVERIFY(held.wait(60000));
+    const auto stepsDone = held.first().at(0).toLongLong();
+    QVERIFY(!reports.isEmpty());
+    QCOMPARE(reports.last().at(2).toLongLong(), stepsDone);
+    const auto countWhilePaused = reports.count();
+    QTest::qWait(1000);
     QCOMPARE(reports.count(), countWhilePaused); // nothing moves while paused
+    QCOMPARE(held.count(), 1);
     controller.resume();
     QVERIFY(finished.wait(60000));
     QVERIFY(!finished.first().at(0).value<RunResult>().cancelled);
