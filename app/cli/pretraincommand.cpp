@@ -172,6 +172,12 @@ runPretrain(const PretrainArguments& arguments)
     return 130;
   }
   const auto& r = source.pretraining;
+  if (r.resumedAfterEpoch > 0 || r.resumedAtBatch > 0)
+    std::fprintf(stderr,
+                 "paretolab-cli: went on from %s: epoch %lld, after batch %lld\n",
+                 options.resumeFile.c_str(),
+                 (long long)r.resumedAfterEpoch + 1,
+                 (long long)r.resumedAtBatch);
   auto config = engine::priorRecord(source.policy.options(),
                                     options,
                                     r,

@@ -111,14 +111,18 @@ evaluateNll(GptImpl& model, const std::vector<std::vector<int64_t>>& texts, int6
   return tokens > 0 ? total / tokens : std::numeric_limits<double>::quiet_NaN();
 }
 
-/// What pretraining needs to go on after a finished epoch.
+/// What pretraining needs to go on after a finished epoch, or from the middle
+/// of the next one (after a validation within it).
 struct PretrainState
 {
-  int64_t epoch = 0;
+  int64_t epoch = 0; ///< the last finished epoch
   double best = std::numeric_limits<double>::infinity();
   int64_t epochsWithoutImprovement = 0;
-  std::vector<int64_t> order; ///< the training texts' order after the epoch's shuffle
-  std::string rng;            ///< the shuffling generator
+  std::vector<int64_t> order; ///< the training texts' order after epoch `epoch`'s shuffle
+  std::string rng;            ///< the shuffling generator after epoch `epoch`
+  int64_t batchesDone = 0;    ///< batches of epoch `epoch` + 1 already trained
+  double epochNll = 0.0;      ///< their summed NLL, for the running mean
+  double epochTokens = 0.0;
   ParameterSet parameters;
   ParameterSet bestParameters;
   std::string optimizer;
@@ -155,6 +159,9 @@ saveState(const std::string& path, const PretrainState& state)
   archive.write("stale", torch::tensor(state.epochsWithoutImprovement));
   archive.write("order", torch::tensor(state.order, torch::kLong));
   archive.write("rng", c10::IValue(state.rng));
+  archive.write("batches_done", torch::tensor(state.batchesDone));
+  archive.write("epoch_nll", torch::tensor(state.epochNll, torch::kDouble));
+  archive.write("epoch_tokens", torch::tensor(state.epochTokens, torch::kDouble));
   writeSet(archive, "parameters", state.parameters);
   writeSet(archive, "best_parameters", state.bestParameters);
   archive.write("optimizer", c10::IValue(state.optimizer));
@@ -162,6 +169,16 @@ saveState(const std::string& path, const PretrainState& state)
   std::ostringstream bytes;
   archive.save_to(bytes);
   writeFileAtomically(path, bytes.str());
+}
+
+/// A fresh tensor for each key: reading into a defined tensor (Tensor::set_)
+/// keeps that tensor's type, and would read a double's bits as an integer.
+torch::Tensor
+readTensor(torch::serialize::InputArchive& archive, const std::string& key)
+{
+  torch::Tensor value;
+  archive.read(key, value);
+  return value;
 }
 
 /// The state in `path`, or nothing when there is none or it does not fit.
@@ -175,18 +192,21 @@ loadState(const std::string& path, size_t trainTexts)
     torch::serialize::InputArchive archive;
     archive.load_from(path);
     PretrainState state;
-    torch::Tensor value;
-    archive.read("epoch", value);
-    state.epoch = value.item<int64_t>();
-    archive.read("best", value);
-    state.best = value.item<double>();
-    archive.read("stale", value);
-    state.epochsWithoutImprovement = value.item<int64_t>();
-    archive.read("order", value);
-    state.order.assign(value.data_ptr<int64_t>(), value.data_ptr<int64_t>() + value.numel());
+    state.epoch = readTensor(archive, "epoch").item<int64_t>();
+    state.best = readTensor(archive, "best").item<double>();
+    state.epochsWithoutImprovement = readTensor(archive, "stale").item<int64_t>();
+    const auto order = readTensor(archive, "order");
+    state.order.assign(order.data_ptr<int64_t>(), order.data_ptr<int64_t>() + order.numel());
     c10::IValue text;
     archive.read("rng", text);
     state.rng = text.toStringRef();
+    // Files written before mid-epoch saves hold a finished epoch only.
+    if (torch::Tensor value; archive.try_read("batches_done", value))
+      state.batchesDone = value.item<int64_t>();
+    if (torch::Tensor value; archive.try_read("epoch_nll", value))
+      state.epochNll = value.item<double>();
+    if (torch::Tensor value; archive.try_read("epoch_tokens", value))
+      state.epochTokens = value.item<double>();
     state.parameters = readSet(archive, "parameters");
     state.bestParameters = readSet(archive, "best_parameters");
     archive.read("optimizer", text);
@@ -318,6 +338,8 @@ pretrainPolicy(Policy& policy,
   std::vector<int64_t> order(items);
   std::iota(order.begin(), order.end(), 0);
   int64_t firstEpoch = 1;
+  int64_t firstBatch = 0; // of firstEpoch
+  double epochNll = 0.0, epochTokens = 0.0;
   if (auto saved = loadState(options.resumeFile, items)) {
     std::istringstream(saved->rng) >> rng;
     order = saved->order;
@@ -333,7 +355,33 @@ pretrainPolicy(Policy& policy,
     firstEpoch = saved->epoch + 1;
     result.epochsRun = saved->epoch;
     result.resumedAfterEpoch = saved->epoch;
+    result.resumedAtBatch = saved->batchesDone;
+    firstBatch = saved->batchesDone;
+    epochNll = saved->epochNll;
+    epochTokens = saved->epochTokens;
   }
+  // The state to go on from: `order` and `rng` as they were before `epoch`'s shuffles.
+  const auto saveProgress = [&](int64_t epoch,
+                                const std::vector<int64_t>& epochOrder,
+                                const std::mt19937_64& epochRng,
+                                int64_t batchesDone) {
+    std::ostringstream rngState, optimizerState;
+    rngState << epochRng;
+    torch::save(optimizer, optimizerState);
+    saveState(options.resumeFile,
+              { epoch - 1,
+                best,
+                epochsWithoutImprovement,
+                epochOrder,
+                rngState.str(),
+                batchesDone,
+                epochNll,
+                epochTokens,
+                snapshotParameters(model),
+                bestParameters,
+                optimizerState.str(),
+                at::detail::getDefaultCPUGenerator().get_state() });
+  };
 
   // The validation NLL, and the validity of samples drawn with `sampleSeed`, into the report.
   const auto validate = [&](uint64_t sampleSeed) {
@@ -347,11 +395,17 @@ pretrainPolicy(Policy& policy,
     model.train();
   };
   for (int64_t epoch = firstEpoch; epoch <= options.epochs; ++epoch) {
+    // A save within this epoch keeps what it began from, and redoes its shuffles.
+    const bool savesWithin = !options.resumeFile.empty() && options.validationInterval > 0;
+    const auto epochOrder = savesWithin ? order : std::vector<int64_t>{};
+    const auto epochRng = rng;
     std::shuffle(order.begin(), order.end(), rng);
     const auto epochItems =
       epochBatches(order, encoded, options.batchSize, options.bucketBatches, rng);
-    double epochNll = 0.0, epochTokens = 0.0;
-    for (int64_t b = 0; b < batches; ++b) {
+    const int64_t skipped = epoch == firstEpoch ? firstBatch : 0;
+    if (skipped == 0)
+      epochNll = epochTokens = 0.0;
+    for (int64_t b = skipped; b < batches; ++b) {
       if (stop.stop_requested()) {
         result.cancelled = true;
         break;
@@ -390,8 +444,11 @@ pretrainPolicy(Policy& policy,
       report.seconds = secondsSince(started);
       report.validated = report.epochFinished = false;
       if (options.validationInterval > 0 && (b + 1) % options.validationInterval == 0 &&
-          b + 1 < batches)
+          b + 1 < batches) {
         validate(uint64_t(epoch) * 1000003 + uint64_t(b));
+        if (savesWithin)
+          saveProgress(epoch, epochOrder, epochRng, b + 1);
+      }
       if (progress)
         progress(report);
     }
@@ -414,19 +471,8 @@ pretrainPolicy(Policy& policy,
       stopNow = true;
     }
     if (!options.resumeFile.empty() && !stopNow && epoch < options.epochs) {
-      std::ostringstream rngState, optimizerState;
-      rngState << rng;
-      torch::save(optimizer, optimizerState);
-      saveState(options.resumeFile,
-                { epoch,
-                  best,
-                  epochsWithoutImprovement,
-                  order,
-                  rngState.str(),
-                  snapshotParameters(model),
-                  bestParameters,
-                  optimizerState.str(),
-                  at::detail::getDefaultCPUGenerator().get_state() });
+      epochNll = epochTokens = 0.0;
+      saveProgress(epoch + 1, order, rng, 0);
     }
     if (stopNow)
       break;

@@ -43,8 +43,9 @@ struct PretrainOptions
   /// lowers the loss a constant rate leaves, and a constant-rate run can be
   /// continued (see pretrainPrior's `initial`); 0: constant throughout.
   double decayFraction = 0.0;
-  /// Where the state after each epoch is kept, so that pretraining stopped or
-  /// killed goes on from its last finished epoch; empty: nowhere. Not part of
+  /// Where the state after each epoch, and after each validation within one,
+  /// is kept, so that pretraining stopped or killed goes on from there (and
+  /// loses at most validationInterval batches); empty: nowhere. Not part of
   /// what the prior is (nor of its cache key).
   std::string resumeFile;
 };
@@ -74,6 +75,7 @@ struct PretrainResult
   bool cancelled = false;
   double validity = 0.0;         ///< valid share of samples of the final prior; NaN if not measured
   int64_t resumedAfterEpoch = 0; ///< the epoch the resume file held; 0: started afresh
+  int64_t resumedAtBatch = 0;    ///< batches of the next epoch it held; 0: from its start
   std::string optimizerState;    ///< serialised Adam state, for the checkpoint
   std::vector<std::string> heldOut; ///< the validation texts, never trained on (a test split)
 };
@@ -84,9 +86,10 @@ struct PretrainResult
 /// share of the texts is held out; training stops early when the validation
 /// loss has not improved for `patience` epochs, and the best weights are kept.
 /// `progress` is called after every batch, on the calling thread. Checks
-/// `stop` between batches. With options.resumeFile, continues from the epoch
+/// `stop` between batches. With options.resumeFile, continues from the point
 /// saved there (a file that does not fit is ignored) and saves each finished
-/// epoch; the result equals an uninterrupted run's. Throws
+/// epoch and each validation within one; the result equals an uninterrupted
+/// run's. Throws
 /// std::invalid_argument when nothing can be encoded.
 PretrainResult
 pretrainPolicy(Policy& policy,

@@ -61,18 +61,28 @@ private Q_SLOTS:
   {
     QTest::addColumn<int64_t>("bucketBatches");
     QTest::addColumn<double>("decayFraction");
-    QTest::newRow("constant rate, batches in order") << int64_t(0) << 0.0;
+    QTest::addColumn<int64_t>("validationInterval");
+    QTest::addColumn<int64_t>("savedBatch"); // of epoch 3, where the resume begins
+    QTest::newRow("constant rate, batches in order")
+      << int64_t(0) << 0.0 << int64_t(0) << int64_t(0);
     // The bucketed batches are shuffled and the rate falls over the last half:
     // both must come back the same after a resume.
-    QTest::newRow("bucketed, decayed") << int64_t(3) << 0.5;
+    QTest::newRow("bucketed, decayed") << int64_t(3) << 0.5 << int64_t(0) << int64_t(0);
+    // Validated every 2 batches, it goes on from the last validation within the
+    // epoch: stopped after batch 5 of 6, from batch 4.
+    QTest::newRow("bucketed, decayed, from within the epoch")
+      << int64_t(3) << 0.5 << int64_t(2) << int64_t(4);
   }
 
-  // Stopped in epoch 3, pretraining goes on from epoch 2's end and ends with
-  // the very parameters of an uninterrupted run.
+  // Stopped in epoch 3, pretraining goes on from epoch 2's end (or its last
+  // validation in epoch 3) and ends with the very parameters of an
+  // uninterrupted run.
   void aStoppedPretrainingResumesWhereItWas()
   {
     QFETCH(int64_t, bucketBatches);
     QFETCH(double, decayFraction);
+    QFETCH(int64_t, validationInterval);
+    QFETCH(int64_t, savedBatch);
     ToyDomain domain(ToyDomain::Options{ .length = 8, .corpusSize = 400 });
     const auto corpus = domain.corpus();
     const auto tokenizer = Tokenizer::fit(TokenizerSpec{ "characters" }, corpus);
@@ -83,11 +93,16 @@ private Q_SLOTS:
     PretrainOptions options{ .epochs = 4,
                              .learningRate = 3e-3,
                              .patience = 10,
+                             .validationInterval = validationInterval,
                              .bucketBatches = bucketBatches,
                              .decayFraction = decayFraction };
 
     Policy straight(shape, tokenizer, 5);
-    pretrainPolicy(straight, corpus, options);
+    double straightLoss = 0.0; // the running train NLL at the end of epoch 3
+    pretrainPolicy(straight, corpus, options, [&](const PretrainProgress& p) {
+      if (p.epoch == 3 && p.batch == p.batches)
+        straightLoss = p.trainLoss;
+    });
 
     options.resumeFile = dir.filePath(QStringLiteral("prior.partial")).toStdString();
     Policy interrupted(shape, tokenizer, 5);
@@ -97,7 +112,7 @@ private Q_SLOTS:
       corpus,
       options,
       [&](const PretrainProgress& p) {
-        if (p.epoch == 3 && p.batch == 2)
+        if (p.epoch == 3 && p.batch == 5)
           stop.request_stop();
       },
       stop.get_token());
@@ -105,8 +120,15 @@ private Q_SLOTS:
     QVERIFY(QFile::exists(QString::fromStdString(options.resumeFile)));
 
     Policy resumed(shape, tokenizer, 99); // other weights: the file must set them all
-    const auto second = pretrainPolicy(resumed, corpus, options);
+    double resumedLoss = 0.0;
+    const auto second = pretrainPolicy(resumed, corpus, options, [&](const PretrainProgress& p) {
+      QVERIFY(p.epoch > 3 || p.batch > savedBatch); // nothing is trained twice
+      if (p.epoch == 3 && p.batch == p.batches)
+        resumedLoss = p.trainLoss;
+    });
     QCOMPARE(second.resumedAfterEpoch, int64_t(2));
+    QCOMPARE(second.resumedAtBatch, savedBatch);
+    QCOMPARE(resumedLoss, straightLoss); // the epoch's running mean goes on too
     QCOMPARE(second.epochsRun, int64_t(4));
     const auto a = straight.state().model->parameters();
     const auto b = resumed.state().model->parameters();
