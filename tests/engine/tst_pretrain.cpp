@@ -63,15 +63,19 @@ private Q_SLOTS:
     QTest::addColumn<double>("decayFraction");
     QTest::addColumn<int64_t>("validationInterval");
     QTest::addColumn<int64_t>("savedBatch"); // of epoch 3, where the resume begins
+    QTest::addColumn<double>("learningRate");
     QTest::newRow("constant rate, batches in order")
-      << int64_t(0) << 0.0 << int64_t(0) << int64_t(0);
+      << int64_t(0) << 0.0 << int64_t(0) << int64_t(0) << 3e-3;
     // The bucketed batches are shuffled and the rate falls over the last half:
     // both must come back the same after a resume.
-    QTest::newRow("bucketed, decayed") << int64_t(3) << 0.5 << int64_t(0) << int64_t(0);
+    QTest::newRow("bucketed, decayed") << int64_t(3) << 0.5 << int64_t(0) << int64_t(0) << 3e-3;
     // Validated every 2 batches, it goes on from the last validation within the
     // epoch: stopped after batch 5 of 6, from batch 4.
     QTest::newRow("bucketed, decayed, from within the epoch")
-      << int64_t(3) << 0.5 << int64_t(2) << int64_t(4);
+      << int64_t(3) << 0.5 << int64_t(2) << int64_t(4) << 3e-3;
+    // At a rate this high the epochs after the second validate worse, so the
+    // prior kept is epoch 2's: the resumed run must remember that loss.
+    QTest::newRow("worse after the resume") << int64_t(0) << 0.0 << int64_t(0) << int64_t(0) << 0.1;
   }
 
   // Stopped in epoch 3, pretraining goes on from epoch 2's end (or its last
@@ -83,6 +87,7 @@ private Q_SLOTS:
     QFETCH(double, decayFraction);
     QFETCH(int64_t, validationInterval);
     QFETCH(int64_t, savedBatch);
+    QFETCH(double, learningRate);
     ToyDomain domain(ToyDomain::Options{ .length = 8, .corpusSize = 400 });
     const auto corpus = domain.corpus();
     const auto tokenizer = Tokenizer::fit(TokenizerSpec{ "characters" }, corpus);
@@ -91,7 +96,7 @@ private Q_SLOTS:
     };
     QTemporaryDir dir;
     PretrainOptions options{ .epochs = 4,
-                             .learningRate = 3e-3,
+                             .learningRate = learningRate,
                              .patience = 10,
                              .validationInterval = validationInterval,
                              .bucketBatches = bucketBatches,
@@ -99,10 +104,14 @@ private Q_SLOTS:
 
     Policy straight(shape, tokenizer, 5);
     double straightLoss = 0.0; // the running train NLL at the end of epoch 3
+    std::vector<double> validationLosses;
     pretrainPolicy(straight, corpus, options, [&](const PretrainProgress& p) {
       if (p.epoch == 3 && p.batch == p.batches)
         straightLoss = p.trainLoss;
+      if (p.epochFinished)
+        validationLosses.push_back(p.validationLoss);
     });
+    QCOMPARE(validationLosses.size(), size_t(4));
 
     options.resumeFile = dir.filePath(QStringLiteral("prior.partial")).toStdString();
     Policy interrupted(shape, tokenizer, 5);
@@ -129,6 +138,12 @@ private Q_SLOTS:
     QCOMPARE(second.resumedAfterEpoch, int64_t(2));
     QCOMPARE(second.resumedAtBatch, savedBatch);
     QCOMPARE(resumedLoss, straightLoss); // the epoch's running mean goes on too
+    // The best loss before the stop counts after it: the kept prior is the best epoch's.
+    QCOMPARE(second.bestValidationLoss,
+             *std::min_element(validationLosses.begin(), validationLosses.end()));
+    if (learningRate > 0.01)
+      QVERIFY(validationLosses[2] > validationLosses[1] &&
+              validationLosses[3] > validationLosses[1]);
     QCOMPARE(second.epochsRun, int64_t(4));
     const auto a = straight.state().model->parameters();
     const auto b = resumed.state().model->parameters();
