@@ -150,7 +150,7 @@ runPretrain(const PretrainArguments& arguments)
   PretrainProgressBar progress;
   if (arguments.corpus.empty())
     progress.setCorpusDescription([&domain] { return domain->describeCorpus(); });
-  // Killed or stopped, the same command goes on from the last finished epoch.
+  // Killed or stopped, the same command goes on from the last finished epoch or validation.
   options.resumeFile = arguments.out + ".partial";
   EpochLog log(arguments.log);
   auto& stop = interruptSource();

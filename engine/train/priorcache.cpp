@@ -137,7 +137,7 @@ cachedOrPretrained(const std::string& path,
       std::fprintf(stderr, "paretolab: %s; pretraining it again\n", e.what());
     }
   }
-  // Stopped or killed, pretraining goes on next time from its last finished epoch.
+  // Stopped or killed, pretraining goes on next time from its last finished epoch or validation.
   auto options = task.pretrain;
   options.resumeFile = path + ".partial";
   auto source = pretrainPrior(domain, corpus(), task.model, options, progress, stop);
