@@ -116,14 +116,18 @@ PretrainProgressBar::operator()(const engine::PretrainProgress& p)
         std::fprintf(stderr, "paretolab-cli: corpus %s\n", corpus.c_str());
     m_bar = std::make_unique<ProgressBar>("pretrain", p.epochs * p.batches);
   }
-  char status[96];
-  std::snprintf(status,
-                sizeof status,
-                "epoch %lld  nll %.3f  val %.3f  valid %.1f%%",
-                (long long)p.epoch,
-                p.trainLoss,
-                p.validationLoss,
-                100.0 * p.validity);
+  // Before the first validation there is no validation NLL or validity to show.
+  char field[48];
+  std::snprintf(field, sizeof field, "epoch %lld  nll %.3f", (long long)p.epoch, p.trainLoss);
+  std::string status = field;
+  if (!std::isnan(p.validationLoss)) {
+    std::snprintf(field, sizeof field, "  val %.3f", p.validationLoss);
+    status += field;
+  }
+  if (!std::isnan(p.validity)) {
+    std::snprintf(field, sizeof field, "  valid %.1f%%", 100.0 * p.validity);
+    status += field;
+  }
   m_bar->update((p.epoch - 1) * p.batches + p.batch, status);
 }
 
