@@ -30,4 +30,25 @@ loadParameters(torch::nn::Module& module, const ParameterSet& parameters)
   }
 }
 
+void
+writeParameterSet(torch::serialize::OutputArchive& archive,
+                  const std::string& prefix,
+                  const ParameterSet& set)
+{
+  archive.write(prefix + ".count", torch::tensor(int64_t(set.size())));
+  for (size_t i = 0; i < set.size(); ++i)
+    archive.write(prefix + "." + std::to_string(i), set[i]);
+}
+
+ParameterSet
+readParameterSet(torch::serialize::InputArchive& archive, const std::string& prefix)
+{
+  torch::Tensor count;
+  archive.read(prefix + ".count", count);
+  ParameterSet set(size_t(count.item<int64_t>()));
+  for (size_t i = 0; i < set.size(); ++i)
+    archive.read(prefix + "." + std::to_string(i), set[i]);
+  return set;
+}
+
 } // namespace paretolab::engine

@@ -20,4 +20,13 @@ snapshotParameters(const torch::nn::Module& module);
 void
 loadParameters(torch::nn::Module& module, const ParameterSet& parameters);
 
+/// Writes `set` into `archive` under `prefix` (its size, then each tensor).
+void
+writeParameterSet(torch::serialize::OutputArchive& archive,
+                  const std::string& prefix,
+                  const ParameterSet& set);
+/// Reads what writeParameterSet wrote under `prefix`.
+ParameterSet
+readParameterSet(torch::serialize::InputArchive& archive, const std::string& prefix);
+
 } // namespace paretolab::engine

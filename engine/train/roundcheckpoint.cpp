@@ -16,27 +16,6 @@ namespace {
 
 constexpr int64_t kRoundCheckpointVersion = 1;
 
-void
-writeSet(torch::serialize::OutputArchive& archive,
-         const std::string& prefix,
-         const ParameterSet& set)
-{
-  archive.write(prefix + ".count", torch::tensor(int64_t(set.size())));
-  for (size_t i = 0; i < set.size(); ++i)
-    archive.write(prefix + "." + std::to_string(i), set[i]);
-}
-
-ParameterSet
-readSet(torch::serialize::InputArchive& archive, const std::string& prefix)
-{
-  torch::Tensor count;
-  archive.read(prefix + ".count", count);
-  ParameterSet set(size_t(count.item<int64_t>()));
-  for (size_t i = 0; i < set.size(); ++i)
-    archive.read(prefix + "." + std::to_string(i), set[i]);
-  return set;
-}
-
 std::string
 readString(torch::serialize::InputArchive& archive, const std::string& key)
 {
@@ -61,15 +40,15 @@ writeRoundCheckpoint(const std::string& directory, const RoundCheckpoint& checkp
   archive.write("objectives", c10::IValue(checkpoint.objectives));
   archive.write("round", torch::tensor(checkpoint.round));
   archive.write("step", torch::tensor(checkpoint.step));
-  writeSet(archive, "rho", checkpoint.rho);
-  writeSet(archive, "base", checkpoint.base);
+  writeParameterSet(archive, "rho", checkpoint.rho);
+  writeParameterSet(archive, "base", checkpoint.base);
   for (size_t k = 0; k < checkpoint.experts.size(); ++k) {
     const auto id = std::to_string(k);
-    writeSet(archive, "expert" + id, checkpoint.experts[k]);
+    writeParameterSet(archive, "expert" + id, checkpoint.experts[k]);
     if (k < checkpoint.generatorStates.size())
       archive.write("generator" + id, checkpoint.generatorStates[k]);
     if (k < checkpoint.valueHeads.size())
-      writeSet(archive, "value" + id, checkpoint.valueHeads[k]);
+      writeParameterSet(archive, "value" + id, checkpoint.valueHeads[k]);
     if (k < checkpoint.optimizerStates.size())
       archive.write("optimizer" + id, c10::IValue(checkpoint.optimizerStates[k]));
   }
@@ -111,17 +90,17 @@ readRoundCheckpoint(const std::string& path,
     checkpoint.round = scalar.item<int64_t>();
     archive.read("step", scalar);
     checkpoint.step = scalar.item<int64_t>();
-    checkpoint.rho = readSet(archive, "rho");
-    checkpoint.base = readSet(archive, "base");
+    checkpoint.rho = readParameterSet(archive, "rho");
+    checkpoint.base = readParameterSet(archive, "base");
     for (size_t k = 0; k < experts; ++k)
-      checkpoint.experts.push_back(readSet(archive, "expert" + std::to_string(k)));
+      checkpoint.experts.push_back(readParameterSet(archive, "expert" + std::to_string(k)));
     for (size_t k = 0; k < policies; ++k) {
       const auto id = std::to_string(k);
       torch::Tensor state;
       archive.read("generator" + id, state);
       checkpoint.generatorStates.push_back(state);
       if (withValueHeads)
-        checkpoint.valueHeads.push_back(readSet(archive, "value" + id));
+        checkpoint.valueHeads.push_back(readParameterSet(archive, "value" + id));
       if (withOptimizers)
         checkpoint.optimizerStates.push_back(readString(archive, "optimizer" + id));
     }
