@@ -60,7 +60,8 @@ CausalSelfAttentionImpl::forward(const torch::Tensor& x,
   auto scores = torch::matmul(query, key.transpose(-2, -1)) / std::sqrt(double(headDim));
   if (allowed.defined())
     scores = scores.masked_fill(allowed.logical_not(), -std::numeric_limits<float>::infinity());
-  auto weights = m_dropout(torch::softmax(scores, -1));
+  // In float32 even when the scores are bfloat16 (MixedPrecisionScope).
+  auto weights = m_dropout(torch::softmax(scores, -1, torch::kFloat));
   auto out =
     torch::matmul(weights, value).transpose(1, 2).contiguous().view({ batch, time, embed });
   return m_dropout(m_projection(out));

@@ -352,7 +352,8 @@ tokenStatistics(GptImpl& model,
   } else {
     logits = model.forward(inputs);
   }
-  auto logProbs = torch::log_softmax(policyLogits(logits, temperature), -1);
+  // In float32 even when the forward pass ran in bfloat16 (MixedPrecisionScope).
+  auto logProbs = torch::log_softmax(policyLogits(logits.to(torch::kFloat), temperature), -1);
   // PAD targets have -inf log-probability; gather a valid id there and let the mask drop it.
   auto safeTargets = targets.masked_fill(targets == Tokenizer::kPad, Tokenizer::kEos);
   stats.logProbs = logProbs.gather(-1, safeTargets.unsqueeze(-1)).squeeze(-1);

@@ -14,6 +14,7 @@
 #include "train/expert.h"
 #include "train/merge.h"
 #include "train/mergeselection.h"
+#include "train/policystep.h"
 #include "train/ppo.h"
 #include "train/rankexchange.h"
 #include "train/retainedrounds.h"
@@ -218,30 +219,17 @@ struct IterativeRsTrainer::Impl
                           priorJudge.get());
   }
 
-  /// The prompts of one rollout: batch / samplesPerPrompt contexts drawn with
-  /// the expert's generator (so a resumed run draws the same), each repeated.
-  std::pair<std::vector<std::vector<int64_t>>, std::vector<int64_t>> rolloutPrompts(
-    at::Generator& generator,
-    std::vector<SampleContext>& contexts) const
+  /// What a PPO step of any of the run's policies needs of the run.
+  StepTask stepTask() const
   {
-    std::vector<std::vector<int64_t>> prompts;
-    std::vector<int64_t> groups;
-    contexts.clear();
-    if (trainPrompts.empty())
-      return { prompts, groups };
-    const auto batch = options.ppo.batchSize;
-    const auto perPrompt = std::clamp<int64_t>(options.ppo.samplesPerPrompt, 1, batch);
-    const auto count = (batch + perPrompt - 1) / perPrompt;
-    auto drawn =
-      torch::randint(int64_t(trainPrompts.contexts.size()), { count }, generator, torch::kLong);
-    for (int64_t i = 0; i < batch; ++i) {
-      const auto group = i / perPrompt;
-      const auto index = size_t(drawn[group].item<int64_t>());
-      prompts.push_back(trainPrompts.prompts[index]);
-      contexts.push_back(trainPrompts.contexts[index]);
-      groups.push_back(group);
-    }
-    return { prompts, groups };
+    return StepTask{ .domain = *domain,
+                     .objectives = objectives,
+                     .reference = *reference.ptr(),
+                     .tokenizer = prior.tokenizer(),
+                     .ppo = options.ppo,
+                     .invalidPenalty = options.invalidPenalty,
+                     .prompts = trainPrompts,
+                     .priorJudge = priorJudge.get() };
   }
 
   std::vector<int> drawSubset(std::mt19937_64& rng) const
@@ -262,10 +250,8 @@ struct IterativeRsTrainer::Impl
   {
     auto* valueHead = expert.valueHead ? &expert.valueHead : nullptr;
     const auto weights = singlePolicy() ? taskLambda() : std::vector<double>{};
-    return policyStep(*expert.model,
-                      *expert.optimizer,
-                      expert.generator,
-                      valueHead,
+    return policyStep(stepTask(),
+                      { *expert.model, *expert.optimizer, expert.generator, valueHead },
                       weights,
                       singlePolicy() ? -1 : k,
                       step,
@@ -285,59 +271,7 @@ struct IterativeRsTrainer::Impl
     const auto w = drawDirichlet(weightRng, gamma, objectives.size());
     policy.compose(w);
     return policyStep(
-      policy.model(), policy.optimizer(), policy.generator(), nullptr, w, -1, step, round);
-  }
-
-  /// A rollout of `model`, its rewards (the `weights`-weighted sum of the
-  /// objectives, or objective `k`'s alone when `weights` is empty), the PPO
-  /// update, and its report.
-  StepReport policyStep(GptImpl& model,
-                        torch::optim::Optimizer& optimizer,
-                        at::Generator& generator,
-                        torch::nn::Linear* valueHead,
-                        const std::vector<double>& weights,
-                        int k,
-                        int64_t step,
-                        int64_t round) const
-  {
-    const auto started = Clock::now();
-    const auto& ppo = options.ppo;
-    std::vector<SampleContext> contexts;
-    const auto [prompts, groups] = rolloutPrompts(generator, contexts);
-    auto rollout = collectRollout(model, *reference.ptr(), ppo, generator, prompts, groups);
-    const auto texts = decodeBatch(prior.tokenizer(), rollout.sequences);
-    const auto scored =
-      scoreTexts(*domain, objectives, texts, options.invalidPenalty, contexts, priorJudge.get());
-    std::vector<float> rewards;
-    for (const auto& row : scored.transformed) {
-      double reward = 0.0;
-      if (weights.empty())
-        reward = row[size_t(k)];
-      else
-        for (size_t j = 0; j < row.size(); ++j)
-          reward += weights[j] * row[j];
-      rewards.push_back(float(reward));
-    }
-    assignAdvantages(rollout, torch::tensor(rewards), ppo, valueHead);
-    const auto update = ppoUpdate(model, optimizer, rollout, ppo, generator, valueHead);
-
-    StepReport report;
-    report.step = step;
-    report.round = round;
-    report.expert = k;
-    report.rawMeans = scored.rawMeans;
-    report.transformedMeans = scored.transformedMeans;
-    report.averageReward = scored.averageReward;
-    report.icv = scored.icv;
-    report.objectiveBalance = scored.objectiveBalance;
-    report.klToPrior = rollout.klPerSequence.mean().item<double>();
-    const auto& mask = rollout.sequences.actionMask;
-    report.entropy = (rollout.entropy.masked_fill(mask == 0, 0.0).sum() / mask.sum().clamp_min(1.0))
-                       .item<double>();
-    report.clipFraction = update.clipFraction;
-    report.domainMetrics = domain->metrics(texts, contexts);
-    report.seconds = secondsSince(started);
-    return report;
+      stepTask(), { policy.model(), policy.optimizer(), policy.generator() }, w, -1, step, round);
   }
 
   /// The merge weights of a round: the task's over `subset`, or the best of

@@ -5,6 +5,7 @@
 #include "core/runtime.h"
 #include "core/stopwatch.h"
 #include "core/torcharchive.h"
+#include "model/mixedprecision.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
@@ -130,27 +131,6 @@ struct PretrainState
 };
 
 void
-writeSet(torch::serialize::OutputArchive& archive,
-         const std::string& prefix,
-         const ParameterSet& set)
-{
-  archive.write(prefix + ".count", torch::tensor(int64_t(set.size())));
-  for (size_t i = 0; i < set.size(); ++i)
-    archive.write(prefix + "." + std::to_string(i), set[i]);
-}
-
-ParameterSet
-readSet(torch::serialize::InputArchive& archive, const std::string& prefix)
-{
-  torch::Tensor count;
-  archive.read(prefix + ".count", count);
-  ParameterSet set(size_t(count.item<int64_t>()));
-  for (size_t i = 0; i < set.size(); ++i)
-    archive.read(prefix + "." + std::to_string(i), set[i]);
-  return set;
-}
-
-void
 saveState(const std::string& path, const PretrainState& state)
 {
   torch::serialize::OutputArchive archive;
@@ -162,8 +142,8 @@ saveState(const std::string& path, const PretrainState& state)
   archive.write("batches_done", torch::tensor(state.batchesDone));
   archive.write("epoch_nll", torch::tensor(state.epochNll, torch::kDouble));
   archive.write("epoch_tokens", torch::tensor(state.epochTokens, torch::kDouble));
-  writeSet(archive, "parameters", state.parameters);
-  writeSet(archive, "best_parameters", state.bestParameters);
+  writeParameterSet(archive, "parameters", state.parameters);
+  writeParameterSet(archive, "best_parameters", state.bestParameters);
   archive.write("optimizer", c10::IValue(state.optimizer));
   archive.write("torch_generator", state.torchGenerator);
   std::ostringstream bytes;
@@ -207,8 +187,8 @@ loadState(const std::string& path, size_t trainTexts)
       state.epochNll = value.item<double>();
     if (torch::Tensor value; archive.try_read("epoch_tokens", value))
       state.epochTokens = value.item<double>();
-    state.parameters = readSet(archive, "parameters");
-    state.bestParameters = readSet(archive, "best_parameters");
+    state.parameters = readParameterSet(archive, "parameters");
+    state.bestParameters = readParameterSet(archive, "best_parameters");
     archive.read("optimizer", text);
     state.optimizer = text.toStringRef();
     archive.read("torch_generator", state.torchGenerator);
@@ -426,7 +406,10 @@ pretrainPolicy(Policy& policy,
         }
         batch[k] = encoded[text];
       });
-      auto [nll, tokens] = batchNll(model, batch);
+      auto [nll, tokens] = [&] {
+        MixedPrecisionScope precision(options.bfloat16);
+        return batchNll(model, batch);
+      }();
       setLearningRate(
         optimizer,
         scheduledLearningRate(options, (epoch - 1) * batches + b, options.epochs * batches));

@@ -39,6 +39,8 @@ describe(const GptOptions& model, const PretrainOptions& options)
     described["pretrain"]["bucket_batches"] = options.bucketBatches;
   if (options.decayFraction > 0)
     described["pretrain"]["decay_fraction"] = options.decayFraction;
+  if (options.bfloat16)
+    described["pretrain"]["precision"] = "bfloat16";
   return described;
 }
 

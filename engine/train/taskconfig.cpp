@@ -5,6 +5,7 @@
 #include "core/domainregistry.h"
 #include "core/jsonlines.h"
 #include "core/paths.h"
+#include "train/tasksection.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,198 +17,8 @@ namespace paretolab::engine {
 
 namespace {
 
-struct Source
-{
-  std::string origin;
-  std::map<std::string, int> lines; ///< from jsonValueLines; empty when there is no text
-
-  // The line of `path`, or of the nearest enclosing object in the file (a
-  // missing key is best shown where it belongs); 0 for a missing top-level key.
-  int lineOf(std::string path) const
-  {
-    while (!path.empty()) {
-      if (auto found = lines.find(path); found != lines.end())
-        return found->second;
-      const auto dot = path.rfind('.');
-      path = dot == std::string::npos ? std::string{} : path.substr(0, dot);
-    }
-    return 0;
-  }
-
-  [[noreturn]] void fail(const std::string& path, const std::string& message) const
-  {
-    const int line = lineOf(path);
-    // The whole file has no key to name: "task.json: the task must be an object".
-    const std::string where = path.empty() ? "the task " : path + ": ";
-    throw TaskError(origin + (line > 0 ? ":" + std::to_string(line) : "") + ": " + where + message);
-  }
-};
-
-std::string
-compact(double value);
-
-/// The value as the user wrote it, shortened: numbers as %g ("1e+12", not
-/// "1000000000000.0"), long text cut with "...".
-std::string
-describe(const nlohmann::json& value)
-{
-  auto text = value.is_number_float() ? compact(value.get<double>()) : value.dump();
-  return text.size() > 40 ? text.substr(0, 37) + "..." : text;
-}
-
-std::string
-compact(double value)
-{
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
-
-/// One JSON object of the task file: typed reads that name the key on error,
-/// and a final check that no key was misspelt.
-class Section
-{
-public:
-  Section(const nlohmann::json& json, std::string path, const Source& source)
-    : m_json(json.is_null() ? m_empty : json)
-    , m_path(std::move(path))
-    , m_source(source)
-  {
-    if (!m_json.is_object())
-      m_source.fail(m_path, "must be an object, got " + describe(json));
-  }
-
-  std::string path(const std::string& key) const
-  {
-    return m_path.empty() ? key : m_path + "." + key;
-  }
-  bool has(const std::string& key) const { return m_json.contains(key); }
-
-  const nlohmann::json& child(const std::string& key)
-  {
-    m_used.insert(key);
-    return m_json.contains(key) ? m_json.at(key) : m_missing;
-  }
-
-  void integer(const std::string& key, int64_t& out, int64_t minimum)
-  {
-    const auto& value = child(key);
-    if (value.is_null())
-      return;
-    if (!value.is_number_integer() || value.get<int64_t>() < minimum)
-      fail(key,
-           "must be an integer of at least " + std::to_string(minimum) + ", got " +
-             describe(value));
-    out = value.get<int64_t>();
-  }
-
-  void seed(const std::string& key, uint64_t& out)
-  {
-    int64_t value = int64_t(out);
-    integer(key, value, 0);
-    out = uint64_t(value);
-  }
-
-  void number(const std::string& key,
-              double& out,
-              double minimum,
-              double maximum,
-              bool exclusiveMinimum = false)
-  {
-    const auto& value = child(key);
-    if (value.is_null())
-      return;
-    const bool ok =
-      value.is_number() && value.get<double>() <= maximum &&
-      (exclusiveMinimum ? value.get<double>() > minimum : value.get<double>() >= minimum);
-    if (!ok)
-      fail(key,
-           std::string("must be a number ") +
-             (exclusiveMinimum ? "above " + compact(minimum) + " and at most "
-                               : "from " + compact(minimum) + " to ") +
-             compact(maximum) + ", got " + describe(value));
-    out = value.get<double>();
-  }
-
-  void boolean(const std::string& key, bool& out)
-  {
-    const auto& value = child(key);
-    if (value.is_null())
-      return;
-    if (!value.is_boolean())
-      fail(key, "must be true or false, got " + describe(value));
-    out = value.get<bool>();
-  }
-
-  void string(const std::string& key, std::string& out)
-  {
-    const auto& value = child(key);
-    if (value.is_null())
-      return;
-    if (!value.is_string())
-      fail(key, "must be a string, got " + describe(value));
-    out = value.get<std::string>();
-  }
-
-  template<typename Enum>
-  void choice(const std::string& key,
-              Enum& out,
-              const std::vector<std::pair<std::string, Enum>>& names)
-  {
-    std::string text;
-    string(key, text);
-    if (text.empty())
-      return;
-    std::string known;
-    for (const auto& [name, value] : names) {
-      if (name == text) {
-        out = value;
-        return;
-      }
-      known += (known.empty() ? "" : ", ") + name;
-    }
-    fail(key, "unknown value \"" + text + "\" (one of: " + known + ")");
-  }
-
-  [[noreturn]] void fail(const std::string& key, const std::string& message) const
-  {
-    m_source.fail(path(key), message);
-  }
-
-  void rejectUnknownKeys() const
-  {
-    for (const auto& [key, value] : m_json.items())
-      if (!m_used.count(key)) {
-        // A shared task file must not choose where this user's files are written.
-        if (namesAPlaceToWrite(key))
-          fail(key,
-               "a task file cannot choose where runs, checkpoints or cached priors are "
-               "written; they go to your data and cache directories, or where --db and "
-               "--cache-dir say");
-        std::string known;
-        for (const auto& k : m_used)
-          known += (known.empty() ? "" : ", ") + k;
-        fail(key, "unknown key (known here: " + known + ")");
-      }
-  }
-
-private:
-  static bool namesAPlaceToWrite(const std::string& key)
-  {
-    return key == "db" || key.find("cache") != std::string::npos ||
-           key.find("database") != std::string::npos || key.find("checkpoint") != std::string::npos;
-  }
-
-  inline static const nlohmann::json m_empty = nlohmann::json::object();
-  inline static const nlohmann::json m_missing; // null: the key is absent
-  const nlohmann::json& m_json;
-  std::string m_path;
-  const Source& m_source;
-  std::set<std::string> m_used;
-};
-
 void
-readModel(Section section, GptOptions& model)
+readModel(TaskSection section, GptOptions& model)
 {
   section.integer("embed_dim", model.embedDim, 1);
   section.integer("layers", model.layers, 1);
@@ -221,7 +32,7 @@ readModel(Section section, GptOptions& model)
 }
 
 void
-readPretrain(Section section, PretrainOptions& pretrain)
+readPretrain(TaskSection section, PretrainOptions& pretrain)
 {
   section.integer("epochs", pretrain.epochs, 1);
   section.integer("batch_size", pretrain.batchSize, 1);
@@ -235,11 +46,13 @@ readPretrain(Section section, PretrainOptions& pretrain)
   section.integer("validation_interval", pretrain.validationInterval, 0);
   section.integer("bucket_batches", pretrain.bucketBatches, 0);
   section.number("decay_fraction", pretrain.decayFraction, 0.0, 1.0);
+  section.choice<bool>(
+    "precision", pretrain.bfloat16, { { "float32", false }, { "bfloat16", true } });
   section.rejectUnknownKeys();
 }
 
 void
-readPpo(Section section, PpoOptions& ppo)
+readPpo(TaskSection section, PpoOptions& ppo)
 {
   section.number("learning_rate", ppo.learningRate, 0.0, 10.0, true);
   section.number("clip", ppo.clip, 0.0, 1.0, true);
@@ -277,7 +90,10 @@ readPpo(Section section, PpoOptions& ppo)
 }
 
 void
-readTraining(Section section, TrainerOptions& training, size_t objectiveCount, const Source& source)
+readTraining(TaskSection section,
+             TrainerOptions& training,
+             size_t objectiveCount,
+             const TaskSource& source)
 {
   section.integer("total_steps", training.totalSteps, 1);
   const auto& period = section.child("merge_period");
@@ -310,12 +126,12 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
       section.fail("pinned_rounds", "must be an array of round numbers");
     for (const auto& round : pinned) {
       if (!round.is_number_integer() || round.get<int64_t>() < 1)
-        section.fail("pinned_rounds", "round numbers start at 1, got " + describe(round));
+        section.fail("pinned_rounds", "round numbers start at 1, got " + describeValue(round));
       training.pinnedRounds.insert(round.get<int64_t>());
     }
   }
 
-  Section merge(section.child("merge"), section.path("merge"), source);
+  TaskSection merge(section.child("merge"), section.path("merge"), source);
   merge.choice<MergeStrategy>("strategy",
                               training.merge.strategy,
                               { { "linear", MergeStrategy::Linear },
@@ -323,7 +139,7 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
                                 { "ties", MergeStrategy::Ties } });
   merge.number("scale", training.merge.scale, 0.0, 100.0, true);
   merge.number("density", training.merge.density, 0.0, 1.0, true);
-  Section selection(merge.child("selection"), merge.path("selection"), source);
+  TaskSection selection(merge.child("selection"), merge.path("selection"), source);
   selection.integer("candidates", training.merge.selection.candidates, 0);
   selection.choice<SelectionCriterion>("criterion",
                                        training.merge.selection.criterion,
@@ -333,16 +149,16 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
   selection.rejectUnknownKeys();
   merge.rejectUnknownKeys();
 
-  readPpo(Section(section.child("ppo"), section.path("ppo"), source), training.ppo);
+  readPpo(TaskSection(section.child("ppo"), section.path("ppo"), source), training.ppo);
   // Evaluations sample as the rollouts do unless the task says otherwise.
   training.evaluationSampling = training.ppo.sampling;
-  Section evaluation(section.child("evaluation"), section.path("evaluation"), source);
+  TaskSection evaluation(section.child("evaluation"), section.path("evaluation"), source);
   evaluation.number("temperature", training.evaluationSampling.temperature, 0.0, 100.0, true);
   evaluation.number("top_p", training.evaluationSampling.topP, 0.0, 1.0, true);
   evaluation.integer("max_new_tokens", training.evaluationSampling.maxNewTokens, 0);
   evaluation.rejectUnknownKeys();
 
-  Section adaptive(section.child("adaptive"), section.path("adaptive"), source);
+  TaskSection adaptive(section.child("adaptive"), section.path("adaptive"), source);
   adaptive.boolean("enabled", training.adaptive.enabled);
   adaptive.choice<DivergenceMeasure>(
     "measure",
@@ -352,7 +168,7 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
   adaptive.integer("probe_batch", training.adaptive.probeBatch, 1);
   adaptive.rejectUnknownKeys();
 
-  Section clp(section.child("clp"), section.path("clp"), source);
+  TaskSection clp(section.child("clp"), section.path("clp"), source);
   clp.choice<ClpScope>("scope",
                        training.clp.scope,
                        { { "full", ClpScope::Full },
@@ -361,7 +177,7 @@ readTraining(Section section, TrainerOptions& training, size_t objectiveCount, c
   clp.number("alpha", training.clp.alpha, 0.0, 1e3, true);
   clp.rejectUnknownKeys();
 
-  Section ric(section.child("ric"), section.path("ric"), source);
+  TaskSection ric(section.child("ric"), section.path("ric"), source);
   ric.integer("levels", training.ric.levels, 2);
   ric.integer("corpus_size", training.ric.corpusSize, 1);
   ric.integer("offline_steps", training.ric.offlineSteps, 0);
@@ -409,7 +225,7 @@ applyOverride(nlohmann::json& json, const std::string& assignment)
 /// A relative prior path names a file beside the task file, or else a shipped
 /// resource (core/paths.h: "priors/chembl.plckpt").
 std::string
-resolvePriorPath(const std::string& path, const std::string& origin, const Source& source)
+resolvePriorPath(const std::string& path, const std::string& origin, const TaskSource& source)
 {
   namespace fs = std::filesystem;
   if (path.empty() || fs::path(path).is_absolute())
@@ -431,8 +247,9 @@ resolvePriorPath(const std::string& path, const std::string& origin, const Sourc
 TaskConfig
 parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std::string& text)
 {
-  const Source source{ origin, text.empty() ? std::map<std::string, int>{} : jsonValueLines(text) };
-  Section root(json, "", source);
+  const TaskSource source{ origin,
+                           text.empty() ? std::map<std::string, int>{} : jsonValueLines(text) };
+  TaskSection root(json, "", source);
   TaskConfig task;
   task.source = json;
   task.name = std::filesystem::path(origin).stem().string();
@@ -464,7 +281,7 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
   std::set<std::string> seen;
   double totalWeight = 0.0;
   for (size_t i = 0; i < objectives.size(); ++i) {
-    Section entry(objectives[i], "objectives." + std::to_string(i), source);
+    TaskSection entry(objectives[i], "objectives." + std::to_string(i), source);
     ObjectiveConfig objective;
     entry.string("name", objective.name);
     auto info = std::find_if(
@@ -496,9 +313,9 @@ parseTaskConfig(const nlohmann::json& json, const std::string& origin, const std
   if (totalWeight <= 0.0)
     source.fail("objectives", "the weights sum to zero");
 
-  readModel(Section(root.child("model"), "model", source), task.model);
-  readPretrain(Section(root.child("pretrain"), "pretrain", source), task.pretrain);
-  readTraining(Section(root.child("training"), "training", source),
+  readModel(TaskSection(root.child("model"), "model", source), task.model);
+  readPretrain(TaskSection(root.child("pretrain"), "pretrain", source), task.pretrain);
+  readTraining(TaskSection(root.child("training"), "training", source),
                task.training,
                task.objectives.size(),
                source);

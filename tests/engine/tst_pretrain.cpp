@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domains/toy/toydomain.h"
+#include "model/gpt.h"
+#include "model/mixedprecision.h"
 #include "model/parameters.h"
 #include "model/policystate.h"
 #include "model/sampling.h"
@@ -55,6 +57,59 @@ private Q_SLOTS:
     const auto samples = policy.sample(200, SamplingOptions{}, 4);
     QVERIFY(domain.metrics(samples).at("validity") > 0.95);
     QCOMPARE(policy.sample(5, SamplingOptions{}, 9), policy.sample(5, SamplingOptions{}, 9));
+  }
+
+  // In a MixedPrecisionScope the matrix products are bfloat16 and the token
+  // log-probabilities float32; outside it, everything is float32 again.
+  void aMixedPrecisionScopeMultipliesInBfloat16()
+  {
+    torch::manual_seed(3);
+    Gpt model(GptOptions{ .vocabSize = 6, .contextLength = 8, .embedDim = 16, .heads = 2 });
+    const auto tokens = torch::randint(2, 6, { 3, 8 }, torch::kLong);
+    torch::Tensor exact, low;
+    {
+      MixedPrecisionScope scope(true);
+      QCOMPARE(model->forward(tokens).scalar_type(), torch::kBFloat16);
+      low = tokenStatistics(*model, tokens, 1.0).logProbs;
+    }
+    QCOMPARE(low.scalar_type(), torch::kFloat);
+    QCOMPARE(model->forward(tokens).scalar_type(), torch::kFloat);
+    exact = tokenStatistics(*model, tokens, 1.0).logProbs;
+    const double error = (low - exact).abs().max().item<double>();
+    qInfo("largest log-probability error in bfloat16: %.4f", error);
+    QVERIFY(error > 0.0);  // the scope did change the arithmetic
+    QVERIFY(error < 0.05); // bfloat16 keeps 8 bits of mantissa
+    {
+      MixedPrecisionScope off(false);
+      QCOMPARE(model->forward(tokens).scalar_type(), torch::kFloat);
+    }
+  }
+
+  // The same run with bfloat16 forward passes learns as well, but not the
+  // same weights: pretrain.precision really changes how it computes.
+  void learnsAsWellInBfloat16()
+  {
+    ToyDomain domain(ToyDomain::Options{ .length = 12, .corpusSize = 1500 });
+    const auto corpus = domain.corpus();
+    const auto train = [&](bool bfloat16) {
+      torch::manual_seed(1);
+      Policy policy(GptOptions{ .contextLength = 16, .embedDim = 32, .layers = 2, .heads = 4 },
+                    Tokenizer::fit(TokenizerSpec{ "characters" }, corpus));
+      const auto result = pretrainPolicy(
+        policy, corpus, PretrainOptions{ .epochs = 4, .learningRate = 3e-3, .bfloat16 = bfloat16 });
+      return std::pair{ result.bestValidationLoss, snapshotParameters(*policy.state().model) };
+    };
+    const auto [exactLoss, exactWeights] = train(false);
+    const auto [lowLoss, lowWeights] = train(true);
+    const double optimum = std::log(2.0) * 12.0 / 13.0;
+    qInfo("validation NLL %.4f in float32, %.4f in bfloat16 (optimum %.4f)",
+          exactLoss,
+          lowLoss,
+          optimum);
+    QVERIFY(lowLoss < optimum + 0.02);
+    QVERIFY(std::abs(lowLoss - exactLoss) < 0.01);
+    QVERIFY(!torch::equal(lowWeights.front(), exactWeights.front()));
+    QCOMPARE(lowWeights.front().scalar_type(), torch::kFloat);
   }
 
   void aStoppedPretrainingResumesWhereItWas_data()

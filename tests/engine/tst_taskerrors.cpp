@@ -313,6 +313,16 @@ private Q_SLOTS:
   }
 })");
 
+    addBadTask("half precision",
+               "pretrain.precision",
+               4,
+               "unknown value \"float16\" (one of: float32, bfloat16)",
+               R"({
+  "domain": "toy",
+  "objectives": [ { "name": "ones" } ],
+  "pretrain": { "precision": "float16" }
+})");
+
     addBadTask("pinned round 0", "training.pinned_rounds", 5, "start at 1", R"({
   "domain": "toy",
   "objectives": [ { "name": "ones" } ],
