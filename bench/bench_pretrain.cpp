@@ -52,8 +52,8 @@ pretrainStepBfloat16(benchmark::State& state)
 
 } // namespace
 
-BENCHMARK(pretrainStepFloat32)->Unit(benchmark::kMillisecond)->MinWarmUpTime(1.0);
-BENCHMARK(pretrainStepBfloat16)->Unit(benchmark::kMillisecond)->MinWarmUpTime(1.0);
+BENCHMARK(pretrainStepFloat32)->Unit(benchmark::kMillisecond)->MinWarmUpTime(1.0)->MinTime(5.0);
+BENCHMARK(pretrainStepBfloat16)->Unit(benchmark::kMillisecond)->MinWarmUpTime(1.0)->MinTime(5.0);
 
 int
 main(int argc, char** argv)
