@@ -45,12 +45,14 @@ describePrior(const engine::TaskConfig& task, bool cached)
                             percent(metrics, "validity"),
                             percent(metrics, "unique@10k"),
                             percent(metrics, "novelty"));
-  QStringList lines{
-    path,
-    PriorText::tr("Measured on %1 samples (MOSES definitions):").arg(metrics.value("samples", 0))
-  };
+  // train-prior records the temperature it sampled at: the task's, as the app samples.
+  const auto temperature = metrics.value("temperature", 1.0);
+  QStringList lines{ path,
+                     PriorText::tr("Measured on %1 samples at temperature %2 (MOSES definitions):")
+                       .arg(metrics.value("samples", 0))
+                       .arg(temperature) };
   for (const auto& [key, value] : metrics.items())
-    if (value.is_number_float())
+    if (value.is_number_float() && key != "temperature")
       lines << QStringLiteral("%1: %2")
                  .arg(QString::fromStdString(key))
                  .arg(value.get<double>(), 0, 'f', 4);

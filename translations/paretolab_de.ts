@@ -277,12 +277,12 @@
         <translation>%1: %2 % gültig, %3 % eindeutig@10k, %4 % neu</translation>
     </message>
     <message>
-        <location filename="../app/priordescription.cpp" line="50"/>
-        <source>Measured on %1 samples (MOSES definitions):</source>
-        <translation>Gemessen an %1 Stichproben (Definitionen von MOSES):</translation>
+        <location filename="../app/priordescription.cpp" line="51"/>
+        <source>Measured on %1 samples at temperature %2 (MOSES definitions):</source>
+        <translation>Gemessen an %1 Stichproben bei Temperatur %2 (Definitionen von MOSES):</translation>
     </message>
     <message>
-        <location filename="../app/priordescription.cpp" line="70"/>
+        <location filename="../app/priordescription.cpp" line="72"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
@@ -336,32 +336,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="28"/>
+        <location filename="../app/main.cpp" line="32"/>
         <source>Multi-reward fine-tuning with IterativeRS</source>
         <translation>Feinabstimmung auf mehrere Belohnungen mit IterativeRS</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="33"/>
+        <location filename="../app/main.cpp" line="37"/>
         <source>Save the window to &lt;file&gt; as PNG, then exit.</source>
         <translation>Das Fenster als PNG in &lt;file&gt; speichern, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="37"/>
+        <location filename="../app/main.cpp" line="41"/>
         <source>Open this task: the name of a bundled task or a task file.</source>
         <translation>Diese Aufgabe öffnen: der Name einer mitgelieferten Aufgabe oder eine Aufgabendatei.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="41"/>
+        <location filename="../app/main.cpp" line="45"/>
         <source>With --screenshot: train this many steps first.</source>
         <translation>Mit --screenshot: vorher so viele Schritte trainieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="45"/>
+        <location filename="../app/main.cpp" line="49"/>
         <source>Interface language: en, de.</source>
         <translation>Sprache der Oberfläche: en, de.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="49"/>
+        <location filename="../app/main.cpp" line="53"/>
         <source>The window&apos;s size, e.g. 1280x720 (for screenshots).</source>
         <translation>Die Fenstergröße, z. B. 1280x720 (für Bildschirmfotos).</translation>
     </message>
@@ -1037,9 +1037,9 @@ Vortrainiert auf %2</translation>
 <context>
     <name>paretolab::app::TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="349"/>
-        <location filename="../app/trainingcontroller.cpp" line="376"/>
-        <location filename="../app/trainingcontroller.cpp" line="396"/>
+        <location filename="../app/trainingcontroller.cpp" line="357"/>
+        <location filename="../app/trainingcontroller.cpp" line="384"/>
+        <location filename="../app/trainingcontroller.cpp" line="404"/>
         <source>There are no experts to merge yet: start a run first.</source>
         <translation>Es gibt noch keine Experten zum Zusammenführen: Starten Sie zuerst einen Lauf.</translation>
     </message>
@@ -1581,279 +1581,279 @@ Ausgewogenheit der Ziele: Mittelwert geteilt durch Standardabweichung ihrer Mitt
 <context>
     <name>paretolab::widgets::RunSetupPanel</name>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="60"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="54"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="66"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="60"/>
         <source>Tasks that come with ParetoLab; open your own with the … button.</source>
         <translation>Mit ParetoLab mitgelieferte Aufgaben; eigene Aufgaben öffnen Sie mit der Schaltfläche „…“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="70"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="64"/>
         <source>&amp;Bundled task:</source>
         <translation>Mitgelieferte Auf&amp;gabe:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="74"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="68"/>
         <source>Task file (.json)</source>
         <translation>Aufgabendatei (.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="77"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="71"/>
         <source>Open a task file</source>
         <translation>Aufgabendatei öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="81"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="75"/>
         <source>Task file:</source>
         <translation>Aufgabendatei:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="83"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="77"/>
         <source>Domain:</source>
         <translation>Domäne:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="89"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="83"/>
         <source>Train on a &amp;file…</source>
         <translation>Auf einer &amp;Datei trainieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="90"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="84"/>
         <source>Pretrain a prior on your own sequences (one per line, or any of the domain&apos;s formats) with this task&apos;s model, and use it</source>
         <translation>Einen Prior auf eigenen Sequenzen vortrainieren (eine pro Zeile oder in einem Format der Domäne), mit dem Modell dieser Aufgabe, und ihn verwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="95"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="89"/>
         <source>Prior:</source>
         <translation>Prior:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="98"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="92"/>
         <source>Objectives</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="105"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="99"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="110"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="104"/>
         <source>IterativeRS</source>
         <translation>IterativeRS</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="111"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="105"/>
         <source>MORLHF</source>
         <translation>MORLHF</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="112"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="106"/>
         <source>Rewarded Soups</source>
         <translation>Rewarded Soups</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="113"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="107"/>
         <source>CLP</source>
         <translation>CLP</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="114"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="108"/>
         <source>RiC</source>
         <translation>RiC</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="116"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="110"/>
         <source>One expert per objective, merged every m steps (Ghari et al. 2025).</source>
         <translation>Ein Experte je Ziel, alle m Schritte zusammengeführt (Ghari et al. 2025).</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="118"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="112"/>
         <source>One policy trained on the weighted sum of the rewards.</source>
         <translation>Eine Policy, trainiert auf der gewichteten Summe der Belohnungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="120"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="114"/>
         <source>Experts trained apart and merged once, at the end (Ramé et al. 2023).</source>
         <translation>Getrennt trainierte Experten, einmal am Ende zusammengeführt (Ramé et al. 2023).</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="123"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="117"/>
         <source>Conditional Language Policy (Wang et al. 2024): one policy whose parameters are a weighted sum, trained for random weights.</source>
         <translation>Conditional Language Policy (Wang et al. 2024): eine Policy, deren Parameter eine gewichtete Summe sind, trainiert für zufällige Gewichte.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="126"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="120"/>
         <source>M&amp;ethod:</source>
         <translation>M&amp;ethode:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="144"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="138"/>
         <source>Merge period &amp;m:</source>
         <translation>Merge-Intervall &amp;m:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="145"/>
         <source>Experts per round &amp;M:</source>
         <translation>Experten pro R&amp;unde M:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="260"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="281"/>
-        <location filename="../widgets/runsetuppanel.cpp" line="323"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="254"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="275"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="317"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="285"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="279"/>
         <source>One policy on Σ λᵢ Rᵢ: m sets how often it is evaluated; the sliders cannot steer it.</source>
         <translation>Eine Policy auf Σ λᵢ Rᵢ: m legt fest, wie oft sie bewertet wird; die Schieberegler steuern sie nicht.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="288"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="282"/>
         <source>One steerable policy θ(w) = Σ wᵢ θᵢ, trained for w drawn at random each step: m sets how often it is evaluated.</source>
         <translation>Eine steuerbare Policy θ(w) = Σ wᵢ θᵢ, in jedem Schritt für ein zufälliges w trainiert: m legt fest, wie oft sie bewertet wird.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="291"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="285"/>
         <source>One model fine-tuned on the rewards written in its prompt: half of T on the corpus, then online rounds of m steps; the sliders choose the rewards it is asked for.</source>
         <translation>Ein Modell, feingetunt auf die Belohnungen in seinem Prompt: die Hälfte von T auf dem Korpus, dann Online-Runden von m Schritten; die Schieberegler wählen die erbetenen Belohnungen.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="295"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="289"/>
         <source>The experts train apart and merge once, at the end (m = T).</source>
         <translation>Die Experten trainieren getrennt und werden einmal am Ende zusammengeführt (m = T).</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="297"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="291"/>
         <source>The experts merge every m steps; m = T is Rewarded Soups.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt; m = T ist Rewarded Soups.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="465"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="459"/>
         <source>Pretrain a prior on a file</source>
         <translation>Einen Prior auf einer Datei vortrainieren</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="156"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="150"/>
         <source>Steps &amp;T:</source>
         <translation>Schritte &amp;T:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="145"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="139"/>
         <source>The experts are merged every m steps and all restart from the merge. m = 1 is IterativeRS&apos;s MORLHF limit; T merges once at the end (Rewarded Soups); the paper finds an intermediate m best.</source>
         <translation>Die Experten werden alle m Schritte zusammengeführt und starten alle von der Zusammenführung neu. m = 1 ist der MORLHF-Grenzfall von IterativeRS; T führt einmal am Ende zusammen (Rewarded Soups); das Paper findet ein mittleres m am besten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="148"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="142"/>
         <source>a number of steps, or T</source>
         <translation>eine Anzahl Schritte oder T</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="152"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="146"/>
         <source>M of the N experts, drawn at random after each merge, train in the next round; “all” for every expert.</source>
         <translation>M der N Experten, nach jeder Zusammenführung zufällig gezogen, trainieren in der nächsten Runde; „all“ für alle Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="157"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="151"/>
         <source>Total training steps; one step is one rollout batch and one policy update for each training expert.</source>
         <translation>Trainingsschritte insgesamt; ein Schritt umfasst einen Rollout-Batch und ein Policy-Update für jeden trainierenden Experten.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="161"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="155"/>
         <source>&amp;Learning rate:</source>
         <translation>&amp;Lernrate:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="162"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="156"/>
         <source>Adam&apos;s step size, above 0.</source>
         <translation>Adams Schrittweite, größer als 0.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="165"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="159"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="170"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="164"/>
         <source>β: weight of the per-token KL penalty that keeps each expert close to the prior. Larger keeps more diversity, smaller chases reward.</source>
         <translation>β: Gewicht der KL-Strafe pro Token, die jeden Experten nahe am Prior hält. Größere Werte erhalten mehr Diversität, kleinere optimieren stärker auf die Belohnung.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="169"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="163"/>
         <source>KL &amp;β:</source>
         <translation>KL &amp;β:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="166"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="160"/>
         <source>Sequences per rollout batch, at least 2.</source>
         <translation>Sequenzen je Rollout-Batch, mindestens 2.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="172"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="166"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Zufalls-Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="172"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="166"/>
         <source>The same seed gives the same run.</source>
         <translation>Derselbe Seed ergibt denselben Lauf.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="317"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="311"/>
         <source>The merge period m must be a whole number of steps of at least 1, or T for one merge at the end; “%1” is neither.</source>
         <translation>Die Zusammenführungsperiode m muss eine ganze Zahl von mindestens 1 Schritt sein oder T für eine Zusammenführung am Ende; „%1“ ist keins von beiden.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="328"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="322"/>
         <source>Experts per round M must be from 1 to %1, or “all”; not “%2”.</source>
         <translation>Experten je Runde M muss zwischen 1 und %1 liegen oder „all“ sein, nicht „%2“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="333"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="327"/>
         <source>Steps T must be a whole number of at least 1, not “%1”.</source>
         <translation>Schritte T muss eine ganze Zahl von mindestens 1 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="337"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="331"/>
         <source>The learning rate must be a number above 0 and at most 10, not “%1”.</source>
         <translation>Die Lernrate muss eine Zahl größer als 0 und höchstens 10 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="342"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="336"/>
         <source>The batch size must be a whole number of at least 2, not “%1”.</source>
         <translation>Die Batchgröße muss eine ganze Zahl von mindestens 2 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="346"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="340"/>
         <source>KL β must be a number from 0 to 100, not “%1”.</source>
         <translation>KL β muss eine Zahl von 0 bis 100 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="349"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="343"/>
         <source>The seed must be a whole number of at least 0, not “%1”.</source>
         <translation>Der Seed muss eine ganze Zahl von mindestens 0 sein, nicht „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="410"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="404"/>
         <source>Choose a task.</source>
         <translation>Wählen Sie eine Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="351"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="345"/>
         <source>The merge period m (%1) is longer than the run (T = %2): choose T for one merge at the end.</source>
         <translation>Das Merge-Intervall m (%1) ist länger als der Lauf (T = %2): Wählen Sie T für eine einzige Zusammenführung am Ende.</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="456"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="450"/>
         <source>Open task</source>
         <translation>Aufgabe öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/runsetuppanel.cpp" line="456"/>
+        <location filename="../widgets/runsetuppanel.cpp" line="450"/>
         <source>Task files (*.json)</source>
         <translation>Aufgabendateien (*.json)</translation>
     </message>

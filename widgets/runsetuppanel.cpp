@@ -198,6 +198,12 @@ RunSetupPanel::priorDescription() const
   return m_prior->text();
 }
 
+QString
+RunSetupPanel::priorDetails() const
+{
+  return m_prior->toolTip();
+}
+
 void
 RunSetupPanel::usePrior(const QString& path)
 {

@@ -45,6 +45,7 @@ public:
   /// more in its tooltip.
   void setPriorDescription(const QString& line, const QString& details = {});
   QString priorDescription() const;
+  QString priorDetails() const;
   /// Makes task() use the prior checkpoint at `path` (one pretrained on a file).
   void usePrior(const QString& path);
   /// The file dialog's filter for a corpus to pretrain a prior on, e.g. "SMILES (*.smi)".

@@ -33,15 +33,18 @@ struct SampleArguments : TaskArguments
   std::string format;
   std::string objectives;
   uint64_t seed = 1;
-  double temperature = 1.0;
+  std::optional<double> temperature; ///< unset: the source's own sampling
 };
 
-/// What to sample from, with the domain that reads its samples.
+/// What to sample from, with the domain that reads its samples and how the
+/// app samples it: a task's (or stored run's) evaluation sampling, which its
+/// previews and exports use; a bare prior file's own distribution.
 struct SampleSource
 {
   std::shared_ptr<engine::Domain> domain;
   std::optional<engine::Policy> policy;
   std::string description;
+  engine::SamplingOptions sampling;
 };
 
 /// The domain a prior checkpoint was made for, as its config records it.
@@ -75,7 +78,7 @@ storedRunSource(const SampleArguments& arguments, std::stop_token stop)
     engine::makeTrainer(prepared.domain, prepared.prior.policy, task.objectives, task.training);
   auto& trainer = *trainerOwner;
   trainer.loadRound(round->path);
-  SampleSource source{ prepared.domain, std::nullopt, {} };
+  SampleSource source{ prepared.domain, std::nullopt, {}, task.training.evaluationSampling };
   const auto roundName =
     "run " + std::to_string(arguments.run) + ", round " + std::to_string(round->round);
   if (arguments.weights.empty()) {
@@ -111,14 +114,18 @@ chooseSource(const SampleArguments& arguments, std::stop_token stop)
     return storedRunSource(arguments, stop);
   if (!arguments.config.empty()) {
     auto prepared = prepareTask(arguments, stop);
-    return { prepared.domain, prepared.prior.policy, "the prior " + prepared.prior.path };
+    return { prepared.domain,
+             prepared.prior.policy,
+             "the prior " + prepared.prior.path,
+             prepared.task.training.evaluationSampling };
   }
   if (arguments.prior.empty())
     throw std::runtime_error("name what to sample: --config, --prior or --run");
   auto checkpoint = engine::loadPolicyCheckpoint(arguments.prior);
   return { domainOfPrior(checkpoint, arguments.prior),
            checkpoint.policy,
-           "the prior " + arguments.prior };
+           "the prior " + arguments.prior,
+           engine::SamplingOptions{} };
 }
 
 int
@@ -130,15 +137,19 @@ runSample(const SampleArguments& arguments)
     throw std::runtime_error("--weights re-merges a stored run's experts: give --run too");
   auto& stop = interruptSource();
   auto source = chooseSource(arguments, stop.get_token());
+  if (arguments.temperature)
+    source.sampling.temperature = *arguments.temperature;
   const auto& domain = *source.domain;
   const auto objectives = splitList(arguments.objectives);
   for (const auto& objective : objectives)
     domain.requireObjective(objective);
-  const auto format = domain.sampleFormat(!arguments.format.empty() ? arguments.format
-                                          : arguments.out.empty()   ? std::string("txt")
-                                                                    : arguments.out);
-  if (!format->canWrite())
-    throw std::runtime_error("the " + format->name() + " format cannot be written");
+  // Without --out the samples go to stdout, one per line, in no domain format.
+  std::shared_ptr<const engine::SampleFormat> format;
+  if (!arguments.out.empty()) {
+    format = domain.sampleFormat(!arguments.format.empty() ? arguments.format : arguments.out);
+    if (!format->canWrite())
+      throw std::runtime_error("the " + format->name() + " format cannot be written");
+  }
 
   // A conditional domain continues the prompts of its test contexts, in turn.
   std::vector<engine::SampleContext> contexts;
@@ -151,9 +162,11 @@ runSample(const SampleArguments& arguments)
       contexts.push_back(pool[size_t(i) % pool.size()]);
   }
   std::fprintf(stderr,
-               "paretolab-cli: sampling %lld from %s\n",
+               "paretolab-cli: sampling %lld from %s at temperature %g, top-p %g\n",
                (long long)arguments.count,
-               source.description.c_str());
+               source.description.c_str(),
+               source.sampling.temperature,
+               source.sampling.topP);
   engine::SampleTable table;
   table.objectiveNames = objectives;
   constexpr int64_t kChunk = 500;
@@ -164,8 +177,8 @@ runSample(const SampleArguments& arguments)
     for (int64_t i = begin; i < begin + size && !contexts.empty(); ++i)
       prompts.push_back(contexts[size_t(i)].prompt);
     // One seed per chunk: the same command gives the same samples.
-    auto chunk = source.policy->sample(
-      size, { .temperature = arguments.temperature }, arguments.seed + uint64_t(begin), prompts);
+    auto chunk =
+      source.policy->sample(size, source.sampling, arguments.seed + uint64_t(begin), prompts);
     table.samples.insert(table.samples.end(), chunk.begin(), chunk.end());
     bar.update(int64_t(table.samples.size()));
   }
@@ -219,13 +232,16 @@ addSampleCommand(CLI::App& app, int& exitCode)
                       arguments->out,
                       "File to write, in the format its extension names (.smi, .csv, .fa, .jsonl); "
                       "default: one sample per line on stdout");
-  command->add_option(
-    "--format", arguments->format, "The output format, when the extension is not");
+  command->add_option("--format", arguments->format, "The output format, when the extension is not")
+    ->needs("--out");
   command->add_option(
     "--objectives", arguments->objectives, "Score the samples: comma-separated objectives");
   command->add_option("--seed", arguments->seed, "Sampling seed")->capture_default_str();
-  command->add_option("--temperature", arguments->temperature, "Sampling temperature")
-    ->capture_default_str()
+  command
+    ->add_option(
+      "--temperature",
+      arguments->temperature,
+      "Sampling temperature; default: the task's (training.evaluation), or 1 with --prior")
     ->check(CLI::Range(0.05, 10.0));
   command->callback([arguments, &exitCode] { exitCode = runSample(*arguments); });
 }

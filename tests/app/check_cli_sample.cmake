@@ -27,6 +27,40 @@ if(NOT count EQUAL 51 OR NOT header MATCHES "^sample,ones,pattern$")
   message(FATAL_ERROR "expected a header and 50 scored rows, got ${count}: ${header}")
 endif()
 
+# The task's sampling is the default: its evaluation temperature, which an
+# explicit --temperature overrides; both draw the same samples.
+execute_process(
+  COMMAND "${CLI}" sample --config "${SOURCE}/resources/tasks/toy.json" ${cache} --count 30 --seed 3
+          --set training.evaluation.temperature=0.5
+  RESULT_VARIABLE rc OUTPUT_VARIABLE task_tempered ERROR_VARIABLE err TIMEOUT 120)
+if(NOT rc EQUAL 0 OR NOT err MATCHES "at temperature 0.5, top-p 1")
+  message(FATAL_ERROR "sample should use the task's temperature 0.5 (${rc}): ${err}")
+endif()
+foreach(temperature 0.5 1)
+  execute_process(
+    COMMAND "${CLI}" sample --config "${SOURCE}/resources/tasks/toy.json" ${cache} --count 30 --seed 3
+            --temperature ${temperature}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE tempered_${temperature} ERROR_VARIABLE err TIMEOUT 120)
+  if(NOT rc EQUAL 0 OR NOT err MATCHES "at temperature ${temperature},")
+    message(FATAL_ERROR "sample --temperature ${temperature} failed (${rc}): ${err}")
+  endif()
+endforeach()
+if(NOT task_tempered STREQUAL tempered_0.5 OR task_tempered STREQUAL tempered_1)
+  message(FATAL_ERROR "the task's temperature should sample as --temperature 0.5 does, "
+                      "and unlike temperature 1")
+endif()
+
+# The shipped molecule task: its prior at once, at the task's temperature 0.8,
+# on stdout one SMILES per line (its domain has no plain-text format).
+execute_process(
+  COMMAND "${CLI}" sample --config molecules ${cache} --count 3
+  RESULT_VARIABLE rc OUTPUT_VARIABLE smiles ERROR_VARIABLE err TIMEOUT 120)
+string(REGEX MATCHALL "\n" lines "${smiles}")
+list(LENGTH lines count)
+if(NOT rc EQUAL 0 OR NOT count EQUAL 3 OR NOT err MATCHES "priors/chembl.plckpt at temperature 0.8,")
+  message(FATAL_ERROR "sample --config molecules failed (${rc}): ${smiles}${err}")
+endif()
+
 # The run's merged policy, one sample per line.
 execute_process(
   COMMAND "${CLI}" sample --db "${db}" --run 1 ${cache} --count 40 --out "${WORK}/merged.txt"

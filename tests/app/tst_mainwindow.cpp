@@ -21,6 +21,7 @@
 #include <QImage>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -70,6 +71,14 @@ private Q_SLOTS:
     QVERIFY(window.windowTitle().contains(QStringLiteral("Toy")));
     QVERIFY(window.loadTask(QStringLiteral("molecules")));
     QCOMPARE(window.paretoPlot()->objectiveName(0), QStringLiteral("qed"));
+    // The shipped prior, as measured at the temperature the task samples at.
+    const auto prior = window.runSetupPanel()->priorDescription();
+    const auto validity =
+      QRegularExpression(QStringLiteral("^chembl\\.plckpt: ([0-9.]+) % valid")).match(prior);
+    QVERIFY2(validity.hasMatch() && validity.captured(1).toDouble() >= 95.0, qPrintable(prior));
+    QVERIFY2(window.runSetupPanel()->priorDetails().contains(
+               QStringLiteral("10000 samples at temperature 0.8 ")),
+             qPrintable(window.runSetupPanel()->priorDetails()));
     // Remembered for the next start, most recent first.
     const auto recent = QSettings().value(QStringLiteral("recentTasks")).toStringList();
     QCOMPARE(recent.mid(0, 2), (QStringList{ QStringLiteral("molecules"), QStringLiteral("toy") }));
