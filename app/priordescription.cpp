@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QStringList>
 
+#include <set>
+
 namespace paretolab::app {
 
 namespace {
@@ -51,8 +53,10 @@ describePrior(const engine::TaskConfig& task, bool cached)
                      PriorText::tr("Measured on %1 samples at temperature %2 (MOSES definitions):")
                        .arg(metrics.value("samples", 0))
                        .arg(temperature) };
+  // Every metric, whether written as 1.0 or 1; not the counts nor the temperature.
+  const std::set<std::string> notMetrics{ "samples", "test", "train", "temperature" };
   for (const auto& [key, value] : metrics.items())
-    if (value.is_number_float() && key != "temperature")
+    if (value.is_number() && !notMetrics.contains(key))
       lines << QStringLiteral("%1: %2")
                  .arg(QString::fromStdString(key))
                  .arg(value.get<double>(), 0, 'f', 4);

@@ -79,6 +79,18 @@ private Q_SLOTS:
     QVERIFY2(window.runSetupPanel()->priorDetails().contains(
                QStringLiteral("10000 samples at temperature 0.8 ")),
              qPrintable(window.runSetupPanel()->priorDetails()));
+    // Every MOSES metric, including those that are exactly 1 (jq writes 1.0 as 1).
+    for (const auto* metric : { "validity",
+                                "unique@1k",
+                                "unique@10k",
+                                "novelty",
+                                "IntDiv1",
+                                "IntDiv2",
+                                "Frag",
+                                "Scaf",
+                                "SNN" })
+      QVERIFY2(window.runSetupPanel()->priorDetails().contains(QLatin1String(metric) + ": "),
+               metric);
     // Remembered for the next start, most recent first.
     const auto recent = QSettings().value(QStringLiteral("recentTasks")).toStringList();
     QCOMPARE(recent.mid(0, 2), (QStringList{ QStringLiteral("molecules"), QStringLiteral("toy") }));
