@@ -66,11 +66,7 @@ int
 main(int argc, char** argv)
 {
   setComputeThreads(0);
-  benchmark::Initialize(&argc, argv);
   // The first LibTorch call in a process is ~3x slower; MinWarmUpTime discards it.
-  paretolab::bench::RatioReporter reporter(std::vector<std::pair<std::string, std::string>>{
-    { "generateWithoutCache", "generateWithCache" } });
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  return 0;
+  return paretolab::bench::runWithRatios(
+    argc, argv, { { "generateWithoutCache", "generateWithCache" } });
 }

@@ -59,10 +59,6 @@ int
 main(int argc, char** argv)
 {
   setComputeThreads(0);
-  benchmark::Initialize(&argc, argv);
-  paretolab::bench::RatioReporter reporter(std::vector<std::pair<std::string, std::string>>{
-    { "pretrainStepFloat32", "pretrainStepBfloat16" } });
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  return 0;
+  return paretolab::bench::runWithRatios(
+    argc, argv, { { "pretrainStepFloat32", "pretrainStepBfloat16" } });
 }

@@ -54,4 +54,16 @@ private:
   std::map<std::string, double> m_seconds;
 };
 
+/// A benchmark program's main after its own set-up: runs the benchmarks the
+/// command line selects and prints the ratios of `pairs` (slower, faster).
+inline int
+runWithRatios(int argc, char** argv, std::vector<std::pair<std::string, std::string>> pairs)
+{
+  benchmark::Initialize(&argc, argv);
+  RatioReporter reporter(std::move(pairs));
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  return 0;
+}
+
 } // namespace paretolab::bench
